@@ -1,0 +1,17 @@
+namespace NfRt.Boards
+{
+    /// <summary>
+    /// The compare-and-swap the rt-mutex owner word uses (spec §4). A board with a hardware
+    /// CAS uses <see cref="HardwareAtomics"/>; a Cortex-M0 class part without one uses
+    /// <see cref="MaskedAtomics"/> (read-compare-write with interrupts masked: the seed's
+    /// "if cmpxchg is not available" case). Both run the same test suite.
+    /// </summary>
+    public abstract class AtomicOps
+    {
+        /// <summary>If <paramref name="location"/> equals <paramref name="comparand"/>, stores <paramref name="value"/>; returns the old value.</summary>
+        public abstract int CompareExchange(ref int location, int value, int comparand);
+
+        /// <summary>True when this is a native instruction.</summary>
+        public abstract bool IsHardware { get; }
+    }
+}

@@ -1,0 +1,53 @@
+namespace NfRt.Boards
+{
+    /// <summary>
+    /// Hardware abstraction for the kernel: interrupt controller, compare-and-swap, the tick
+    /// line, time, and how an idle or busy CPU passes time. Two kinds exist:
+    /// <see cref="SimulatedBoard"/> (virtual time, fully deterministic) and
+    /// <see cref="RealTimeBoard"/> (a timer thread is the tick interrupt).
+    /// </summary>
+    public abstract class Board
+    {
+        /// <summary>Interrupt line of the kernel tick.</summary>
+        public const int TickIrq = 0;
+
+        /// <summary>The board's data sheet.</summary>
+        public readonly BoardProfile Profile;
+
+        /// <summary>Interrupt mask and pending lines.</summary>
+        public readonly InterruptController Interrupts;
+
+        /// <summary>The compare-and-swap flavour of this board.</summary>
+        public readonly AtomicOps Atomics;
+
+        /// <summary>Creates the board; the CAS flavour follows the profile.</summary>
+        protected Board(BoardProfile profile)
+        {
+            Profile = profile;
+            Interrupts = new InterruptController();
+            if (profile.HardwareCas) Atomics = new HardwareAtomics();
+            else Atomics = new MaskedAtomics(Interrupts);
+        }
+
+        /// <summary>True for deterministic virtual time.</summary>
+        public abstract bool IsSimulated { get; }
+
+        /// <summary>Ticks raised so far by the tick source.</summary>
+        public abstract long Now { get; }
+
+        /// <summary>
+        /// Called by a task that burns CPU: on the simulated board one tick of virtual time
+        /// passes (the tick line is raised); on real time the CPU spins briefly.
+        /// </summary>
+        public abstract void ConsumeCpu();
+
+        /// <summary>The idle CPU waits for an interrupt (real time); returns at once on the simulated board.</summary>
+        public abstract void WaitForInterrupt();
+
+        /// <summary>Starts the tick source (real time); nothing on the simulated board.</summary>
+        public virtual void Start() { }
+
+        /// <summary>Stops the tick source and joins its thread.</summary>
+        public virtual void Stop() { }
+    }
+}

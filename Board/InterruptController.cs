@@ -1,0 +1,106 @@
+using System.Threading;
+
+namespace NfRt.Boards
+{
+    /// <summary>
+    /// Interrupt mask and pending lines of one simulated CPU.
+    /// <list type="bullet">
+    /// <item><see cref="Mask"/> returns the previous state (0 = enabled, 1 = masked) and masks;
+    /// <see cref="Restore"/> puts a saved state back. Save/restore pairs nest like local_irq_save.</item>
+    /// <item><see cref="Raise"/> may be called from any thread (a timer thread is the real-time tick);
+    /// it only sets a pending bit (one CAS loop on an int) and wakes an idle CPU.</item>
+    /// <item>Pending lines are delivered, lowest line first, when the state returns to enabled
+    /// (<see cref="Restore"/>) or at <see cref="Poll"/>; each handler runs masked; after the last one the
+    /// sink's exit hook runs unmasked. A line raised while masked therefore runs on restore, as on hardware.</item>
+    /// </list>
+    /// Only the thread that currently owns the CPU (the running task or the driver) may mask,
+    /// restore or poll; the scheduler asserts it.
+    /// </summary>
+    public sealed class InterruptController
+    {
+        /// <summary>Number of interrupt lines.</summary>
+        public const int Lines = 32;
+
+        private int _masked;
+        private int _pending;
+        private IInterruptSink _sink;
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+
+        /// <summary>Interrupts delivered so far.</summary>
+        public int Delivered;
+
+        /// <summary>Connects the kernel; until then raised lines stay pending.</summary>
+        public void Attach(IInterruptSink sink) { _sink = sink; }
+
+        /// <summary>True while masked.</summary>
+        public bool IsMasked { get { return _masked != 0; } }
+
+        /// <summary>Bit mask of lines raised and not yet delivered.</summary>
+        public int Pending { get { return _pending; } }
+
+        /// <summary>Masks interrupts; returns the previous state for <see cref="Restore"/>.</summary>
+        public int Mask()
+        {
+            int prev = _masked;
+            _masked = 1;
+            return prev;
+        }
+
+        /// <summary>Restores a state saved by <see cref="Mask"/>; when that enables interrupts, delivers pending lines.</summary>
+        public void Restore(int state)
+        {
+            _masked = state;
+            if (state == 0) Poll();
+        }
+
+        /// <summary>Restores a saved state without delivering pending lines (the scheduler's switch path).</summary>
+        public void RestoreQuiet(int state) { _masked = state; }
+
+        /// <summary>Raises line <paramref name="irq"/> (0 .. 31). Thread-safe; delivery happens at the next enable or poll.</summary>
+        /// <returns>False (and nothing changes) when the line is out of range.</returns>
+        public bool Raise(int irq)
+        {
+            if (irq < 0 || irq >= Lines) return false;
+            int bit = 1 << irq;
+            while (true)
+            {
+                int old = _pending;
+                if (Interlocked.CompareExchange(ref _pending, old | bit, old) == old) break;
+            }
+            _wake.Set();
+            return true;
+        }
+
+        /// <summary>Delivers every pending line if interrupts are enabled, then runs the exit hook once.</summary>
+        public void Poll()
+        {
+            if (_masked != 0 || _sink == null || _pending == 0) return;
+            while (true)
+            {
+                int old = _pending;
+                if (old == 0) break;
+                int irq = LowestBit(old);
+                if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
+                _masked = 1;
+                Delivered++;
+                _sink.OnInterrupt(irq);
+                _masked = 0;
+            }
+            _sink.OnInterruptExit();
+        }
+
+        /// <summary>Blocks the calling (idle) thread until some line is pending or <paramref name="timeoutMs"/> passes.</summary>
+        public void WaitForInterrupt(int timeoutMs)
+        {
+            if (_pending != 0) return;
+            _wake.WaitOne(timeoutMs, false);
+        }
+
+        private static int LowestBit(int x)
+        {
+            int n = 0;
+            while ((x & 1) == 0) { x >>= 1; n++; }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace NfRt.Boards
+{
+    /// <summary>
+    /// The simulated board: virtual time that advances only when the driver or a busy task
+    /// asks (<see cref="AdvanceTick"/>), and interrupts injected at chosen ticks. Same input,
+    /// same trace, byte for byte. Injection slots are preallocated (no allocation per tick).
+    /// </summary>
+    public sealed class SimulatedBoard : Board
+    {
+        private long _now;
+        private readonly long[] _injectAt;
+        private readonly int[] _injectIrq;
+        private int _injectCount;
+
+        /// <summary>Creates a simulated board with room for <paramref name="maxInjections"/> scheduled interrupts.</summary>
+        public SimulatedBoard(BoardProfile profile, int maxInjections) : base(profile)
+        {
+            _injectAt = new long[maxInjections];
+            _injectIrq = new int[maxInjections];
+        }
+
+        /// <summary>A simulated board with room for 64 scheduled interrupts.</summary>
+        public SimulatedBoard(BoardProfile profile) : this(profile, 64) { }
+
+        /// <inheritdoc/>
+        public override bool IsSimulated { get { return true; } }
+
+        /// <inheritdoc/>
+        public override long Now { get { return _now; } }
+
+        /// <summary>
+        /// Schedules line <paramref name="irq"/> to be raised when virtual time reaches
+        /// <paramref name="tick"/>. Returns false, changing nothing, if the tick is in the past,
+        /// the line is out of range (1 .. 31; 0 is the tick) or every slot is taken.
+        /// </summary>
+        public bool InjectAt(long tick, int irq)
+        {
+            if (tick <= _now || irq <= TickIrq || irq >= InterruptController.Lines || _injectCount == _injectAt.Length) return false;
+            _injectAt[_injectCount] = tick;
+            _injectIrq[_injectCount] = irq;
+            _injectCount++;
+            return true;
+        }
+
+        /// <summary>Advances virtual time by one tick: raises the tick line and every line injected for this tick.</summary>
+        public void AdvanceTick()
+        {
+            _now++;
+            Interrupts.Raise(TickIrq);
+            int i = 0;
+            while (i < _injectCount)
+            {
+                if (_injectAt[i] == _now)
+                {
+                    Interrupts.Raise(_injectIrq[i]);
+                    _injectCount--;
+                    _injectAt[i] = _injectAt[_injectCount];
+                    _injectIrq[i] = _injectIrq[_injectCount];
+                }
+                else i++;
+            }
+        }
+
+        /// <inheritdoc/>
+        public override void ConsumeCpu() { AdvanceTick(); }
+
+        /// <inheritdoc/>
+        public override void WaitForInterrupt() { }
+    }
+}

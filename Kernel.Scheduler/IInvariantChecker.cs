@@ -1,0 +1,9 @@
+namespace NfRt.Scheduling
+{
+    /// <summary>A structural check run after kernel operations when invariant checking is on.</summary>
+    public interface IInvariantChecker
+    {
+        /// <summary>Null when every invariant holds, else a description of the first broken one. Called masked.</summary>
+        string Check();
+    }
+}

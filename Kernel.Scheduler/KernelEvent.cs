@@ -1,0 +1,64 @@
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>
+    /// A binary event (auto-reset): <see cref="Wait"/> consumes a signal or blocks, waiters are
+    /// woken most urgent first (FIFO among equals), <see cref="Signal"/> wakes one waiter or
+    /// remembers one signal. ISR-safe signal; no allocation (wait nodes live in the TCB).
+    /// No priority inheritance: an event has no owner.
+    /// </summary>
+    public sealed class KernelEvent
+    {
+        private readonly Scheduler _k;
+        private readonly PriorityList _waiters = new PriorityList();
+        private bool _signaled;
+
+        /// <summary>Creates an unsignaled event.</summary>
+        public KernelEvent(Scheduler kernel) { _k = kernel; }
+
+        /// <summary>True when a signal is stored.</summary>
+        public bool IsSignaled { get { return _signaled; } }
+
+        /// <summary>Tasks waiting.</summary>
+        public int WaiterCount { get { return _waiters.Count; } }
+
+        /// <summary>Wakes the most urgent waiter, or stores the signal if none waits. ISR-safe.</summary>
+        public void Signal()
+        {
+            int s = _k.Enter();
+            SignalMasked();
+            _k.Leave(s);
+        }
+
+        internal void SignalMasked()
+        {
+            PlistNode n = _waiters.First;
+            if (n == null) { _signaled = true; return; }
+            _waiters.Remove(n);
+            _k.Wake((TaskControlBlock)n.Owner, KernelStatus.Ok);
+        }
+
+        /// <summary>
+        /// Waits for a signal: Ok, or TimedOut after <paramref name="timeoutTicks"/> (negative = forever).
+        /// WrongContext from the idle task.
+        /// </summary>
+        public KernelStatus Wait(long timeoutTicks)
+        {
+            int s = _k.Enter();
+            if (_signaled) { _signaled = false; _k.Leave(s); return KernelStatus.Ok; }
+            TaskControlBlock me = _k.Current;
+            if (me == _k.Idle || s != 0) { _k.Leave(s); return KernelStatus.WrongContext; }
+            if (timeoutTicks == 0) { _k.Leave(s); return KernelStatus.TimedOut; }
+            _waiters.Add(me.WaitNode, me.EffectivePriority);
+            KernelStatus r = _k.BlockCurrent(s, TaskState.Blocked, this, timeoutTicks);
+            if (me.WaitNode.IsQueued)
+            {
+                s = _k.Enter();
+                if (me.WaitNode.IsQueued) _waiters.Remove(me.WaitNode);
+                _k.Leave(s);
+            }
+            return r;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using NfRt.Boards;
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>
+    /// The simulation driver: the thread that created the kernel runs as the idle task. It
+    /// hands the CPU to the tasks and gets it back when every task is blocked, sleeping,
+    /// suspended or dead ("quiescent"). Driver calls must come from that thread while idle.
+    /// </summary>
+    public sealed partial class Scheduler
+    {
+        private void RequireDriver()
+        {
+            if (_current != Idle || System.Threading.Thread.CurrentThread.ManagedThreadId != _driverThreadId)
+                throw new KernelFaultException("driver call made from a task or another thread");
+            _started = true;
+        }
+
+        /// <summary>Runs the tasks until none is ready; virtual time does not advance unless a task burns CPU.</summary>
+        public void RunUntilIdle()
+        {
+            RequireDriver();
+            Checkpoint();
+        }
+
+        /// <summary>
+        /// Simulated board: advances virtual time by <paramref name="ticks"/> ticks, running the
+        /// system to quiescence after each one. InvalidArgument for a negative count or a real-time board.
+        /// </summary>
+        public KernelStatus AdvanceTicks(int ticks)
+        {
+            RequireDriver();
+            SimulatedBoard sim = Board as SimulatedBoard;
+            if (ticks < 0 || sim == null) return KernelStatus.InvalidArgument;
+            Checkpoint();
+            for (int i = 0; i < ticks; i++)
+            {
+                sim.AdvanceTick();
+                Checkpoint();
+            }
+            return KernelStatus.Ok;
+        }
+
+        /// <summary>
+        /// Real time: runs until kernel time reaches <paramref name="untilTick"/>, the idle CPU
+        /// waiting for interrupts (the board's tick thread) in between.
+        /// </summary>
+        public void RunUntilTick(long untilTick)
+        {
+            RequireDriver();
+            Board.Start();
+            while (true)
+            {
+                Checkpoint();
+                if (_ticks >= untilTick) break;
+                Board.WaitForInterrupt();
+            }
+        }
+
+        /// <summary>
+        /// Stops the kernel: every parked task thread unwinds (<see cref="TaskAbortException"/>) and is
+        /// joined, and the board's tick source stops. Call from the driver while idle. Idempotent.
+        /// </summary>
+        public void Shutdown()
+        {
+            if (_shutdown) return;
+            RequireDriver();
+            _shutdown = true;
+            Board.Stop();
+            for (int i = 0; i < _taskCount; i++)
+            {
+                TaskThread ctx = (TaskThread)_tasks[i].Context;
+                ctx.Gate.Open();
+            }
+            for (int i = 0; i < _taskCount; i++)
+            {
+                TaskThread ctx = (TaskThread)_tasks[i].Context;
+                ctx.Thread.Join();
+            }
+        }
+
+        /// <summary>True while the managed thread of task <paramref name="id"/> is alive (tests prove shutdown joins them).</summary>
+        internal bool IsTaskThreadAlive(int id)
+        {
+            TaskControlBlock t = TaskById(id);
+            return t != null && ((TaskThread)t.Context).Thread.IsAlive;
+        }
+
+        /// <summary>The first task whose body threw (not counting shutdown), or null.</summary>
+        public TaskControlBlock FirstFaultedTask()
+        {
+            for (int i = 0; i < _taskCount; i++) if (_tasks[i].Fault != null) return _tasks[i];
+            return null;
+        }
+    }
+}

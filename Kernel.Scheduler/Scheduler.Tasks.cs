@@ -1,0 +1,158 @@
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>Task lifecycle: create, yield, suspend/resume, exit, join, interrupt requests.</summary>
+    public sealed partial class Scheduler
+    {
+        /// <summary>
+        /// Creates a task and makes it ready (it may preempt the caller at once). Allocates its
+        /// TCB and thread: a set-up call, not a steady-state path. Returns null and changes
+        /// nothing when an argument is bad; <paramref name="error"/> then says which.
+        /// </summary>
+        public TaskControlBlock CreateTask(string name, int priority, TaskBody body, TaskOptions options, int timeSlice, out KernelStatus error)
+        {
+            error = KernelStatus.InvalidArgument;
+            if (body == null || name == null) return null;
+            if (priority < 0 || priority >= Config.PriorityLevels) return null;
+            if (timeSlice < 0) return null;
+            if (_taskCount == _tasks.Length) { error = KernelStatus.NoResources; return null; }
+            int s = Enter();
+            TaskControlBlock t = new TaskControlBlock(_taskCount + 1, name, priority, options, body);
+            t.TimeSlice = timeSlice;
+            TaskThread ctx = new TaskThread(this, t);
+            t.Context = ctx;
+            _tasks[_taskCount++] = t;
+            Emit(TraceKind.Create, t, priority, 0);
+            MakeReady(t);
+            ctx.Thread.Start();
+            error = KernelStatus.Ok;
+            Leave(s);
+            return t;
+        }
+
+        /// <summary>Creates a preemptible task with the configured default time slice; null on bad arguments.</summary>
+        public TaskControlBlock CreateTask(string name, int priority, TaskBody body)
+        {
+            KernelStatus e;
+            return CreateTask(name, priority, body, TaskOptions.None, Config.DefaultTimeSlice, out e);
+        }
+
+        /// <summary>The current task goes behind every ready task of its priority; the most urgent ready task runs.</summary>
+        public void Yield()
+        {
+            int s = Enter();
+            TaskControlBlock t = _current;
+            if (t != Idle)
+            {
+                t.state = TaskState.Ready;
+                _ready.EnqueueTail(t);
+                t.SliceLeft = 0;
+            }
+            Leave(s);
+        }
+
+        /// <summary>
+        /// Suspends <paramref name="t"/> (itself or a ready task) until <see cref="Resume"/>.
+        /// WrongState for a task that is blocked, sleeping, dead or already suspended; WrongContext for idle.
+        /// </summary>
+        public KernelStatus Suspend(TaskControlBlock t)
+        {
+            if (t == null) return KernelStatus.InvalidArgument;
+            int s = Enter();
+            KernelStatus r = KernelStatus.Ok;
+            if (t == Idle) r = KernelStatus.WrongContext;
+            else if (t == _current)
+            {
+                t.state = TaskState.Suspended;
+                Emit(TraceKind.Block, t, (int)TaskState.Suspended, 0);
+                if (s == 0) { SwitchTo(PickNext(), s); return KernelStatus.Ok; }
+            }
+            else if (t.state == TaskState.Ready)
+            {
+                _ready.Remove(t);
+                t.state = TaskState.Suspended;
+                Emit(TraceKind.Block, t, (int)TaskState.Suspended, 0);
+            }
+            else r = KernelStatus.WrongState;
+            Leave(s);
+            return r;
+        }
+
+        /// <summary>Makes a suspended task ready. ISR-safe. WrongState when it is not suspended.</summary>
+        public KernelStatus Resume(TaskControlBlock t)
+        {
+            if (t == null) return KernelStatus.InvalidArgument;
+            int s = Enter();
+            KernelStatus r = KernelStatus.WrongState;
+            if (t.state == TaskState.Suspended)
+            {
+                Emit(TraceKind.Wake, t, 0, 0);
+                MakeReady(t);
+                r = KernelStatus.Ok;
+            }
+            Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Interrupt request (the scenario language's "signal"): if <paramref name="t"/> is inside an
+        /// interruptible operation it is marked, and woken with Interrupted if it is blocked. Returns
+        /// WrongState (nothing changes) when the task is in no interruptible operation.
+        /// </summary>
+        public KernelStatus Interrupt(TaskControlBlock t)
+        {
+            if (t == null) return KernelStatus.InvalidArgument;
+            int s = Enter();
+            KernelStatus r = KernelStatus.WrongState;
+            if (t.Interruptible)
+            {
+                t.InterruptPending = true;
+                if (t.state == TaskState.Blocked) Wake(t, KernelStatus.Interrupted);
+                r = KernelStatus.Ok;
+            }
+            Leave(s);
+            return r;
+        }
+
+        /// <summary>Ends the current task (also what happens when its body returns). Never returns for a task.</summary>
+        internal void ExitCurrent()
+        {
+            int s = Enter();
+            TaskControlBlock t = _current;
+            if (s != 0)
+            {
+                // The body escaped from inside a critical section (it threw there): record it, unmask, go on.
+                if (t.Fault == null) t.Fault = new KernelFaultException("task " + t.Name + " exited with interrupts masked");
+                s = 0;
+            }
+            t.state = TaskState.Dead;
+            _timeouts.Remove(t.Timeout);
+            Emit(TraceKind.Exit, t, 0, 0);
+            while (!t.Joiners.IsEmpty)
+            {
+                PlistNode n = t.Joiners.First;
+                t.Joiners.Remove(n);
+                Wake((TaskControlBlock)n.Owner, KernelStatus.Ok);
+            }
+            SwitchTo(PickNext(), s);
+        }
+
+        /// <summary>
+        /// Blocks until <paramref name="t"/> has exited (Ok at once if it already has).
+        /// WrongState when joining oneself; WrongContext from idle while the task still runs.
+        /// </summary>
+        public KernelStatus Join(TaskControlBlock t)
+        {
+            if (t == null) return KernelStatus.InvalidArgument;
+            int s = Enter();
+            if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.Ok; }
+            TaskControlBlock me = _current;
+            if (t == me) { Leave(s); return KernelStatus.WrongState; }
+            if (me == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
+            t.Joiners.Add(me.WaitNode, me.effectivePriority);
+            KernelStatus r = BlockCurrent(s, TaskState.Blocked, t, -1);
+            return r;
+        }
+    }
+}

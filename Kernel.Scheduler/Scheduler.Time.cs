@@ -1,0 +1,92 @@
+using NfRt.Boards;
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>Time: the tick, sleeps, timeouts, time slices, CPU burn.</summary>
+    public sealed partial class Scheduler
+    {
+        /// <summary>Sleeps <paramref name="ticks"/> ticks (0 = yield). InvalidArgument for a negative count.</summary>
+        public KernelStatus Sleep(int ticks)
+        {
+            if (ticks < 0) return KernelStatus.InvalidArgument;
+            if (ticks == 0) { Yield(); return KernelStatus.Ok; }
+            int s = Enter();
+            if (_current == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
+            BlockCurrent(s, TaskState.Delayed, null, ticks);
+            return KernelStatus.Ok;
+        }
+
+        /// <summary>
+        /// Burns <paramref name="ticks"/> ticks of the calling task's own CPU time, with a
+        /// preemption point after each tick (on the simulated board each step is one tick of
+        /// virtual time). Time spent preempted does not count.
+        /// </summary>
+        public KernelStatus Busy(int ticks)
+        {
+            if (ticks < 0) return KernelStatus.InvalidArgument;
+            TaskControlBlock me = _current;
+            if (me == Idle) return KernelStatus.WrongContext;
+            int target = me.RunTicks + ticks;
+            while (me.RunTicks < target)
+            {
+                Board.ConsumeCpu();
+                Checkpoint();
+            }
+            return KernelStatus.Ok;
+        }
+
+        /// <summary>Arms <paramref name="node"/> to expire <paramref name="ticks"/> ticks from now (re-arms if armed). Call masked.</summary>
+        internal void ArmTimeout(TimeoutNode node, long ticks)
+        {
+            _timeouts.Remove(node);
+            _timeouts.Insert(node, _ticks + ticks);
+        }
+
+        /// <summary>Disarms <paramref name="node"/>. Call masked.</summary>
+        internal void DisarmTimeout(TimeoutNode node) { _timeouts.Remove(node); }
+
+        /// <summary>One kernel tick, in the tick ISR: time, the running task's slice, expired timeouts.</summary>
+        private void Tick()
+        {
+            _ticks++;
+            TicksProcessed++;
+            Emit(TraceKind.Tick, _current, (int)_ticks, 0);
+            TaskControlBlock cur = _current;
+            if (cur != Idle)
+            {
+                cur.RunTicks++;
+                if (cur.TimeSlice > 0 && !cur.IsCooperative && cur.state == TaskState.Running)
+                {
+                    cur.SliceLeft--;
+                    if (cur.SliceLeft <= 0)
+                    {
+                        cur.SliceLeft = 0;
+                        if (_ready.HasAt(cur.effectivePriority))
+                        {
+                            cur.state = TaskState.Ready;   // round robin: behind its equals
+                            _ready.EnqueueTail(cur);
+                        }
+                        else cur.SliceLeft = cur.TimeSlice;
+                    }
+                }
+            }
+            while (_timeouts.First != null && _timeouts.First.deadline <= _ticks)
+            {
+                TimeoutNode n = _timeouts.First;
+                _timeouts.Remove(n);
+                TaskControlBlock t = n.Owner as TaskControlBlock;
+                if (t != null)
+                {
+                    if (t.state == TaskState.Blocked) Emit(TraceKind.Timeout, t, 0, 0);
+                    Wake(t, KernelStatus.TimedOut);
+                }
+                else
+                {
+                    KernelTimer timer = n.Owner as KernelTimer;
+                    if (timer != null) timer.Expire();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using NfRt.Boards;
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>
+    /// The execution context of one task: a managed thread and its gate. The thread parks at
+    /// the gate until the scheduler makes its task current, runs the body, and exits through
+    /// the kernel. On shutdown a parked thread unwinds with <see cref="TaskAbortException"/>.
+    /// </summary>
+    internal sealed class TaskThread
+    {
+        internal readonly Scheduler Kernel;
+        internal readonly TaskControlBlock Task;
+        internal readonly TaskGate Gate = new TaskGate();
+        internal readonly Thread Thread;
+        internal readonly int ThreadId;
+
+        internal TaskThread(Scheduler kernel, TaskControlBlock task)
+        {
+            Kernel = kernel;
+            Task = task;
+            Thread = new Thread(Run);
+            ThreadId = Thread.ManagedThreadId;
+        }
+
+        private void Run()
+        {
+            try
+            {
+                Kernel.WaitTurn(Task);
+                Task.Body();
+            }
+            catch (TaskAbortException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                if (Kernel.IsShutDown) return;
+                Task.Fault = e;
+            }
+            try
+            {
+                if (!Kernel.IsShutDown) Kernel.ExitCurrent();
+            }
+            catch (TaskAbortException)
+            {
+            }
+        }
+    }
+}

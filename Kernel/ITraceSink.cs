@@ -1,0 +1,12 @@
+namespace NfRt.Kernel
+{
+    /// <summary>
+    /// Receives trace events. Always called OUTSIDE the kernel's critical section (interrupts
+    /// unmasked), in the context of whichever task or driver flushed the buffer.
+    /// </summary>
+    public interface ITraceSink
+    {
+        /// <summary>One event, in sequence order.</summary>
+        void OnEvent(TraceEvent e);
+    }
+}

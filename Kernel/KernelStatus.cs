@@ -1,0 +1,34 @@
+namespace NfRt.Kernel
+{
+    /// <summary>
+    /// Typed results of kernel calls. Zero is success; the negative values that the
+    /// rt-tester scenario language prints are the Linux errno values (spec §12), the rest
+    /// are this kernel's own misuse codes. No kernel call throws on contention, timeout or
+    /// interruption: it returns one of these.
+    /// </summary>
+    public enum KernelStatus
+    {
+        /// <summary>Success.</summary>
+        Ok = 0,
+        /// <summary>The caller does not own the object it tried to release (EPERM).</summary>
+        NotOwner = -1,
+        /// <summary>An interruptible wait was interrupted (EINTR).</summary>
+        Interrupted = -4,
+        /// <summary>A try operation found the object taken, or a task was busy (EBUSY).</summary>
+        Busy = -16,
+        /// <summary>An argument was invalid: wrong index, out-of-range priority, free mutex (EINVAL).</summary>
+        InvalidArgument = -22,
+        /// <summary>The wait would close a cycle in the wait-for graph, or hit the depth limit (EDEADLK).</summary>
+        Deadlock = -35,
+        /// <summary>A timed wait expired (ETIMEDOUT).</summary>
+        TimedOut = -110,
+        /// <summary>The object was destroyed and may no longer be used.</summary>
+        Destroyed = -200,
+        /// <summary>The call is not allowed in this context (e.g. blocking from an interrupt or the idle task).</summary>
+        WrongContext = -201,
+        /// <summary>A fixed-size kernel table is full (tasks, timers).</summary>
+        NoResources = -202,
+        /// <summary>The object is not in a state that allows the call (e.g. joining oneself, resuming a ready task).</summary>
+        WrongState = -203,
+    }
+}

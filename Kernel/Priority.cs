@@ -1,0 +1,19 @@
+namespace NfRt.Kernel
+{
+    /// <summary>
+    /// The one priority comparison of the project, documented once and used everywhere:
+    /// a priority is an int, and a LOWER number is MORE urgent. Levels run 0 .. N-1 with
+    /// N = KernelConfig.PriorityLevels (1 .. 1024).
+    /// </summary>
+    public static class Priority
+    {
+        /// <summary>Most levels a kernel may be configured with.</summary>
+        public const int MaxLevels = 1024;
+
+        /// <summary>True when <paramref name="a"/> is strictly more urgent than <paramref name="b"/>.</summary>
+        public static bool MoreUrgent(int a, int b) { return a < b; }
+
+        /// <summary>The more urgent of the two priorities.</summary>
+        public static int MostUrgent(int a, int b) { return a < b ? a : b; }
+    }
+}
