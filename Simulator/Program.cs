@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace NfRt.Simulator;
+
+/// <summary>
+/// The simulator CLI: `run FILE... [--trace OUT.json] [--svg OUT.svg] [-v]` runs rt-tester scenario
+/// scripts; `demo` runs the priority-inversion demo; `balloon` runs the memory-balloon demo.
+/// Exit code 0 only when everything passed.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "scenario scripts (.tst)", Arity = ArgumentArity.OneOrMore };
+        var trace = new Option<FileInfo>("--trace") { Description = "write a Chrome trace-event JSON file" };
+        var svg = new Option<FileInfo>("--svg") { Description = "write an SVG timeline" };
+        var verbose = new Option<bool>("-v", "--verbose") { Description = "echo every line with the thread's status" };
+
+        var run = new Command("run", "run rt-tester scenario scripts on the simulated board") { files, trace, svg, verbose };
+        run.SetAction(r => Commands.RunScenarios(r.GetValue(files), r.GetValue(trace), r.GetValue(svg), r.GetValue(verbose), Console.Out));
+
+        var demo = new Command("demo", "Mars Pathfinder priority inversion on the simulated STM32 board, with and without priority inheritance");
+        demo.SetAction(r => Commands.Demo(Console.Out));
+
+        var balloon = new Command("balloon", "two partitions ballooning under transient pool pressure");
+        balloon.SetAction(r => Commands.Balloon(Console.Out));
+
+        var root = new RootCommand("nfproj simulator: rt-mutex scenarios, traces and demos on a simulated board") { run, demo, balloon };
+        return root.Parse(args).Invoke();
+    }
+}
