@@ -1,0 +1,123 @@
+using NfRt.Kernel;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// Priority inheritance (spec §7, §9, §10): recomputing a task's effective priority from
+    /// its piWaiters, walking the chain task → waiter → mutex → owner → ..., and removing a
+    /// waiter. Everything here runs with interrupts masked (the wait lock of a uniprocessor):
+    /// the walk is atomic, so unlike Linux it never has to revalidate a chain after dropping
+    /// locks; the price is that a walk's length (bounded by MaxDepth) is interrupt latency.
+    /// </summary>
+    public sealed partial class RtMutexSystem
+    {
+        /// <summary>Sets <paramref name="t"/>'s effective priority to min(normal, top pi waiter). Returns true on change.</summary>
+        internal bool AdjustPrio(TaskControlBlock t)
+        {
+            int old = t.EffectivePriority;
+            int now = t.ComputedPriority();
+            if (now == old) return false;
+            if (Priority.MoreUrgent(now, old))
+            {
+                Counters.Boosts++;
+                t.Boosts++;
+                Kernel.EmitEvent(TraceKind.Boost, t, old, now);
+            }
+            else
+            {
+                Counters.Deboosts++;
+                Kernel.EmitEvent(TraceKind.Deboost, t, old, now);
+            }
+            Kernel.SetEffectivePriority(t, now);
+            return true;
+        }
+
+        /// <summary>
+        /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
+        /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
+        /// waiter already carries its priority; detect a cycle (the original mutex again, or an
+        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
+        /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
+        /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
+        /// the owner while the waiter is or was the top waiter (always, with detection).
+        /// Returns Deadlock only when <paramref name="detect"/> is set.
+        /// </summary>
+        internal KernelStatus WalkChain(TaskControlBlock task, bool detect, RtMutex origLock, TaskControlBlock topTask)
+        {
+            int depth = 0;
+            while (true)
+            {
+                Waiter waiter = task.BlockedOn;
+                if (waiter == null) return KernelStatus.Ok;
+                depth++;
+                Counters.ChainWalkSteps++;
+                if (depth > Counters.MaxChainDepth) Counters.MaxChainDepth = depth;
+                if (depth > MaxDepth)
+                {
+                    Counters.DepthLimitHits++;
+                    return detect ? KernelStatus.Deadlock : KernelStatus.Ok;
+                }
+                bool changed = waiter.Prio != task.EffectivePriority;
+                if (!changed && !detect) return KernelStatus.Ok;
+
+                RtMutex lockm = (RtMutex)waiter.Mutex;
+                TaskControlBlock owner = lockm.OwnerTask;
+                if (lockm == origLock || owner == topTask)
+                {
+                    if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
+                    Counters.DeadlocksAllowed++;
+                    return KernelStatus.Ok;
+                }
+
+                PlistNode oldTop = lockm.Waiters.First;
+                if (changed)
+                {
+                    waiter.Prio = task.EffectivePriority;
+                    lockm.Waiters.Requeue(waiter.ListNode, waiter.Prio);
+                }
+                PlistNode newTop = lockm.Waiters.First;
+                bool wasTop = oldTop == waiter.ListNode, isTop = newTop == waiter.ListNode;
+
+                if (owner != null && (wasTop || isTop))
+                {
+                    Waiter oldTopWaiter = (Waiter)oldTop.Owner, newTopWaiter = (Waiter)newTop.Owner;
+                    owner.PiWaiters.Remove(oldTopWaiter.PiNode);
+                    owner.PiWaiters.Add(newTopWaiter.PiNode, newTopWaiter.Prio);
+                    AdjustPrio(owner);
+                }
+                else if (!detect) return KernelStatus.Ok;
+                if (owner == null) return KernelStatus.Ok;
+                task = owner;
+            }
+        }
+
+        /// <summary>
+        /// Spec §9: takes <paramref name="task"/>'s waiter off its mutex (interrupt, timeout,
+        /// deadlock error). If it was the top waiter, the pi node moves to the new top, the owner
+        /// is deboosted to the next waiter, and a blocked owner propagates the deboost.
+        /// </summary>
+        internal void RemoveWaiter(TaskControlBlock task)
+        {
+            Waiter w = task.BlockedOn;
+            if (w == null) return;
+            RtMutex m = (RtMutex)w.Mutex;
+            bool wasTop = m.Waiters.First == w.ListNode;
+            m.Waiters.Remove(w.ListNode);
+            task.BlockedOn = null;
+            w.Mutex = null;
+            TaskControlBlock owner = m.OwnerTask;
+            if (wasTop && owner != null)
+            {
+                owner.PiWaiters.Remove(w.PiNode);
+                PlistNode next = m.Waiters.First;
+                if (next != null)
+                {
+                    Waiter nw = (Waiter)next.Owner;
+                    owner.PiWaiters.Add(nw.PiNode, nw.Prio);
+                }
+                if (AdjustPrio(owner) && owner.BlockedOn != null) WalkChain(owner, false, m, task);
+            }
+            m.FixupWaitersBit();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using NfRt.Kernel;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// The slow unlock and hand-off (spec §8), masked: the top waiter leaves the wait list and
+    /// the unlocker's piWaiters, becomes pending owner (bit0; bit1 if waiters remain), gets the
+    /// new top waiter's pi node, and is woken; only then is the unlocker's boost dropped.
+    /// Misuse is rejected before anything changes.
+    /// </summary>
+    public sealed partial class RtMutex
+    {
+        private KernelStatus UnlockSlow(TaskControlBlock me)
+        {
+            int s = _k.Enter();
+            int word = ownerWord;
+            KernelStatus bad = KernelStatus.Ok;
+            if (word == DestroyedWord) bad = KernelStatus.Destroyed;
+            else if ((word >> OwnerShift) == 0) bad = KernelStatus.InvalidArgument;          // free
+            else if ((word >> OwnerShift) != me.Id || (word & PendingOwnerBit) != 0) bad = KernelStatus.NotOwner;
+            if (bad != KernelStatus.Ok)
+            {
+                _sys.Counters.Misuse++;
+                _k.Leave(s);
+                return bad;
+            }
+
+            if (Waiters.IsEmpty)
+            {
+                ownerWord = 0;
+                _k.EmitEvent(TraceKind.MutexRelease, me, Id, 0);
+                _k.Leave(s);
+                return KernelStatus.Ok;
+            }
+
+            Waiter top = TopWaiterObject;
+            TaskControlBlock heir = top.Task;
+            Waiters.Remove(top.ListNode);
+            me.PiWaiters.Remove(top.PiNode);
+            heir.BlockedOn = null;
+            top.Mutex = null;
+            ownerWord = (heir.Id << OwnerShift) | PendingOwnerBit | (Waiters.IsEmpty ? 0 : HasWaitersBit);
+            if (!Waiters.IsEmpty) heir.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.Prio);
+            _sys.AdjustPrio(heir);
+            _sys.Counters.Handoffs++;
+            _k.EmitEvent(TraceKind.MutexRelease, me, Id, heir.Id);
+            _k.Wake(heir, KernelStatus.Ok);
+            _sys.AdjustPrio(me);
+            _k.Leave(s);
+            return KernelStatus.Ok;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using NfRt.Kernel;
+using NfRt.Scheduling;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// Mutex with full, transitive priority inheritance, pending ownership and lock stealing,
+    /// as the seed's rt-mutex document describes (spec: shared/docs/rtmutex-spec.md).
+    /// <para><b>Contract.</b> A task blocked on an rt-mutex lends its effective priority to the
+    /// owner, and through the owner's own waits to every task down the chain, so a high-priority
+    /// task waits at most for the critical sections in its way, never for unrelated medium work.
+    /// Waiters are served most urgent first, FIFO among equals. Unlock hands the mutex to the top
+    /// waiter as <i>pending owner</i>; until that task runs and completes the take, a strictly more
+    /// urgent task may steal it (an equal one may not). Results are <see cref="KernelStatus"/>
+    /// values: no exception on contention, timeout, interruption or misuse.</para>
+    /// <para><b>Not guaranteed.</b> Priority inheritance bounds inversion by critical-section
+    /// lengths, not by zero; a pending owner can be boosted by waiters of a mutex it does not
+    /// own yet (the seed design's known weak spot, spec §14); with deadlock detection off a
+    /// cycle of waits hangs its tasks (the walk still terminates).</para>
+    /// <para><b>Owner word</b> (one int, changed by compare-and-swap; task id in bits 2..31):</para>
+    /// <code>
+    ///   owner  bit1 bit0  meaning
+    ///   none    0    0    free: fast acquire possible
+    ///   none    1    0    transitional: a slow-path locker set bit1 before deciding
+    ///   none    any  1    invalid -- used as the DESTROYED marker so every fast path fails
+    ///   task    0    0    held, no waiters: fast release possible
+    ///   task    0    1    task is pending owner, no other waiters
+    ///   task    1    0    held, has waiters
+    ///   task    1    1    pending owner, more waiters queued
+    /// </code>
+    /// Uncontended lock and unlock are one CAS each, no critical section, no allocation. Slow
+    /// paths run with interrupts masked (on one CPU that is the mutex's wait lock).
+    /// </summary>
+    public sealed partial class RtMutex
+    {
+        /// <summary>Owner-word bit 0: the owner is a pending owner (handed the lock, not yet taken).</summary>
+        public const int PendingOwnerBit = 1;
+        /// <summary>Owner-word bit 1: the wait list is (or may be about to be) non-empty; fast unlock must fail.</summary>
+        public const int HasWaitersBit = 2;
+        /// <summary>Both flag bits.</summary>
+        public const int FlagMask = PendingOwnerBit | HasWaitersBit;
+        /// <summary>The task id sits above the two flag bits.</summary>
+        public const int OwnerShift = 2;
+        /// <summary>Owner word of a destroyed mutex ("no owner, pending bit": invalid, so every CAS fails).</summary>
+        public const int DestroyedWord = PendingOwnerBit;
+
+        internal int ownerWord;
+        internal readonly PriorityList Waiters = new PriorityList();
+        private readonly RtMutexSystem _sys;
+        private readonly Scheduler _k;
+
+        /// <summary>Id (1-based, creation order within the kernel).</summary>
+        public readonly int Id;
+
+        /// <summary>Name, for traces and messages.</summary>
+        public readonly string Name;
+
+        /// <summary>Creates a free mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
+        public RtMutex(Scheduler kernel, string name)
+        {
+            _k = kernel;
+            _sys = RtMutexSystem.Of(kernel);
+            Name = name;
+            Id = _sys.Register(this);
+        }
+
+        /// <summary>The rt-mutex layer this mutex belongs to.</summary>
+        public RtMutexSystem System { get { return _sys; } }
+
+        /// <summary>The raw owner word (see the table above).</summary>
+        public int OwnerWord { get { return ownerWord; } }
+
+        /// <summary>The owner or pending owner, or null when free (or destroyed).</summary>
+        public TaskControlBlock OwnerTask
+        {
+            get
+            {
+                int id = ownerWord >> OwnerShift;
+                return id == 0 ? null : _k.TaskById(id);
+            }
+        }
+
+        /// <summary>True while the owner is only a pending owner.</summary>
+        public bool HasPendingOwner { get { return (ownerWord >> OwnerShift) != 0 && (ownerWord & PendingOwnerBit) != 0; } }
+
+        /// <summary>True once destroyed.</summary>
+        public bool IsDestroyed { get { return ownerWord == DestroyedWord; } }
+
+        /// <summary>Number of queued waiters.</summary>
+        public int WaiterCount { get { return Waiters.Count; } }
+
+        /// <summary>The most urgent waiting task, or null.</summary>
+        public TaskControlBlock TopWaiter
+        {
+            get
+            {
+                PlistNode n = Waiters.First;
+                return n == null ? null : ((Waiter)n.Owner).Task;
+            }
+        }
+
+        /// <summary>Waiting task number <paramref name="index"/> in wait-list order, or null.</summary>
+        public TaskControlBlock WaiterAt(int index)
+        {
+            PlistNode n = Waiters.First;
+            for (int i = 0; n != null && i < index; i++) n = n.Next;
+            return n == null ? null : ((Waiter)n.Owner).Task;
+        }
+
+        // ------------------------------------------------------------------ public API
+
+        /// <summary>
+        /// Uninterruptible lock: Ok once owned. Never hangs on a mutex the caller already holds:
+        /// that is Deadlock. WrongContext from the idle task or an interrupt handler; Destroyed after destroy.
+        /// </summary>
+        public KernelStatus Lock() { return Lock(false); }
+
+        /// <summary>Uninterruptible lock; with <paramref name="detectDeadlock"/> a wait that would close a cycle returns Deadlock.</summary>
+        public KernelStatus Lock(bool detectDeadlock)
+        {
+            TaskControlBlock me = _k.Current;
+            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
+            return LockSlow(me, false, -1, detectDeadlock);
+        }
+
+        /// <summary>Interruptible lock: Ok, Interrupted (see <see cref="Scheduler.Interrupt"/>), or Deadlock (with detection, or on self-lock).</summary>
+        public KernelStatus LockInterruptible(bool detectDeadlock)
+        {
+            TaskControlBlock me = _k.Current;
+            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
+            return LockSlow(me, true, -1, detectDeadlock);
+        }
+
+        /// <summary>
+        /// Timed, interruptible lock: Ok, TimedOut after <paramref name="ticks"/> ticks, Interrupted, or
+        /// Deadlock. InvalidArgument (nothing changes) for a negative tick count.
+        /// </summary>
+        public KernelStatus LockTimed(long ticks, bool detectDeadlock)
+        {
+            if (ticks < 0) return KernelStatus.InvalidArgument;
+            TaskControlBlock me = _k.Current;
+            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
+            return LockSlow(me, true, ticks, detectDeadlock);
+        }
+
+        /// <summary>Takes the mutex if free, or steals it from a less urgent pending owner; never blocks.</summary>
+        public bool TryLock()
+        {
+            TaskControlBlock me = _k.Current;
+            if (me == _k.Idle || _sys.Irq.IsMasked) return false;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return true;
+            return TryLockSlow(me);
+        }
+
+        /// <summary>
+        /// Releases the mutex; with waiters, hands it to the most urgent one as pending owner and
+        /// drops the caller's inherited priority. NotOwner when the caller does not own it (or only
+        /// pending-owns it), InvalidArgument when it is free, Destroyed after destroy; none changes state.
+        /// </summary>
+        public KernelStatus Unlock()
+        {
+            TaskControlBlock me = _k.Current;
+            if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, me.Id << OwnerShift) == me.Id << OwnerShift) return KernelStatus.Ok;
+            return UnlockSlow(me);
+        }
+
+        /// <summary>Destroys a free mutex with no waiters; Busy (nothing changes) otherwise, Destroyed if already destroyed.</summary>
+        public KernelStatus Destroy()
+        {
+            int s = _k.Enter();
+            KernelStatus r;
+            if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
+            else if (ownerWord != 0 || !Waiters.IsEmpty) r = KernelStatus.Busy;
+            else { ownerWord = DestroyedWord; r = KernelStatus.Ok; }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Name for messages.</summary>
+        public override string ToString() { return Name; }
+    }
+}

@@ -1,0 +1,75 @@
+using NfRt.Boards;
+using NfRt.Kernel;
+using NfRt.Scheduling;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// The rt-mutex layer of one kernel: the registry of its mutexes (for the invariant
+    /// checker), the counters, the test hook, the chain-walk depth limit, and the scheduler's
+    /// priority-change hook (spec §11). Created on first use by <see cref="Of"/>.
+    /// </summary>
+    public sealed partial class RtMutexSystem : IPriorityChangeHook
+    {
+        /// <summary>The kernel.</summary>
+        public readonly Scheduler Kernel;
+
+        /// <summary>Counters of every rt-mutex of this kernel.</summary>
+        public readonly RtMutexCounters Counters = new RtMutexCounters();
+
+        /// <summary>Test hook (scenario runner), or null.</summary>
+        public IRtMutexTestHook TestHook;
+
+        internal readonly AtomicOps Atomics;
+        internal readonly InterruptController Irq;
+        private RtMutex[] _mutexes = new RtMutex[16];
+        private int _count;
+
+        private RtMutexSystem(Scheduler kernel)
+        {
+            Kernel = kernel;
+            Atomics = kernel.Board.Atomics;
+            Irq = kernel.Board.Interrupts;
+            kernel.PriorityHook = this;
+            kernel.AddInvariantChecker(new RtMutexInvariants(this));
+        }
+
+        /// <summary>The rt-mutex layer of <paramref name="kernel"/>, created and attached on first use.</summary>
+        public static RtMutexSystem Of(Scheduler kernel)
+        {
+            RtMutexSystem sys = kernel.PriorityHook as RtMutexSystem;
+            if (sys != null) return sys;
+            if (kernel.PriorityHook != null) throw new KernelFaultException("another priority hook is installed");
+            return new RtMutexSystem(kernel);
+        }
+
+        /// <summary>Most tasks a chain walk visits before it stops (KernelConfig.MaxChainDepth).</summary>
+        public int MaxDepth { get { return Kernel.Config.MaxChainDepth; } }
+
+        /// <summary>Mutexes created on this kernel.</summary>
+        public int MutexCount { get { return _count; } }
+
+        /// <summary>Mutex number <paramref name="index"/> in creation order (0-based), or null.</summary>
+        public RtMutex MutexAt(int index) { return index >= 0 && index < _count ? _mutexes[index] : null; }
+
+        internal int Register(RtMutex m)
+        {
+            if (_count == _mutexes.Length)
+            {
+                RtMutex[] bigger = new RtMutex[_count * 2];
+                for (int i = 0; i < _count; i++) bigger[i] = _mutexes[i];
+                _mutexes = bigger;
+            }
+            _mutexes[_count++] = m;
+            return _count;
+        }
+
+        /// <summary>Spec §11: a task blocked on an rt-mutex changed priority; propagate through the chain.</summary>
+        void IPriorityChangeHook.OnBlockedTaskPriorityChanged(TaskControlBlock task)
+        {
+            Waiter w = task.BlockedOn;
+            if (w == null || w.Prio == task.EffectivePriority) return;
+            WalkChain(task, false, null, task);
+        }
+    }
+}

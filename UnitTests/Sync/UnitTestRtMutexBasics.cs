@@ -1,0 +1,89 @@
+using NfRt.Kernel;
+using NfRt.Sync;
+using UnitTests.Support;
+
+namespace UnitTests.Sync;
+
+/// <summary>First rt-mutex behaviours: fast path, one-level PI, hand-off, misuse.</summary>
+public class UnitTestRtMutexBasics
+{
+    [Fact]
+    public void Uncontended_lock_and_unlock_use_the_fast_path_only()
+    {
+        using var s = new SimKernel();
+        var m = new RtMutex(s.K, "m");
+        s.Task("t", 5, () =>
+        {
+            Assert.Equal(KernelStatus.Ok, m.Lock());
+            Assert.Equal(s.K.Current.Id << RtMutex.OwnerShift, m.OwnerWord);
+            Assert.Equal(KernelStatus.Ok, m.Unlock());
+            Assert.Equal(0, m.OwnerWord);
+        });
+        s.Run();
+        Assert.Equal(0, m.System.Counters.SlowLocks);
+    }
+
+    /// <summary>
+    /// 1. L (prio 20) locks m.   2. H (prio 5) wakes, locks m, blocks: L boosted to 5.
+    /// 3. L unlocks: H is pending owner, preempts L, completes the take; L back to 20.
+    /// </summary>
+    [Fact]
+    public void One_level_priority_inheritance_and_handoff()
+    {
+        using var s = new SimKernel();
+        var m = new RtMutex(s.K, "m");
+        NfRt.Kernel.TaskControlBlock low = null, high = null;
+        high = s.Task("H", 5, () =>
+        {
+            s.K.Sleep(1);
+            s.Log.Add("H locks");
+            Assert.Equal(KernelStatus.Ok, m.Lock());
+            s.Log.Add("H owns");
+            Assert.Equal(20, low.EffectivePriority);
+            Assert.Equal(KernelStatus.Ok, m.Unlock());
+        });
+        low = s.Task("L", 20, () =>
+        {
+            Assert.Equal(KernelStatus.Ok, m.Lock());
+            s.Log.Add("L owns");
+            s.K.Busy(2);                      // the tick wakes H, which blocks on m and boosts L
+            s.Log.Add("L boosted to " + low.EffectivePriority);
+            Assert.Equal(KernelStatus.Ok, m.Unlock());
+            s.Log.Add("L released");
+        });
+        s.Run();
+        Assert.Equal(new[] { "L owns", "H locks", "L boosted to 5", "H owns", "L released" }, s.Log);
+        Assert.Equal(20, low.EffectivePriority);
+        Assert.Equal(1, m.System.Counters.Boosts);
+        Assert.Equal(1, m.System.Counters.Handoffs);
+    }
+
+    [Fact]
+    public void Misuse_is_rejected_without_state_change()
+    {
+        using var s = new SimKernel();
+        var m = new RtMutex(s.K, "m");
+        s.Task("owner", 5, () =>
+        {
+            Assert.Equal(KernelStatus.InvalidArgument, m.Unlock());   // free
+            Assert.Equal(KernelStatus.Ok, m.Lock());
+            Assert.Equal(KernelStatus.Deadlock, m.Lock());            // self-lock never hangs
+            s.K.Sleep(5);
+            Assert.Equal(KernelStatus.Ok, m.Unlock());
+            Assert.Equal(KernelStatus.Ok, m.Destroy());
+            Assert.Equal(KernelStatus.Destroyed, m.Lock());
+            Assert.Equal(KernelStatus.Destroyed, m.Unlock());
+            Assert.False(m.TryLock());
+        });
+        s.Task("other", 6, () =>
+        {
+            int before = m.OwnerWord;
+            Assert.Equal(KernelStatus.NotOwner, m.Unlock());
+            Assert.Equal(before, m.OwnerWord);
+            Assert.Equal(KernelStatus.Busy, m.Destroy());
+        });
+        s.Run();
+        s.Ticks(5);
+        Assert.Equal(KernelStatus.WrongContext, m.Lock());            // the driver (idle) may not lock
+    }
+}
