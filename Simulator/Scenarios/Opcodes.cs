@@ -1,0 +1,145 @@
+namespace NfRt.Simulator.Scenarios;
+
+/// <summary>Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this project's extensions.</summary>
+public enum CommandOpcode
+{
+    Nop = 0,
+    SchedOther = 1,
+    SchedFifo = 2,
+    Lock = 3,
+    LockNoWait = 4,
+    LockInt = 5,
+    LockIntNoWait = 6,
+    LockCont = 7,
+    Unlock = 8,
+    LockBkl = 9,
+    UnlockBkl = 10,
+    Signal = 11,
+    LockDd = 12,
+    LockTry = 13,
+    LockTimeout = 14,
+    SetTimeout = 15,
+    Tick = 16,
+    ResetEvent = 98,
+    Reset = 99,
+}
+
+/// <summary>Conditions of a <c>W:</c> / <c>T:</c> line.</summary>
+public enum TestOpcode
+{
+    PrioEq, PrioLt, PrioGt,
+    NPrioEq, NPrioLt, NPrioGt,
+    Unlocked, TryLock, Blocked, BlockedWake, Locked,
+    OpcodeEq, OpcodeLt, OpcodeGt,
+    EventEq, EventLt, EventGt,
+}
+
+/// <summary>Which status field a test reads.</summary>
+public enum StatusField { P, N, M, O, E }
+
+/// <summary>
+/// The opcode tables of the scenario language: command names and numbers, test names, what
+/// each command's argument means, and which status field / comparison each test uses.
+/// Names are matched case-insensitively; a command may also be given by its number.
+/// </summary>
+public static class Opcodes
+{
+    private static readonly (string Name, CommandOpcode Op)[] CommandNames =
+    {
+        ("nop", CommandOpcode.Nop), ("schedother", CommandOpcode.SchedOther), ("schedfifo", CommandOpcode.SchedFifo),
+        ("lock", CommandOpcode.Lock), ("locknowait", CommandOpcode.LockNoWait), ("lockint", CommandOpcode.LockInt),
+        ("lockintnowait", CommandOpcode.LockIntNoWait), ("lockcont", CommandOpcode.LockCont), ("unlock", CommandOpcode.Unlock),
+        ("lockbkl", CommandOpcode.LockBkl), ("unlockbkl", CommandOpcode.UnlockBkl), ("signal", CommandOpcode.Signal),
+        ("lockdd", CommandOpcode.LockDd), ("locktry", CommandOpcode.LockTry), ("locktimeout", CommandOpcode.LockTimeout),
+        ("settimeout", CommandOpcode.SetTimeout), ("tick", CommandOpcode.Tick),
+        ("resetevent", CommandOpcode.ResetEvent), ("reset", CommandOpcode.Reset),
+    };
+
+    private static readonly (string Name, TestOpcode Op)[] TestNames =
+    {
+        ("prioeq", TestOpcode.PrioEq), ("priolt", TestOpcode.PrioLt), ("priogt", TestOpcode.PrioGt),
+        ("nprioeq", TestOpcode.NPrioEq), ("npriolt", TestOpcode.NPrioLt), ("npriogt", TestOpcode.NPrioGt),
+        ("unlocked", TestOpcode.Unlocked), ("trylock", TestOpcode.TryLock), ("blocked", TestOpcode.Blocked),
+        ("blockedwake", TestOpcode.BlockedWake), ("locked", TestOpcode.Locked),
+        ("opcodeeq", TestOpcode.OpcodeEq), ("opcodelt", TestOpcode.OpcodeLt), ("opcodegt", TestOpcode.OpcodeGt),
+        ("eventeq", TestOpcode.EventEq), ("eventlt", TestOpcode.EventLt), ("eventgt", TestOpcode.EventGt),
+    };
+
+    /// <summary>Every command, in table order.</summary>
+    public static IEnumerable<CommandOpcode> AllCommands => CommandNames.Select(c => c.Op);
+
+    /// <summary>Every test, in table order.</summary>
+    public static IEnumerable<TestOpcode> AllTests => TestNames.Select(t => t.Op);
+
+    /// <summary>A command by name (any case) or by number; false when neither.</summary>
+    public static bool TryCommand(string text, out CommandOpcode op)
+    {
+        foreach (var (name, o) in CommandNames)
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) { op = o; return true; }
+        if (Numbers.TryParse(text, out int n))
+            foreach (var (_, o) in CommandNames)
+                if ((int)o == n) { op = o; return true; }
+        op = default;
+        return false;
+    }
+
+    /// <summary>A test by name (any case); false otherwise.</summary>
+    public static bool TryTest(string text, out TestOpcode op)
+    {
+        foreach (var (name, o) in TestNames)
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) { op = o; return true; }
+        op = default;
+        return false;
+    }
+
+    /// <summary>The script name of a command.</summary>
+    public static string Name(CommandOpcode op) => CommandNames.First(c => c.Op == op).Name;
+
+    /// <summary>The script name of a test.</summary>
+    public static string Name(TestOpcode op) => TestNames.First(t => t.Op == op).Name;
+
+    /// <summary>True for commands whose argument is a mutex index.</summary>
+    public static bool TakesMutex(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockNoWait or CommandOpcode.LockInt
+        or CommandOpcode.LockIntNoWait or CommandOpcode.LockCont or CommandOpcode.Unlock or CommandOpcode.LockDd
+        or CommandOpcode.LockTry or CommandOpcode.LockTimeout;
+
+    /// <summary>True for commands the driver carries out itself (they work even while the thread is busy, and leave O and E alone).</summary>
+    public static bool IsDriverCommand(CommandOpcode op) => op is CommandOpcode.SchedOther or CommandOpcode.SchedFifo
+        or CommandOpcode.Signal or CommandOpcode.Tick;
+
+    /// <summary>True for the lock commands that pause after every wake-up (<c>lock</c>, <c>lockint</c>).</summary>
+    public static bool PausesAfterWake(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockInt;
+
+    /// <summary>True for every command that may block in an rt-mutex lock.</summary>
+    public static bool IsBlockingLock(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockNoWait or CommandOpcode.LockInt
+        or CommandOpcode.LockIntNoWait or CommandOpcode.LockDd or CommandOpcode.LockTimeout;
+
+    /// <summary>The status field a test reads.</summary>
+    public static StatusField Field(TestOpcode op) => op switch
+    {
+        TestOpcode.PrioEq or TestOpcode.PrioLt or TestOpcode.PrioGt => StatusField.P,
+        TestOpcode.NPrioEq or TestOpcode.NPrioLt or TestOpcode.NPrioGt => StatusField.N,
+        TestOpcode.OpcodeEq or TestOpcode.OpcodeLt or TestOpcode.OpcodeGt => StatusField.O,
+        TestOpcode.EventEq or TestOpcode.EventLt or TestOpcode.EventGt => StatusField.E,
+        _ => StatusField.M,
+    };
+
+    /// <summary>The lock-state digit an M test expects (0 unlocked .. 4 locked); -1 for other tests.</summary>
+    public static int ExpectedDigit(TestOpcode op) => op switch
+    {
+        TestOpcode.Unlocked => 0,
+        TestOpcode.TryLock => 1,
+        TestOpcode.Blocked => 2,
+        TestOpcode.BlockedWake => 3,
+        TestOpcode.Locked => 4,
+        _ => -1,
+    };
+
+    /// <summary>-1 for "less than", 0 for "equal", +1 for "greater than" (M tests compare for equality).</summary>
+    public static int Comparison(TestOpcode op) => op switch
+    {
+        TestOpcode.PrioLt or TestOpcode.NPrioLt or TestOpcode.OpcodeLt or TestOpcode.EventLt => -1,
+        TestOpcode.PrioGt or TestOpcode.NPrioGt or TestOpcode.OpcodeGt or TestOpcode.EventGt => 1,
+        _ => 0,
+    };
+}

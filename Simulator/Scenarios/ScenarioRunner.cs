@@ -1,0 +1,141 @@
+using NfRt.Kernel;
+using NfRt.Simulator.Tracing;
+
+namespace NfRt.Simulator.Scenarios;
+
+/// <summary>
+/// Runs one parsed script on a fresh <see cref="ScenarioSystem"/> (scenario-language.md).
+/// <para>Contract:</para>
+/// <list type="bullet">
+/// <item>A script with a syntax error does not run at all; its first bad line is reported.</item>
+/// <item><c>C:</c> — <c>schedother</c>, <c>schedfifo</c>, <c>signal</c> and <c>tick</c> are carried out by the
+/// driver itself (they apply at once, even to a busy or blocked thread, and leave O and E alone);
+/// every other command is posted to the thread, which runs it in its own task context
+/// (-EBUSY when it is busy outside the pause fails the script). After every C line the system
+/// runs until quiescent: every task blocked, paused or idle.</item>
+/// <item><c>T:</c> and <c>W:</c> read the thread's status. The driver is outside the simulated CPU and
+/// the system is already quiescent, so nothing can change a false <c>W:</c> any more: it is
+/// reported as <c>Wait failed in line N</c> instead of hanging. Timeouts need time: a script
+/// advances it with <c>C: tick</c>, which runs to quiescence after every tick, and a following
+/// <c>W:</c> sees the result.</item>
+/// <item>A broken kernel invariant (checking is on) or an exception in a task stops the script as
+/// <c>Kernel fault in line N</c>; the runner itself never throws for a bad script.</item>
+/// <item>With a verbose writer every executed line is echoed with the status of its thread.</item>
+/// </list>
+/// </summary>
+public static class ScenarioRunner
+{
+    /// <summary>Runs <paramref name="script"/>; <paramref name="verbose"/> and <paramref name="trace"/> may be null.</summary>
+    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null)
+    {
+        if (!script.Ok)
+            return new ScenarioResult(script.Name, ScenarioOutcome.SyntaxError, script.Error.Line, script.Error.LineText, script.Error.Message, null);
+        var sys = new ScenarioSystem(trace);
+        try
+        {
+            foreach (var line in script.Lines)
+            {
+                var result = Step(sys, script.Name, line, verbose);
+                if (result != null) return result;
+            }
+            return new ScenarioResult(script.Name, ScenarioOutcome.Pass, 0, null, null, null);
+        }
+        finally
+        {
+            sys.Dispose();
+        }
+    }
+
+    /// <summary>Reads, parses and runs a file; unreadable files and binary data are reported, not thrown.</summary>
+    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null)
+    {
+        var (script, error) = Load(path);
+        return error ?? Run(script, verbose, trace);
+    }
+
+    /// <summary>Reads and parses a file, or says why it cannot be read.</summary>
+    public static (ParsedScript Script, ScenarioResult Error) Load(string path)
+    {
+        string name = path;
+        try
+        {
+            if (Directory.Exists(path)) return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, "is a directory, not a scenario file", null));
+            if (!File.Exists(path)) return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, "no such file", null));
+            byte[] bytes = File.ReadAllBytes(path);
+            return (ScriptParser.Parse(name, bytes), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, e.Message, null));
+        }
+    }
+
+    /// <summary>One line; null when the script goes on.</summary>
+    private static ScenarioResult Step(ScenarioSystem sys, string name, ScenarioLine line, TextWriter verbose)
+    {
+        ScenarioResult Fail(ScenarioOutcome outcome, string detail) =>
+            new(name, outcome, line.Number, line.Text, detail, line.IsTick ? null : $"thread {line.Thread}: {sys.Status(line.Thread)}");
+        try
+        {
+            if (line.Kind == LineKind.Command)
+            {
+                sys.Trace?.BeginStep($"{line.Number}: {string.Join(' ', line.Text.Split((char[])null, StringSplitOptions.RemoveEmptyEntries))}");
+                var rejected = Command(sys, line);
+                if (rejected != null) return Fail(ScenarioOutcome.CommandRejected, rejected);
+                var faulted = sys.Kernel.FirstFaultedTask();
+                if (faulted != null) return Fail(ScenarioOutcome.KernelFault, $"task {faulted.Name} threw {Describe(faulted.Fault)}");
+                Echo(verbose, sys, line);
+                return null;
+            }
+            Echo(verbose, sys, line);
+            if (sys.Status(line.Thread).Satisfies(line)) return null;
+            return Fail(line.Kind == LineKind.Wait ? ScenarioOutcome.WaitFailed : ScenarioOutcome.TestFailed,
+                line.Kind == LineKind.Wait ? "the system is quiescent and the condition is false" : "the condition is false");
+        }
+        catch (KernelFaultException e)
+        {
+            return Fail(ScenarioOutcome.KernelFault, e.Message);
+        }
+    }
+
+    /// <summary>Carries out a C line and runs to quiescence; returns why it was rejected, or null.</summary>
+    private static string Command(ScenarioSystem sys, ScenarioLine line)
+    {
+        var k = sys.Kernel;
+        if (line.IsTick)
+        {
+            k.AdvanceTicks(line.Argument);
+            k.RunUntilIdle();
+            return null;
+        }
+        var thread = sys.Thread(line.Thread);
+        switch (line.Command)
+        {
+            case CommandOpcode.SchedOther:
+                k.SetPriority(thread.Task, TestThread.NormalPriority);
+                break;
+            case CommandOpcode.SchedFifo:
+                k.SetPriority(thread.Task, 99 - line.Argument);
+                break;
+            case CommandOpcode.Signal:
+                k.Interrupt(thread.Task);        // WrongState (ignored) when it is in no interruptible wait
+                break;
+            default:
+                if (Opcodes.TakesMutex(line.Command)) sys.Mutex(line.Argument);
+                if (thread.Post(line.Command, line.Argument) != 0)
+                    return $"thread {line.Thread} is busy with a command (-EBUSY)";
+                break;
+        }
+        k.RunUntilIdle();
+        return null;
+    }
+
+    private static void Echo(TextWriter verbose, ScenarioSystem sys, ScenarioLine line)
+    {
+        if (verbose == null) return;
+        string status = line.IsTick ? $"tick {sys.Kernel.Now}" : $"T{line.Thread} {sys.Status(line.Thread)}";
+        verbose.WriteLine($"{line.Number,5}  {line.Text,-34} {status}");
+    }
+
+    private static string Describe(Exception e) => e is KernelFaultException ? e.Message : e.GetType().Name + ": " + e.Message;
+}

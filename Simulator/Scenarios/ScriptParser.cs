@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace NfRt.Simulator.Scenarios;
+
+/// <summary>A syntax error: the 1-based line and what is wrong with it.</summary>
+public sealed record ScriptError(int Line, string Message, string LineText);
+
+/// <summary>A parsed script: its lines, or the first syntax error (then <see cref="Lines"/> holds the lines before it).</summary>
+public sealed record ParsedScript(string Name, IReadOnlyList<ScenarioLine> Lines, ScriptError Error)
+{
+    /// <summary>True when the whole script parsed.</summary>
+    public bool Ok => Error == null;
+}
+
+/// <summary>
+/// Parses scenario scripts (scenario-language.md) into <see cref="ScenarioLine"/>s.
+/// <para>Contract: the whole file is checked before anything runs, and the first problem is
+/// reported as a <see cref="ScriptError"/> with its 1-based line number — never an exception.
+/// Accepted: blank lines; comments (first field starts with <c>#</c>); lines of exactly four
+/// <c>:</c>-separated fields, each trimmed of whitespace (scripts align with tabs), kind and
+/// opcode case-insensitive, commands by name or number, <c>opcode*</c> test arguments as a
+/// number or a command name. Rejected: binary data (NUL or control bytes, invalid UTF-8), wrong
+/// field count, unknown kind or opcode, non-numbers, a thread index outside 0..63 (except for
+/// <c>tick</c>, whose thread field is ignored but must be a number), a mutex index outside
+/// 0..63, a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
+/// <c>tick</c> count outside 0..1000000, and a script with no C/W/T line at all (reported at
+/// its last line).</para>
+/// </summary>
+public static class ScriptParser
+{
+    /// <summary>Test threads and mutexes a script may use (indices 0..63).</summary>
+    public const int MaxThreads = 64, MaxMutexes = 64;
+
+    /// <summary>Largest <c>tick</c> count of one line.</summary>
+    public const int MaxTickCount = 1_000_000;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>Parses raw file bytes (a UTF-8 BOM is skipped).</summary>
+    public static ParsedScript Parse(string name, byte[] bytes)
+    {
+        var lines = new List<ScenarioLine>();
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        int number = 0;
+        while (start < bytes.Length)
+        {
+            int end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0) end = bytes.Length;
+            number++;
+            string text;
+            var bad = CheckBytes(bytes, start, end - start);
+            if (bad != null) return new ParsedScript(name, lines, new ScriptError(number, bad, Printable(bytes, start, end - start)));
+            try { text = StrictUtf8.GetString(bytes, start, end - start); }
+            catch (DecoderFallbackException) { return new ParsedScript(name, lines, new ScriptError(number, "not UTF-8 text (binary data?)", Printable(bytes, start, end - start))); }
+            var error = ParseLine(number, text, out var line);
+            if (error != null) return new ParsedScript(name, lines, error);
+            if (line != null) lines.Add(line);
+            start = end + 1;
+        }
+        if (lines.Count == 0)
+            return new ParsedScript(name, lines, new ScriptError(Math.Max(number, 1), "empty script: no C, W or T line", ""));
+        return new ParsedScript(name, lines, null);
+    }
+
+    /// <summary>Parses script text.</summary>
+    public static ParsedScript Parse(string name, string text) => Parse(name, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// Parses one line (1-based <paramref name="number"/>). Returns null and sets
+    /// <paramref name="line"/> (null for a blank or comment line) when it is well-formed.
+    /// </summary>
+    public static ScriptError ParseLine(int number, string text, out ScenarioLine line)
+    {
+        line = null;
+        string trimmed = text.Trim();
+        if (trimmed.Length == 0) return null;
+        string[] parts = trimmed.Split(':');
+        string kindText = parts[0].Trim();
+        if (kindText.StartsWith('#')) return null;
+        ScriptError Err(string message) => new(number, message, trimmed);
+
+        LineKind kind;
+        switch (kindText.ToLowerInvariant())
+        {
+            case "c": kind = LineKind.Command; break;
+            case "w": kind = LineKind.Wait; break;
+            case "t": kind = LineKind.Test; break;
+            default: return Err($"unknown kind '{Clip(kindText)}' (expected C, W or T)");
+        }
+        if (parts.Length != 4)
+            return Err($"expected 4 ':'-separated fields (Kind: opcode: thread: argument), found {parts.Length}");
+        string opText = parts[1].Trim(), threadText = parts[2].Trim(), argText = parts[3].Trim();
+
+        CommandOpcode cmd = CommandOpcode.Nop;
+        TestOpcode test = TestOpcode.PrioEq;
+        if (kind == LineKind.Command)
+        {
+            if (!Opcodes.TryCommand(opText, out cmd)) return Err($"unknown command '{Clip(opText)}'");
+        }
+        else if (!Opcodes.TryTest(opText, out test)) return Err($"unknown test '{Clip(opText)}'");
+
+        if (!Numbers.TryParse(threadText, out int thread)) return Err($"thread '{Clip(threadText)}' is not a number");
+        bool isTick = kind == LineKind.Command && cmd == CommandOpcode.Tick;
+        if (!isTick && (thread < 0 || thread >= MaxThreads)) return Err($"thread {thread} out of range 0..{MaxThreads - 1}");
+
+        int arg;
+        if (kind != LineKind.Command && Opcodes.Field(test) == StatusField.O)
+        {
+            if (Numbers.TryParse(argText, out arg)) { }
+            else if (Opcodes.TryCommand(argText, out var named)) arg = (int)named;
+            else return Err($"argument '{Clip(argText)}' is neither a number nor a command name");
+        }
+        else if (!Numbers.TryParse(argText, out arg)) return Err($"argument '{Clip(argText)}' is not a number");
+
+        if (kind == LineKind.Command)
+        {
+            if (Opcodes.TakesMutex(cmd) && (arg < 0 || arg >= MaxMutexes)) return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
+            if (cmd == CommandOpcode.SchedFifo && (arg < 1 || arg > 99)) return Err($"schedfifo priority {arg} out of range 1..99");
+            if (cmd == CommandOpcode.SetTimeout && arg < 0) return Err($"settimeout ticks {arg} must be >= 0");
+            if (cmd == CommandOpcode.Tick && (arg < 0 || arg > MaxTickCount)) return Err($"tick count {arg} out of range 0..{MaxTickCount}");
+        }
+        else if (Opcodes.Field(test) == StatusField.M && (arg < 0 || arg >= MaxMutexes))
+            return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
+
+        line = new ScenarioLine(number, trimmed, kind, cmd, test, thread, arg);
+        return null;
+    }
+
+    /// <summary>NUL and control bytes other than tab, CR, VT and FF mean binary data.</summary>
+    private static string CheckBytes(byte[] b, int start, int count)
+    {
+        for (int i = start; i < start + count; i++)
+        {
+            byte c = b[i];
+            if (c < 0x20 && c != '\t' && c != '\r' && c != 0x0B && c != 0x0C || c == 0x7F)
+                return $"binary data (byte 0x{c:X2} at column {i - start + 1}); not a scenario script";
+        }
+        return null;
+    }
+
+    private static string Printable(byte[] b, int start, int count)
+    {
+        var sb = new StringBuilder();
+        for (int i = start; i < start + count && sb.Length < 60; i++)
+            sb.Append(b[i] >= 0x20 && b[i] < 0x7F ? (char)b[i] : '.');
+        return sb.ToString();
+    }
+
+    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";
+}

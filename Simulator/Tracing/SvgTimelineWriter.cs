@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+
+namespace NfRt.Simulator.Tracing;
+
+/// <summary>
+/// Draws timelines as one static SVG (no script, no external resources), one section per
+/// timeline: a row per task (name and starting P at the left), dark bars where the task runs,
+/// an orange shade where it is boosted by priority inheritance, a thin coloured bar with the
+/// mutex name where it owns a mutex, markers for boost (red ▲), deboost (green ▼), steal
+/// (purple ◆), deadlock (black ✕), timeout (orange ●) and interrupts (grey ■), each with a
+/// tooltip. The x axis is the collector's clock: ticks (demo) or script steps (scenarios,
+/// with a row marking each script line; hover for its text).
+/// <para>Deterministic: a pure function of the timelines, invariant number formatting.</para>
+/// </summary>
+public static class SvgTimelineWriter
+{
+    private const double Left = 130, Right = 30, RowH = 30;
+    private static readonly string[] MutexColors = { "#e377c2", "#17becf", "#bcbd22", "#8c564b", "#7f7f7f", "#9edae5", "#c49c94", "#dbdb8d" };
+
+    public static string Write(IReadOnlyList<Timeline> timelines)
+    {
+        var body = new StringBuilder();
+        double y = 10, width = 1000;
+        foreach (var t in timelines)
+        {
+            double px = PxPerUnit(t);
+            width = Math.Max(width, Left + t.Units * px + Right);
+            y = Section(body, t, y, px) + 20;
+        }
+        var sb = new StringBuilder();
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(width)}\" height=\"{F(y)}\" viewBox=\"0 0 {F(width)} {F(y)}\" font-family=\"Helvetica, Arial, sans-serif\">\n");
+        sb.Append($"<rect x=\"0\" y=\"0\" width=\"{F(width)}\" height=\"{F(y)}\" fill=\"#ffffff\"/>\n");
+        sb.Append(body);
+        sb.Append("</svg>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Pixels per clock unit: 40 per script step; ticks scaled to about 1200 px.</summary>
+    public static double PxPerUnit(Timeline t) =>
+        t.Clock == TraceClock.Steps ? 40 : Math.Clamp(1200.0 / Math.Max(1, t.Units), 0.25, 14);
+
+    private static double Section(StringBuilder sb, Timeline t, double y0, double px)
+    {
+        double X(long micros) => Left + micros / (double)Timeline.UnitMicros * px;
+        string unitName = t.Clock == TraceClock.Steps ? "step" : "tick";
+        sb.Append($"<g class=\"timeline\" data-title=\"{Esc(t.Title)}\">\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 16)}\" font-size=\"14\" font-weight=\"bold\">{Esc(t.Title)}</text>\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 31)}\" font-size=\"10\" fill=\"#555555\">x axis: {(t.Clock == TraceClock.Steps ? "script steps (one per C: line or tick; the marks above the rows name the script line, hover for its text)" : "kernel ticks")}</text>\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks; dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex</text>\n");
+        double y = y0 + 52;
+
+        if (t.Clock == TraceClock.Steps && t.Steps.Count > 0)
+        {
+            sb.Append($"<text x=\"8\" y=\"{F(y + 12)}\" font-size=\"10\" fill=\"#555555\">script line</text>\n");
+            foreach (var s in t.Steps)
+            {
+                double x = X(s.Time);
+                string line = s.Label.Split(':')[0];
+                sb.Append($"<g class=\"step\"><title>{Esc(s.Label)}</title><line x1=\"{F(x)}\" y1=\"{F(y + 2)}\" x2=\"{F(x)}\" y2=\"{F(y + 16)}\" stroke=\"#999999\"/>");
+                sb.Append($"<text x=\"{F(x + 2)}\" y=\"{F(y + 12)}\" font-size=\"8\" fill=\"#333333\">{Esc(line)}</text></g>\n");
+            }
+            y += 18;
+        }
+
+        double rowsTop = y;
+        var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(ChromeTraceWriter.MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
+        for (int i = 0; i < t.Tasks.Count; i++)
+        {
+            var task = t.Tasks[i];
+            double ry = rowsTop + i * RowH;
+            sb.Append($"<g class=\"row\" data-task=\"{Esc(task.Name)}\">\n");
+            sb.Append($"<rect x=\"0\" y=\"{F(ry)}\" width=\"{F(X(t.End) + Right)}\" height=\"{F(RowH)}\" fill=\"{(i % 2 == 0 ? "#f6f6f6" : "#ffffff")}\"/>\n");
+            sb.Append($"<text x=\"8\" y=\"{F(ry + 15)}\" font-size=\"11\">{Esc(task.Name)}</text>\n");
+            sb.Append($"<text x=\"8\" y=\"{F(ry + 26)}\" font-size=\"8\" fill=\"#777777\">P {task.InitialP} at start</text>\n");
+            foreach (var b in t.Boosted.Where(b => b.Task == task.Id))
+                sb.Append($"<rect class=\"boosted\" x=\"{F(X(b.Start))}\" y=\"{F(ry + 2)}\" width=\"{F(X(b.End) - X(b.Start))}\" height=\"{F(RowH - 4)}\" fill=\"#ffd59a\"/>\n");
+            foreach (var r in t.Running.Where(r => r.Task == task.Id))
+                sb.Append($"<rect class=\"running\" x=\"{F(X(r.Start))}\" y=\"{F(ry + 7)}\" width=\"{F(Math.Max(0.5, X(r.End) - X(r.Start)))}\" height=\"12\" fill=\"#2f5fb3\"/>\n");
+            foreach (var o in t.Ownership.Where(o => o.Task == task.Id))
+            {
+                double x1 = X(o.Start), w = Math.Max(0.5, X(o.End) - x1);
+                string color = MutexColors[Math.Max(0, mutexes.IndexOf(o.Mutex)) % MutexColors.Length];
+                sb.Append($"<g class=\"owns\"><title>{Esc(task.Name)} owns {Esc(o.Mutex)}</title><rect x=\"{F(x1)}\" y=\"{F(ry + 21)}\" width=\"{F(w)}\" height=\"6\" fill=\"{color}\"/>");
+                if (w >= 18) sb.Append($"<text x=\"{F(x1 + 2)}\" y=\"{F(ry + 19.5)}\" font-size=\"7\" fill=\"#333333\">{Esc(o.Mutex)}</text>");
+                sb.Append("</g>\n");
+            }
+            foreach (var m in t.Instants.Where(m => m.Task == task.Id))
+                sb.Append(Marker(X(m.Time), ry + 4, m));
+            sb.Append("</g>\n");
+        }
+        y = rowsTop + t.Tasks.Count * RowH;
+
+        // axis
+        double xEnd = X(t.End);
+        sb.Append($"<g class=\"axis\"><line x1=\"{F(Left)}\" y1=\"{F(y + 4)}\" x2=\"{F(xEnd)}\" y2=\"{F(y + 4)}\" stroke=\"#333333\"/>\n");
+        long every = LabelEvery(px);
+        for (long u = 0; u <= t.Units; u += every)
+        {
+            double x = X(u * Timeline.UnitMicros);
+            sb.Append($"<line x1=\"{F(x)}\" y1=\"{F(y + 4)}\" x2=\"{F(x)}\" y2=\"{F(y + 8)}\" stroke=\"#333333\"/><text x=\"{F(x)}\" y=\"{F(y + 18)}\" font-size=\"9\" text-anchor=\"middle\">{u}</text>\n");
+        }
+        sb.Append($"<text x=\"8\" y=\"{F(y + 18)}\" font-size=\"10\" fill=\"#555555\">{unitName}</text></g>\n");
+        y += 26;
+
+        // legend
+        double lx = Left;
+        void Legend(string swatch, string label)
+        {
+            sb.Append($"<g class=\"legend\" transform=\"translate({F(lx)},{F(y)})\">{swatch}<text x=\"16\" y=\"9\" font-size=\"9\">{Esc(label)}</text></g>\n");
+            lx += 22 + label.Length * 5.2;
+        }
+        Legend("<rect x=\"0\" y=\"2\" width=\"12\" height=\"8\" fill=\"#2f5fb3\"/>", "running");
+        Legend("<rect x=\"0\" y=\"0\" width=\"12\" height=\"11\" fill=\"#ffd59a\"/>", "boosted (PI)");
+        Legend("<rect x=\"0\" y=\"4\" width=\"12\" height=\"5\" fill=\"#e377c2\"/>", "owns mutex");
+        Legend("<path d=\"M6 1 L11 10 L1 10 Z\" fill=\"#d62728\"/>", "boost");
+        Legend("<path d=\"M1 1 L11 1 L6 10 Z\" fill=\"#2ca02c\"/>", "deboost");
+        Legend("<path d=\"M6 0 L11 5.5 L6 11 L1 5.5 Z\" fill=\"#9467bd\"/>", "steal");
+        Legend("<path d=\"M1 1 L11 11 M11 1 L1 11\" stroke=\"#000000\" stroke-width=\"2\"/>", "deadlock");
+        Legend("<circle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#ff7f0e\"/>", "timeout");
+        Legend("<rect x=\"2\" y=\"2\" width=\"8\" height=\"8\" fill=\"#888888\"/>", "interrupt");
+        y += 16;
+        sb.Append("</g>\n");
+        return y;
+    }
+
+    private static string Marker(double x, double y, Instant m)
+    {
+        string shape = m.Kind switch
+        {
+            "boost" => $"<path d=\"M{F(x)} {F(y - 4)} L{F(x + 4)} {F(y + 3)} L{F(x - 4)} {F(y + 3)} Z\" fill=\"#d62728\"/>",
+            "deboost" => $"<path d=\"M{F(x - 4)} {F(y - 3)} L{F(x + 4)} {F(y - 3)} L{F(x)} {F(y + 4)} Z\" fill=\"#2ca02c\"/>",
+            "steal" => $"<path d=\"M{F(x)} {F(y - 5)} L{F(x + 5)} {F(y)} L{F(x)} {F(y + 5)} L{F(x - 5)} {F(y)} Z\" fill=\"#9467bd\"/>",
+            "deadlock" => $"<path d=\"M{F(x - 4)} {F(y - 4)} L{F(x + 4)} {F(y + 4)} M{F(x + 4)} {F(y - 4)} L{F(x - 4)} {F(y + 4)}\" stroke=\"#000000\" stroke-width=\"2\"/>",
+            "timeout" => $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"4\" fill=\"#ff7f0e\"/>",
+            _ => $"<rect x=\"{F(x - 3)}\" y=\"{F(y - 3)}\" width=\"6\" height=\"6\" fill=\"#888888\"/>",
+        };
+        return $"<g class=\"{m.Kind}\"><title>{Esc(m.Text)}</title>{shape}</g>\n";
+    }
+
+    private static long LabelEvery(double px)
+    {
+        long[] steps = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000 };
+        foreach (long s in steps) if (s * px >= 36) return s;
+        return 1000000;
+    }
+
+    private static string F(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Esc(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                default:
+                    if (c >= 0x20 || c == '\t') sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}

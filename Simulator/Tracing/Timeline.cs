@@ -1,0 +1,177 @@
+using NfRt.Kernel;
+
+namespace NfRt.Simulator.Tracing;
+
+/// <summary>A task row of a timeline.</summary>
+public sealed record TaskRow(int Id, string Name, int InitialP);
+
+/// <summary>A closed interval [Start, End) in timeline microseconds, of one task.</summary>
+public readonly record struct Span(int Task, long Start, long End);
+
+/// <summary>Task <see cref="Task"/> owned <see cref="Mutex"/> during [Start, End).</summary>
+public readonly record struct OwnerSpan(int Task, string Mutex, long Start, long End);
+
+/// <summary>Effective (P) and normal (N) priority of a task from <see cref="Time"/> on, both as 99 - prio.</summary>
+public readonly record struct PrioPoint(int Task, long Time, int P, int N);
+
+/// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
+public readonly record struct Instant(int Task, long Time, string Kind, string Text);
+
+/// <summary>Start of a script step (Steps clock) or of a labelled phase.</summary>
+public readonly record struct StepMark(long Time, long Unit, string Label);
+
+/// <summary>
+/// A run as intervals, ready to draw: per task the running intervals (from Switch events),
+/// the boosted intervals (effective priority more urgent than normal) and priority samples,
+/// mutex ownership intervals (from ownership annotations), point events, and script steps.
+/// <para><b>Time axis.</b> One unit of the collector's clock (a kernel tick, or a script step)
+/// is 1000 timeline microseconds. Within a unit, records keep their arrival order and are
+/// spread evenly: a step marker sits at the unit's start, the k-th of n other records at
+/// unit·1000 + k·1000/(n+1). Pure integer arithmetic, so the same run gives the same numbers.</para>
+/// <para>Priorities are shown on the rt-tester user scale P = 99 - prio (bigger = more urgent).</para>
+/// </summary>
+public sealed class Timeline
+{
+    public const long UnitMicros = 1000;
+
+    public string Title { get; private init; }
+    public TraceClock Clock { get; private init; }
+    public long End { get; private set; }
+    public long Units => End / UnitMicros;
+    public List<TaskRow> Tasks { get; } = new();
+    public List<Span> Running { get; } = new();
+    public List<Span> Boosted { get; } = new();
+    public List<OwnerSpan> Ownership { get; } = new();
+    public List<PrioPoint> Priorities { get; } = new();
+    public List<Instant> Instants { get; } = new();
+    public List<StepMark> Steps { get; } = new();
+
+    /// <summary>Priority scale conversion (rt-tester: P = 99 - prio).</summary>
+    public static int UserPrio(int prio) => 99 - prio;
+
+    /// <summary>Builds the timeline of everything <paramref name="c"/> recorded.</summary>
+    public static Timeline Build(TraceCollector c)
+    {
+        var t = new Timeline { Title = c.Title, Clock = c.Clock };
+        var times = AssignTimes(c.Records);
+        var normal = new Dictionary<int, int>();
+        var effective = new Dictionary<int, int>();
+        var runningSince = new Dictionary<int, long>();
+        var boostedSince = new Dictionary<int, long>();
+        var owned = new Dictionary<(int, string), long>();
+        long last = 0;
+
+        void UpdateBoost(int task, long time)
+        {
+            bool boosted = effective[task] < normal[task];
+            if (boosted && !boostedSince.ContainsKey(task)) boostedSince[task] = time;
+            else if (!boosted && boostedSince.Remove(task, out long since) && time > since) t.Boosted.Add(new Span(task, since, time));
+        }
+
+        for (int i = 0; i < c.Records.Count; i++)
+        {
+            var r = c.Records[i];
+            long time = times[i];
+            last = Math.Max(last, time);
+            switch (r.Kind)
+            {
+                case TraceRecordKind.Step:
+                    t.Steps.Add(new StepMark(time, r.Unit, r.Label));
+                    continue;
+                case TraceRecordKind.OwnershipBegin:
+                    owned.TryAdd((r.Task, r.Label), time);
+                    continue;
+                case TraceRecordKind.OwnershipEnd:
+                    if (owned.Remove((r.Task, r.Label), out long from)) t.Ownership.Add(new OwnerSpan(r.Task, r.Label, from, time));
+                    continue;
+            }
+            var e = r.Event;
+            switch (e.Kind)
+            {
+                case TraceKind.Create:
+                    t.Tasks.Add(new TaskRow(e.Task, c.TaskName(e.Task), UserPrio(e.A)));
+                    normal[e.Task] = effective[e.Task] = e.A;
+                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.A), UserPrio(e.A)));
+                    break;
+                case TraceKind.Switch:
+                    if (e.A != 0 && runningSince.Remove(e.A, out long start) && time > start) t.Running.Add(new Span(e.A, start, time));
+                    if (e.Task != 0) runningSince[e.Task] = time;
+                    break;
+                case TraceKind.NormalPriority:
+                    if (!normal.ContainsKey(e.Task)) break;
+                    normal[e.Task] = e.B;
+                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(effective[e.Task]), UserPrio(e.B)));
+                    UpdateBoost(e.Task, time);
+                    break;
+                case TraceKind.PriorityChange:
+                    if (!normal.ContainsKey(e.Task)) break;
+                    effective[e.Task] = e.B;
+                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.B), UserPrio(normal[e.Task])));
+                    UpdateBoost(e.Task, time);
+                    break;
+                case TraceKind.Boost:
+                    t.Instants.Add(new Instant(e.Task, time, "boost", $"boost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    break;
+                case TraceKind.Deboost:
+                    t.Instants.Add(new Instant(e.Task, time, "deboost", $"deboost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    break;
+                case TraceKind.Steal:
+                    t.Instants.Add(new Instant(e.Task, time, "steal", $"{c.TaskName(e.Task)} steals {c.MutexName(e.B)} from pending owner {c.TaskName(e.A)}"));
+                    break;
+                case TraceKind.Deadlock:
+                    t.Instants.Add(new Instant(e.Task, time, "deadlock", $"deadlock: {c.TaskName(e.Task)} locking {c.MutexName(e.A)}"));
+                    break;
+                case TraceKind.Timeout:
+                    t.Instants.Add(new Instant(e.Task, time, "timeout", $"timeout: {c.TaskName(e.Task)}"));
+                    break;
+                case TraceKind.InterruptEnter:
+                    t.Instants.Add(new Instant(e.Task, time, "irq", $"interrupt line {e.A}"));
+                    break;
+            }
+        }
+
+        long lastUnit = c.Records.Count == 0 ? 0 : c.Records[^1].Unit;
+        t.End = Math.Max((lastUnit + 1) * UnitMicros, ((last / UnitMicros) + 1) * UnitMicros);
+        foreach (var (task, since) in runningSince.OrderBy(p => p.Key)) if (t.End > since) t.Running.Add(new Span(task, since, t.End));
+        foreach (var (task, since) in boostedSince.OrderBy(p => p.Key)) if (t.End > since) t.Boosted.Add(new Span(task, since, t.End));
+        foreach (var ((task, mutex), since) in owned.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+            t.Ownership.Add(new OwnerSpan(task, mutex, since, t.End));
+        t.Running.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
+        t.Boosted.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
+        t.Ownership.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
+        return t;
+    }
+
+    /// <summary>Timeline microseconds of every record (see the class remarks).</summary>
+    private static long[] AssignTimes(IReadOnlyList<TraceRecord> records)
+    {
+        var times = new long[records.Count];
+        int i = 0;
+        while (i < records.Count)
+        {
+            long unit = records[i].Unit;
+            int j = i;
+            int others = 0;
+            while (j < records.Count && records[j].Unit == unit)
+            {
+                if (records[j].Kind != TraceRecordKind.Step) others++;
+                j++;
+            }
+            int k = 0;
+            for (int x = i; x < j; x++)
+            {
+                if (records[x].Kind == TraceRecordKind.Step) times[x] = unit * UnitMicros;
+                else times[x] = unit * UnitMicros + (++k) * UnitMicros / (others + 1);
+            }
+            i = j;
+        }
+        return times;
+    }
+
+    /// <summary>Running time of <paramref name="task"/> inside [from, to).</summary>
+    public long RunningWithin(int task, long from, long to) =>
+        Running.Where(s => s.Task == task && s.End > from && s.Start < to).Sum(s => Math.Min(s.End, to) - Math.Max(s.Start, from));
+
+    /// <summary>True when <paramref name="task"/> is boosted at some time inside [from, to).</summary>
+    public bool BoostedWithin(int task, long from, long to) => Boosted.Any(s => s.Task == task && s.End > from && s.Start < to);
+}
