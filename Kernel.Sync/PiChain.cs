@@ -92,6 +92,26 @@ namespace NfRt.Sync
         }
 
         /// <summary>
+        /// Detection off: <paramref name="me"/> just queued on a mutex owned by <paramref name="owner"/>.
+        /// The graph was acyclic (or its cycles counted) before, so a new cycle must lead from the owner
+        /// back to <paramref name="me"/>: follow the owners (at most MaxDepth steps, no changes) and
+        /// count such a cycle in DeadlocksAllowed, the exemption the invariant checker relies on.
+        /// </summary>
+        internal void CountUndetectedCycle(TaskControlBlock me, TaskControlBlock owner)
+        {
+            TaskControlBlock t = owner;
+            for (int depth = 0; t != null && t.BlockedOn != null && depth < MaxDepth; depth++)
+            {
+                t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
+                if (t == me)
+                {
+                    Counters.DeadlocksAllowed++;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
         /// Spec §9: takes <paramref name="task"/>'s waiter off its mutex (interrupt, timeout,
         /// deadlock error). If it was the top waiter, the pi node moves to the new top, the owner
         /// is deboosted to the next waiter, and a blocked owner propagates the deboost.
