@@ -19,7 +19,7 @@ public sealed record ParsedScript(string Name, IReadOnlyList<ScenarioLine> Lines
 /// Accepted: blank lines; comments (first field starts with <c>#</c>); lines of exactly four
 /// <c>:</c>-separated fields, each trimmed of whitespace (scripts align with tabs), kind and
 /// opcode case-insensitive, commands by name or number, <c>opcode*</c> test arguments as a
-/// number or a command name. Rejected: binary data (NUL or control bytes, invalid UTF-8), wrong
+/// number or a command name. Rejected: binary data (NUL or control bytes anywhere; bytes that are not UTF-8 outside a comment), wrong
 /// field count, unknown kind or opcode, non-numbers, a thread index outside 0..63 (except for
 /// <c>tick</c>, whose thread field is ignored but must be a number), a mutex index outside
 /// 0..63, a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
@@ -51,7 +51,13 @@ public static class ScriptParser
             var bad = CheckBytes(bytes, start, end - start);
             if (bad != null) return new ParsedScript(name, lines, new ScriptError(number, bad, Printable(bytes, start, end - start)));
             try { text = StrictUtf8.GetString(bytes, start, end - start); }
-            catch (DecoderFallbackException) { return new ParsedScript(name, lines, new ScriptError(number, "not UTF-8 text (binary data?)", Printable(bytes, start, end - start))); }
+            catch (DecoderFallbackException)
+            {
+                // A comment may be in any 8-bit encoding; anything else must be UTF-8 (ASCII in practice).
+                text = Encoding.Latin1.GetString(bytes, start, end - start).Trim();
+                if (text.Length == 0 || !text.StartsWith('#'))
+                    return new ParsedScript(name, lines, new ScriptError(number, "not UTF-8 text (binary data?)", Printable(bytes, start, end - start)));
+            }
             var error = ParseLine(number, text, out var line);
             if (error != null) return new ParsedScript(name, lines, error);
             if (line != null) lines.Add(line);

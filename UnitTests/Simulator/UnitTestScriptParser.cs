@@ -1,0 +1,138 @@
+using System.Text;
+using NfRt.Simulator.Scenarios;
+
+namespace UnitTests.SimulatorTests;
+
+/// <summary>The parser: every accepted form, and every kind of malformed line reported as "Syntax error in line N".</summary>
+public class UnitTestScriptParser
+{
+    private const string Prefix = "# header\nC: resetevent: 0: 0\n\n";   // the bad line is line 4
+
+    [Theory]
+    [InlineData("X: lock: 0: 0", "unknown kind 'X' (expected C, W or T)")]
+    [InlineData("CC: lock: 0: 0", "unknown kind 'CC' (expected C, W or T)")]
+    [InlineData(": lock: 0: 0", "unknown kind '' (expected C, W or T)")]
+    [InlineData("lock 0 0", "unknown kind 'lock 0 0' (expected C, W or T)")]
+    [InlineData("C: lock: 0", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 3")]
+    [InlineData("C", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 1")]
+    [InlineData("C: lock: 0: 0: 0", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 5")]
+    [InlineData("C: lok: 0: 0", "unknown command 'lok'")]
+    [InlineData("C: 17: 0: 0", "unknown command '17'")]
+    [InlineData("C: prioeq: 0: 0", "unknown command 'prioeq'")]
+    [InlineData("T: lock: 0: 0", "unknown test 'lock'")]
+    [InlineData("W: lockedbkl: 0: 0", "unknown test 'lockedbkl'")]
+    [InlineData("C: lock: x: 0", "thread 'x' is not a number")]
+    [InlineData("C: lock: : 0", "thread '' is not a number")]
+    [InlineData("C: lock: 1 2: 0", "thread '1 2' is not a number")]
+    [InlineData("C: lock: 99999999999: 0", "thread '99999999999' is not a number")]
+    [InlineData("C: lock: 64: 0", "thread 64 out of range 0..63")]
+    [InlineData("T: prioeq: -1: 0", "thread -1 out of range 0..63")]
+    [InlineData("C: lock: 0: zero", "argument 'zero' is not a number")]
+    [InlineData("C: schedfifo: 0: 8O", "argument '8O' is not a number")]
+    [InlineData("C: schedfifo: 0: 0x50", "argument '0x50' is not a number")]
+    [InlineData("C: schedfifo: 0: 1.5", "argument '1.5' is not a number")]
+    [InlineData("T: prioeq: 0: lock", "argument 'lock' is not a number")]
+    [InlineData("T: opcodeeq: 0: lok", "argument 'lok' is neither a number nor a command name")]
+    [InlineData("C: lock: 0: 64", "mutex 64 out of range 0..63")]
+    [InlineData("C: unlock: 0: -1", "mutex -1 out of range 0..63")]
+    [InlineData("C: lockcont: 0: 100", "mutex 100 out of range 0..63")]
+    [InlineData("W: blocked: 0: 64", "mutex 64 out of range 0..63")]
+    [InlineData("C: schedfifo: 0: 0", "schedfifo priority 0 out of range 1..99")]
+    [InlineData("C: schedfifo: 0: 100", "schedfifo priority 100 out of range 1..99")]
+    [InlineData("C: settimeout: 0: -1", "settimeout ticks -1 must be >= 0")]
+    [InlineData("C: tick: 0: -1", "tick count -1 out of range 0..1000000")]
+    [InlineData("C: tick: 0: 1000001", "tick count 1000001 out of range 0..1000000")]
+    public void Malformed_line_is_a_syntax_error_in_its_line(string line, string message)
+    {
+        var script = ScriptParser.Parse("t.tst", Prefix + line + "\nC: nop: 0: 0\n");
+        Assert.False(script.Ok);
+        Assert.Equal(4, script.Error.Line);
+        Assert.Equal(message, script.Error.Message);
+        var result = ScenarioRunner.Run(script);
+        Assert.Equal("Syntax error in line 4", result.Headline);
+        Assert.Equal($"t.tst: Syntax error in line 4: {message}\n    line 4: {line.Trim()}\n", result.Format());
+    }
+
+    [Fact]
+    public void Nothing_runs_when_a_later_line_is_malformed()
+    {
+        // line 2 would fail as a test, but the syntax error in line 3 is reported: the whole file is checked first
+        var result = ScenarioRunner.Run(ScriptParser.Parse("t.tst", "C: schedfifo: 0: 80\nT: prioeq: 0: 1\nC: bogus: 0: 0\n"));
+        Assert.Equal("Syntax error in line 3", result.Headline);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'C', (byte)':', 0, (byte)'\n' }, 1, "binary data (byte 0x00 at column 3); not a scenario script")]
+    [InlineData(new byte[] { (byte)'#', (byte)'\n', 0x7F }, 2, "binary data (byte 0x7F at column 1); not a scenario script")]
+    [InlineData(new byte[] { (byte)'C', (byte)':', 0xC3, 0x28, (byte)'\n' }, 1, "not UTF-8 text (binary data?)")]
+    [InlineData(new byte[] { 0x1B, (byte)'[', (byte)'0', (byte)'m' }, 1, "binary data (byte 0x1B at column 1); not a scenario script")]
+    [InlineData(new byte[0], 1, "empty script: no C, W or T line")]
+    [InlineData(new byte[] { (byte)'\n', (byte)'\n' }, 2, "empty script: no C, W or T line")]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF }, 1, "empty script: no C, W or T line")]
+    public void Binary_and_empty_input_is_a_syntax_error(byte[] bytes, int line, string message)
+    {
+        var script = ScriptParser.Parse("b.tst", bytes);
+        Assert.False(script.Ok);
+        Assert.Equal(line, script.Error.Line);
+        Assert.Equal(message, script.Error.Message);
+    }
+
+    [Fact]
+    public void Random_garbage_never_throws()
+    {
+        var rng = new Random(1234);
+        for (int i = 0; i < 300; i++)
+        {
+            var bytes = new byte[rng.Next(0, 200)];
+            rng.NextBytes(bytes);
+            if (i % 2 == 0) for (int j = 0; j < bytes.Length; j++) bytes[j] = (byte)":C W T 0123456789-#\t\n lockunfifo"[bytes[j] % 31];
+            var script = ScriptParser.Parse("g.tst", bytes);
+            if (!script.Ok) Assert.InRange(script.Error.Line, 1, bytes.Length + 1);
+        }
+    }
+
+    [Fact]
+    public void Accepted_forms_tabs_case_numbers_names_comments_crlf_and_bom()
+    {
+        string text = "\uFEFF#\tcomment\r\n   # indented comment\r\n\t\r\n" +
+                      "c:\tSchedFIFO:\t\t1:\t 80 \r\n" +       // line 4
+                      "C: 4: 2: 3\r\n" +                        // line 5: command by number
+                      "w:  BLOCKED : 2 : 3\r\n" +               // line 6
+                      "T: opcodeeq: 1: LockIntNoWait\r\n" +     // line 7: name as argument
+                      "T: opcodeeq: 1: -4\r\n" +                // line 8
+                      "C: tick: 12345: 0\n" +                   // line 9: tick ignores the thread field
+                      "C: Lock: +1: 0";                         // line 10, no final newline
+        var script = ScriptParser.Parse("ok.tst", Encoding.UTF8.GetBytes(text));
+        Assert.True(script.Ok, script.Error?.Message);
+        var l = script.Lines;
+        Assert.Equal(new[] { 4, 5, 6, 7, 8, 9, 10 }, l.Select(x => x.Number));
+        Assert.Equal((LineKind.Command, CommandOpcode.SchedFifo, 1, 80), (l[0].Kind, l[0].Command, l[0].Thread, l[0].Argument));
+        Assert.Equal((CommandOpcode.LockNoWait, 2, 3), (l[1].Command, l[1].Thread, l[1].Argument));
+        Assert.Equal((LineKind.Wait, TestOpcode.Blocked, 2, 3), (l[2].Kind, l[2].Test, l[2].Thread, l[2].Argument));
+        Assert.Equal((LineKind.Test, TestOpcode.OpcodeEq, 6), (l[3].Kind, l[3].Test, l[3].Argument));
+        Assert.Equal(-4, l[4].Argument);
+        Assert.True(l[5].IsTick);
+        Assert.Equal((CommandOpcode.Lock, 1), (l[6].Command, l[6].Thread));
+        Assert.Equal("c:\tSchedFIFO:\t\t1:\t 80", l[0].Text);
+    }
+
+    [Fact]
+    public void Every_command_is_accepted_by_name_and_by_number()
+    {
+        foreach (var op in Opcodes.AllCommands)
+        {
+            string arg = op == CommandOpcode.SchedFifo ? "50" : "0";
+            Assert.True(ScriptParser.ParseLine(1, $"C: {Opcodes.Name(op).ToUpperInvariant()}: 0: {arg}", out var byName) == null, op.ToString());
+            Assert.True(ScriptParser.ParseLine(1, $"C: {(int)op}: 0: {arg}", out var byNumber) == null, op.ToString());
+            Assert.Equal(op, byName.Command);
+            Assert.Equal(op, byNumber.Command);
+            Assert.True(ScriptParser.ParseLine(1, $"T: opcodeeq: 0: {Opcodes.Name(op)}", out var asArg) == null);
+            Assert.Equal((int)op, asArg.Argument);
+        }
+        foreach (var test in Opcodes.AllTests)
+        {
+            Assert.True(ScriptParser.ParseLine(1, $"W: {Opcodes.Name(test)}: 63: 5", out var w) == null, test.ToString());
+            Assert.Equal((LineKind.Wait, test, 63), (w.Kind, w.Test, w.Thread));
+        }
+    }
+}
