@@ -4,7 +4,7 @@ namespace NfRt.Simulator;
 
 /// <summary>
 /// The simulator CLI: `run FILE... [--trace OUT.json] [--svg OUT.svg] [-v]` runs rt-tester scenario
-/// scripts; `demo` runs the priority-inversion demo; `balloon` runs the memory-balloon demo.
+/// scripts; `demo [--out DIR] [--timeline N]` runs the priority-inversion demo; `balloon` runs the memory-balloon demo.
 /// Exit code 0 only when everything passed.
 /// </summary>
 public static class Program
@@ -19,8 +19,10 @@ public static class Program
         var run = new Command("run", "run rt-tester scenario scripts on the simulated board") { files, trace, svg, verbose };
         run.SetAction(r => Commands.RunScenarios(r.GetValue(files), r.GetValue(trace), r.GetValue(svg), r.GetValue(verbose), Console.Out));
 
-        var demo = new Command("demo", "Mars Pathfinder priority inversion on the simulated STM32 board, with and without priority inheritance");
-        demo.SetAction(r => Commands.Demo(Console.Out));
+        var outDir = new Option<string>("--out") { Description = "directory for the demo's trace JSON and SVG", DefaultValueFactory = _ => Commands.DefaultDemoDir };
+        var timelineN = new Option<int>("--timeline") { Description = "number of medium tasks of the run shown as timelines", DefaultValueFactory = _ => 2 };
+        var demo = new Command("demo", "Mars Pathfinder priority inversion on the simulated STM32 board, with and without priority inheritance") { outDir, timelineN };
+        demo.SetAction(r => Commands.Demo(Console.Out, r.GetValue(outDir), r.GetValue(timelineN)));
 
         var balloon = new Command("balloon", "two partitions ballooning under transient pool pressure");
         balloon.SetAction(r => Commands.Balloon(Console.Out));

@@ -144,7 +144,9 @@ public sealed class TestThread
         RtMutex m = _sys.Mutex(index);
         _m[index] = 1;
         Stamp();
+        _sys.Trace?.WaitBegin(Task.Id, m.Name);
         int result = call(m);
+        _sys.Trace?.WaitEnd(Task.Id, m.Name);
         Stamp();
         bool owns = m.OwnerTask == Task && !m.HasPendingOwner;
         _m[index] = owns ? 4 : 0;

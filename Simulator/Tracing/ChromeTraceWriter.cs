@@ -14,6 +14,7 @@ namespace NfRt.Simulator.Tracing;
 /// <item>one counter track ("C") per task, "&lt;task&gt; priority", with series P (effective) and N
 /// (normal), both as 99 - prio;</item>
 /// <item>one track per mutex (tid 1000+) with an "X" event per ownership interval, named after the owner;</item>
+/// <item>an async slice ("b"/"e", category "lock") per lock call that waited, named "lock &lt;mutex&gt;";</item>
 /// <item>for scenario runs a "script" track (tid 0) with one "X" event per step, named after its line.</item>
 /// </list>
 /// <para>Time: <c>ts</c>/<c>dur</c> are timeline microseconds, so one tick or one script step shows
@@ -75,6 +76,13 @@ public static class ChromeTraceWriter
             timed.Add((r.Start, order++, $"{{\"ph\":\"X\",\"cat\":\"sched\",\"name\":\"running\",\"pid\":{pid},\"tid\":{r.Task},\"ts\":{r.Start},\"dur\":{r.End - r.Start}}}"));
         foreach (var o in t.Ownership)
             timed.Add((o.Start, order++, $"{{\"ph\":\"X\",\"cat\":\"mutex\",\"name\":{Str(TaskName(t, o.Task))},\"pid\":{pid},\"tid\":{1000 + mutexes.IndexOf(o.Mutex)},\"ts\":{o.Start},\"dur\":{o.End - o.Start},\"args\":{{\"mutex\":{Str(o.Mutex)}}}}}"));
+        for (int w = 0; w < t.Waiting.Count; w++)
+        {
+            var x = t.Waiting[w];
+            string name = Str("lock " + x.Mutex);
+            timed.Add((x.Start, order++, $"{{\"ph\":\"b\",\"cat\":\"lock\",\"name\":{name},\"id\":{w + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Start},\"args\":{{\"task\":{Str(TaskName(t, x.Task))}}}}}"));
+            timed.Add((x.End, order++, $"{{\"ph\":\"e\",\"cat\":\"lock\",\"name\":{name},\"id\":{w + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.End}}}"));
+        }
         foreach (var p in t.Priorities)
             timed.Add((p.Time, order++, $"{{\"ph\":\"C\",\"name\":{Str(TaskName(t, p.Task) + " priority")},\"pid\":{pid},\"ts\":{p.Time},\"args\":{{\"P\":{p.P},\"N\":{p.N}}}}}"));
         foreach (var x in t.Instants)

@@ -7,7 +7,7 @@ namespace NfRt.Simulator.Tracing;
 /// Draws timelines as one static SVG (no script, no external resources), one section per
 /// timeline: a row per task (name and starting P at the left), dark bars where the task runs,
 /// an orange shade where it is boosted by priority inheritance, a thin coloured bar with the
-/// mutex name where it owns a mutex, markers for boost (red ▲), deboost (green ▼), steal
+/// mutex name where it owns a mutex, a dashed red line while it is inside a lock call, markers for boost (red ▲), deboost (green ▼), steal
 /// (purple ◆), deadlock (black ✕), timeout (orange ●) and interrupts (grey ■), each with a
 /// tooltip. The x axis is the collector's clock: ticks (demo) or script steps (scenarios,
 /// with a row marking each script line; hover for its text).
@@ -15,7 +15,7 @@ namespace NfRt.Simulator.Tracing;
 /// </summary>
 public static class SvgTimelineWriter
 {
-    private const double Left = 130, Right = 30, RowH = 30;
+    private const double Left = 130, Right = 30, RowH = 36;
     private static readonly string[] MutexColors = { "#e377c2", "#17becf", "#bcbd22", "#8c564b", "#7f7f7f", "#9edae5", "#c49c94", "#dbdb8d" };
 
     public static string Write(IReadOnlyList<Timeline> timelines)
@@ -48,7 +48,7 @@ public static class SvgTimelineWriter
         sb.Append($"<g class=\"timeline\" data-title=\"{Esc(t.Title)}\">\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 16)}\" font-size=\"14\" font-weight=\"bold\">{Esc(t.Title)}</text>\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 31)}\" font-size=\"10\" fill=\"#555555\">x axis: {(t.Clock == TraceClock.Steps ? "script steps (one per C: line or tick; the marks above the rows name the script line, hover for its text)" : "kernel ticks")}</text>\n");
-        sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks; dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex</text>\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks; dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex, dashed red = inside a lock call (waiting)</text>\n");
         double y = y0 + 52;
 
         if (t.Clock == TraceClock.Steps && t.Steps.Count > 0)
@@ -73,17 +73,19 @@ public static class SvgTimelineWriter
             sb.Append($"<g class=\"row\" data-task=\"{Esc(task.Name)}\">\n");
             sb.Append($"<rect x=\"0\" y=\"{F(ry)}\" width=\"{F(X(t.End) + Right)}\" height=\"{F(RowH)}\" fill=\"{(i % 2 == 0 ? "#f6f6f6" : "#ffffff")}\"/>\n");
             sb.Append($"<text x=\"8\" y=\"{F(ry + 15)}\" font-size=\"11\">{Esc(task.Name)}</text>\n");
-            sb.Append($"<text x=\"8\" y=\"{F(ry + 26)}\" font-size=\"8\" fill=\"#777777\">P {task.InitialP} at start</text>\n");
+            sb.Append($"<text x=\"8\" y=\"{F(ry + 27)}\" font-size=\"8\" fill=\"#777777\">{Esc(NormalHistory(t, task))}</text>\n");
             foreach (var b in t.Boosted.Where(b => b.Task == task.Id))
                 sb.Append($"<rect class=\"boosted\" x=\"{F(X(b.Start))}\" y=\"{F(ry + 2)}\" width=\"{F(X(b.End) - X(b.Start))}\" height=\"{F(RowH - 4)}\" fill=\"#ffd59a\"/>\n");
+            foreach (var w in t.Waiting.Where(w => w.Task == task.Id))
+                sb.Append($"<g class=\"waits\"><title>{Esc(task.Name)} in lock({Esc(w.Mutex)})</title><line x1=\"{F(X(w.Start))}\" y1=\"{F(ry + 13)}\" x2=\"{F(X(w.End))}\" y2=\"{F(ry + 13)}\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/></g>\n");
             foreach (var r in t.Running.Where(r => r.Task == task.Id))
                 sb.Append($"<rect class=\"running\" x=\"{F(X(r.Start))}\" y=\"{F(ry + 7)}\" width=\"{F(Math.Max(0.5, X(r.End) - X(r.Start)))}\" height=\"12\" fill=\"#2f5fb3\"/>\n");
             foreach (var o in t.Ownership.Where(o => o.Task == task.Id))
             {
                 double x1 = X(o.Start), w = Math.Max(0.5, X(o.End) - x1);
                 string color = MutexColors[Math.Max(0, mutexes.IndexOf(o.Mutex)) % MutexColors.Length];
-                sb.Append($"<g class=\"owns\"><title>{Esc(task.Name)} owns {Esc(o.Mutex)}</title><rect x=\"{F(x1)}\" y=\"{F(ry + 21)}\" width=\"{F(w)}\" height=\"6\" fill=\"{color}\"/>");
-                if (w >= 18) sb.Append($"<text x=\"{F(x1 + 2)}\" y=\"{F(ry + 19.5)}\" font-size=\"7\" fill=\"#333333\">{Esc(o.Mutex)}</text>");
+                sb.Append($"<g class=\"owns\"><title>{Esc(task.Name)} owns {Esc(o.Mutex)}</title><rect x=\"{F(x1)}\" y=\"{F(ry + 22)}\" width=\"{F(w)}\" height=\"6\" fill=\"{color}\"/>");
+                if (w >= 18) sb.Append($"<text x=\"{F(x1 + 2)}\" y=\"{F(ry + 34.5)}\" font-size=\"7\" fill=\"#333333\">{Esc(o.Mutex)}</text>");
                 sb.Append("</g>\n");
             }
             foreach (var m in t.Instants.Where(m => m.Task == task.Id))
@@ -114,6 +116,7 @@ public static class SvgTimelineWriter
         Legend("<rect x=\"0\" y=\"2\" width=\"12\" height=\"8\" fill=\"#2f5fb3\"/>", "running");
         Legend("<rect x=\"0\" y=\"0\" width=\"12\" height=\"11\" fill=\"#ffd59a\"/>", "boosted (PI)");
         Legend("<rect x=\"0\" y=\"4\" width=\"12\" height=\"5\" fill=\"#e377c2\"/>", "owns mutex");
+        Legend("<line x1=\"0\" y1=\"6\" x2=\"12\" y2=\"6\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>", "in a lock call");
         Legend("<path d=\"M6 1 L11 10 L1 10 Z\" fill=\"#d62728\"/>", "boost");
         Legend("<path d=\"M1 1 L11 1 L6 10 Z\" fill=\"#2ca02c\"/>", "deboost");
         Legend("<path d=\"M6 0 L11 5.5 L6 11 L1 5.5 Z\" fill=\"#9467bd\"/>", "steal");
@@ -123,6 +126,17 @@ public static class SvgTimelineWriter
         y += 16;
         sb.Append("</g>\n");
         return y;
+    }
+
+    /// <summary>"normal P 80" or "normal P -21 → 80 → 60" (the task's normal priorities in order, at most four).</summary>
+    private static string NormalHistory(Timeline t, TaskRow task)
+    {
+        var values = new List<int>();
+        foreach (var p in t.Priorities.Where(p => p.Task == task.Id))
+            if (values.Count == 0 || values[^1] != p.N) values.Add(p.N);
+        if (values.Count == 0) values.Add(task.InitialP);
+        string list = string.Join(" \u2192 ", values.Take(4)) + (values.Count > 4 ? " \u2192 \u2026" : "");
+        return "normal P " + list;
     }
 
     private static string Marker(double x, double y, Instant m)

@@ -23,7 +23,7 @@ public readonly record struct StepMark(long Time, long Unit, string Label);
 /// <summary>
 /// A run as intervals, ready to draw: per task the running intervals (from Switch events),
 /// the boosted intervals (effective priority more urgent than normal) and priority samples,
-/// mutex ownership intervals (from ownership annotations), point events, and script steps.
+/// mutex ownership and lock-call intervals (from annotations), point events, and script steps.
 /// <para><b>Time axis.</b> One unit of the collector's clock (a kernel tick, or a script step)
 /// is 1000 timeline microseconds. Within a unit, records keep their arrival order and are
 /// spread evenly: a step marker sits at the unit's start, the k-th of n other records at
@@ -42,6 +42,8 @@ public sealed class Timeline
     public List<Span> Running { get; } = new();
     public List<Span> Boosted { get; } = new();
     public List<OwnerSpan> Ownership { get; } = new();
+    /// <summary>Lock calls that took time: from the call to its return (blocked, paused, retrying).</summary>
+    public List<OwnerSpan> Waiting { get; } = new();
     public List<PrioPoint> Priorities { get; } = new();
     public List<Instant> Instants { get; } = new();
     public List<StepMark> Steps { get; } = new();
@@ -59,6 +61,7 @@ public sealed class Timeline
         var runningSince = new Dictionary<int, long>();
         var boostedSince = new Dictionary<int, long>();
         var owned = new Dictionary<(int, string), long>();
+        var waiting = new Dictionary<(int, string), long>();
         long last = 0;
 
         void UpdateBoost(int task, long time)
@@ -83,6 +86,14 @@ public sealed class Timeline
                     continue;
                 case TraceRecordKind.OwnershipEnd:
                     if (owned.Remove((r.Task, r.Label), out long from)) t.Ownership.Add(new OwnerSpan(r.Task, r.Label, from, time));
+                    continue;
+                case TraceRecordKind.WaitBegin:
+                    waiting[(r.Task, r.Label)] = time;
+                    continue;
+                case TraceRecordKind.WaitEnd:
+                    // a lock call that returned within its own clock unit did not wait: not drawn
+                    if (waiting.Remove((r.Task, r.Label), out long called) && time / UnitMicros > called / UnitMicros)
+                        t.Waiting.Add(new OwnerSpan(r.Task, r.Label, called, time));
                     continue;
             }
             var e = r.Event;
@@ -136,6 +147,9 @@ public sealed class Timeline
         foreach (var (task, since) in boostedSince.OrderBy(p => p.Key)) if (t.End > since) t.Boosted.Add(new Span(task, since, t.End));
         foreach (var ((task, mutex), since) in owned.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
             t.Ownership.Add(new OwnerSpan(task, mutex, since, t.End));
+        foreach (var ((task, mutex), since) in waiting.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+            t.Waiting.Add(new OwnerSpan(task, mutex, since, t.End));
+        t.Waiting.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
         t.Running.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
         t.Boosted.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));
         t.Ownership.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Task.CompareTo(b.Task));

@@ -17,7 +17,7 @@ public enum TraceClock
 }
 
 /// <summary>What one <see cref="TraceRecord"/> is.</summary>
-public enum TraceRecordKind { Kernel, Step, OwnershipBegin, OwnershipEnd }
+public enum TraceRecordKind { Kernel, Step, OwnershipBegin, OwnershipEnd, WaitBegin, WaitEnd }
 
 /// <summary>One collected record: a kernel event or an annotation, with its time unit and arrival order.</summary>
 public readonly record struct TraceRecord(long Unit, int Order, TraceRecordKind Kind, TraceEvent Event, int Task, string Label);
@@ -25,7 +25,7 @@ public readonly record struct TraceRecord(long Unit, int Order, TraceRecordKind 
 /// <summary>
 /// Collects a run for traces: the kernel's <see cref="TraceEvent"/>s (as its
 /// <see cref="ITraceSink"/>, called outside the critical section in sequence order) plus
-/// annotations the kernel cannot see — script steps and mutex ownership (an uncontended
+/// annotations the kernel cannot see — script steps, lock calls and mutex ownership (an uncontended
 /// rt-mutex lock is one CAS and emits no event). Records keep their arrival order, which is
 /// deterministic because exactly one task or the driver runs at a time. Names of tasks are
 /// captured when they are created, mutex names through a resolver.
@@ -74,6 +74,12 @@ public sealed class TraceCollector : ITraceSink
         if (Clock == TraceClock.Steps) _unit++;
         Add(TraceRecordKind.Step, default, 0, label);
     }
+
+    /// <summary>Task <paramref name="task"/> calls lock on <paramref name="mutex"/> (the call may block).</summary>
+    public void WaitBegin(int task, string mutex) => Add(TraceRecordKind.WaitBegin, default, task, mutex);
+
+    /// <summary>The lock call of <paramref name="task"/> on <paramref name="mutex"/> returned.</summary>
+    public void WaitEnd(int task, string mutex) => Add(TraceRecordKind.WaitEnd, default, task, mutex);
 
     /// <summary>Task <paramref name="task"/> now owns <paramref name="mutex"/> outright.</summary>
     public void OwnershipBegin(int task, string mutex) => Add(TraceRecordKind.OwnershipBegin, default, task, mutex);
