@@ -64,12 +64,12 @@ public static class DemoReport
         }
         var sb = new StringBuilder();
         sb.Append(t.Title).Append(": high task blocked ").Append(run.BlockingTicks).Append(" ticks\n");
-        var axis = new char[cols];
+        var axis = new char[cols + 8];
         Array.Fill(axis, ' ');
         for (int c = 0; c < cols; c += 10)
         {
             string label = (c * perCol).ToString();
-            for (int i = 0; i < label.Length && c + i < cols; i++) axis[c + i] = label[i];
+            for (int i = 0; i < label.Length; i++) axis[c + i] = label[i];
         }
         sb.Append("  ").Append("tick".PadRight(nameWidth)).Append(' ').Append(new string(axis).TrimEnd()).Append('\n');
         foreach (var task in t.Tasks)
