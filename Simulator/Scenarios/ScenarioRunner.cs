@@ -35,7 +35,7 @@ public static class ScenarioRunner
         {
             foreach (var line in script.Lines)
             {
-                var result = Step(sys, script.Name, line, verbose);
+                var result = RunLine(sys, script.Name, line, verbose);
                 if (result != null) return result;
             }
             return new ScenarioResult(script.Name, ScenarioOutcome.Pass, 0, null, null, null);
@@ -70,8 +70,11 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>One line; null when the script goes on.</summary>
-    private static ScenarioResult Step(ScenarioSystem sys, string name, ScenarioLine line, TextWriter verbose)
+    /// <summary>
+    /// Runs one line on <paramref name="sys"/>; null when the script goes on, else the failure
+    /// (never a syntax error: the line is already parsed). For scripts built on the fly (fuzzing).
+    /// </summary>
+    public static ScenarioResult RunLine(ScenarioSystem sys, string name, ScenarioLine line, TextWriter verbose)
     {
         ScenarioResult Fail(ScenarioOutcome outcome, string detail) =>
             new(name, outcome, line.Number, line.Text, detail, line.IsTick ? null : $"thread {line.Thread}: {sys.Status(line.Thread)}");
