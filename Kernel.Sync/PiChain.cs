@@ -36,8 +36,8 @@ namespace NfRt.Sync
         /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
-        /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
+        /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else counted once and
+        /// walked through); re-queue the waiter with the task's priority (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
         /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
         /// Returns Deadlock only when <paramref name="detect"/> is set.
@@ -45,6 +45,7 @@ namespace NfRt.Sync
         internal KernelStatus WalkChain(TaskControlBlock task, bool detect, RtMutex origLock, TaskControlBlock topTask)
         {
             int depth = 0;
+            bool cycleCounted = false;
             while (true)
             {
                 Waiter waiter = task.BlockedOn;
@@ -65,8 +66,10 @@ namespace NfRt.Sync
                 if (lockm == origLock || owner == topTask)
                 {
                     if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
-                    Counters.DeadlocksAllowed++;
-                    return KernelStatus.Ok;
+                    // Detection off: the deadlock may form (as in Linux), but the walk goes on so every
+                    // waiter keeps carrying its task's priority (spec §13). Around the cycle it stops by
+                    // itself once the priorities agree (or at the depth limit).
+                    if (!cycleCounted) { Counters.DeadlocksAllowed++; cycleCounted = true; }
                 }
 
                 PlistNode oldTop = lockm.Waiters.First;
