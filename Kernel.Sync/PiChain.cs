@@ -37,8 +37,8 @@ namespace NfRt.Sync
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
         /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else counted once and
-        /// walked through); re-queue the waiter with the task's priority (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
-        /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
+        /// walked through); re-queue the waiter with the task's priority (only if it changed: an
+        /// unchanged waiter keeps its FIFO place); at the owner, if the top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
         /// Returns Deadlock only when <paramref name="detect"/> is set.
         /// </summary>
