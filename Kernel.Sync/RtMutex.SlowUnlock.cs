@@ -45,7 +45,10 @@ namespace NfRt.Sync
             _sys.Counters.Handoffs++;
             _k.EmitEvent(TraceKind.MutexRelease, me, Id, heir.Id);
             _k.Wake(heir, KernelStatus.Ok);
-            _sys.AdjustPrio(me);
+            // A task woken from an rt-mutex wait by a signal or timeout keeps its waiter queued until
+            // it retries; if it unlocks in that window (the test hook may), the lost boost must still
+            // reach the waiter and the chain behind it.
+            if (_sys.AdjustPrio(me) && me.BlockedOn != null) _sys.WalkChain(me, false, null, me);
             _k.Leave(s);
             return KernelStatus.Ok;
         }
