@@ -25,6 +25,9 @@ namespace NfRt.Simulator.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
+    /// <summary>Largest file <see cref="Load"/> reads.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
     /// <summary>Runs <paramref name="script"/>; <paramref name="verbose"/> and <paramref name="trace"/> may be null.</summary>
     public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null)
     {
@@ -61,6 +64,8 @@ public static class ScenarioRunner
         {
             if (Directory.Exists(path)) return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, "is a directory, not a scenario file", null));
             if (!File.Exists(path)) return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, "no such file", null));
+            if (new FileInfo(path).Length > MaxFileBytes)
+                return (null, new ScenarioResult(name, ScenarioOutcome.FileError, 0, null, $"larger than {MaxFileBytes / (1024 * 1024)} MiB: not a scenario script", null));
             byte[] bytes = File.ReadAllBytes(path);
             return (ScriptParser.Parse(name, bytes), null);
         }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Xml;
+using NfRt.Boards;
+using NfRt.Kernel;
+using NfRt.Scheduling;
 using NfRt.Simulator;
 using NfRt.Simulator.Demo;
 using NfRt.Simulator.Scenarios;
@@ -130,5 +133,37 @@ public class UnitTestTraces
         var target = new FileInfo(Path.Combine(Paths.Scenarios, "pi-one-level.tst", "x.json"));   // a file used as a directory
         Assert.Equal(1, Commands.RunScenarios(new[] { file }, target, null, false, output));
         Assert.Contains("cannot write trace", output.ToString());
+    }
+
+    private sealed class WakeOnIrq : IInterruptHandler
+    {
+        public KernelEvent Event;
+        public void OnInterrupt(Scheduler kernel, int irq) => Event.Signal();
+    }
+
+    [Fact]
+    public void Interrupts_timeouts_and_priority_changes_from_any_kernel_become_trace_events()
+    {
+        var board = new SimulatedBoard(BoardProfiles.Stm32);
+        var k = new Scheduler(new KernelConfig { PriorityLevels = 140, CheckInvariants = true, TraceCapacity = 1024 }, board);
+        var collector = new TraceCollector(TraceClock.Ticks, "irq");
+        collector.Attach(k, null);
+        k.Trace.Sink = collector;
+        var ev = new KernelEvent(k);
+        Assert.Equal(KernelStatus.Ok, k.SetInterruptHandler(5, new WakeOnIrq { Event = ev }));
+        Assert.True(board.InjectAt(3, 5));
+        var task = k.CreateTask("isr_task", 20, () => { ev.Wait(-1); k.Busy(2); ev.Wait(1); });
+        k.RunUntilIdle();
+        k.AdvanceTicks(8);
+        k.Shutdown();
+        var t = Timeline.Build(collector);
+        var irq = Assert.Single(t.Instants, i => i.Kind == "irq");
+        Assert.Equal(3, irq.Time / Timeline.UnitMicros);
+        Assert.Equal("interrupt line 5", irq.Text);
+        Assert.Single(t.Instants, i => i.Kind == "timeout" && i.Task == task.Id);
+        Assert.Contains(t.Running, r => r.Task == task.Id && r.Start / Timeline.UnitMicros == 3);
+        string json = ChromeTraceWriter.Write(new[] { t });
+        using var doc = JsonDocument.Parse(json);
+        Assert.Contains(doc.RootElement.GetProperty("traceEvents").EnumerateArray(), e => e.GetProperty("ph").GetString() == "i" && e.GetProperty("name").GetString() == "irq");
     }
 }
