@@ -42,7 +42,7 @@ public static class ChromeTraceWriter
 
     private static string AxisNote(IReadOnlyList<Timeline> timelines) =>
         timelines.Count > 0 && timelines[0].Clock == TraceClock.Steps
-            ? "1 ms = one script step (one C: line, or one tick of a C: tick line); events inside a step are spread in their order"
+            ? "1 ms = one script step (one C: line, a tick line included); events inside a step are spread in their order"
             : "1 ms = one kernel tick; events inside a tick are spread in their order";
 
     private static void AddTimeline(List<string> events, Timeline t, int pid)

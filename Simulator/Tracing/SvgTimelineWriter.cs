@@ -47,7 +47,7 @@ public static class SvgTimelineWriter
         string unitName = t.Clock == TraceClock.Steps ? "step" : "tick";
         sb.Append($"<g class=\"timeline\" data-title=\"{Esc(t.Title)}\">\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 16)}\" font-size=\"14\" font-weight=\"bold\">{Esc(t.Title)}</text>\n");
-        sb.Append($"<text x=\"8\" y=\"{F(y0 + 31)}\" font-size=\"10\" fill=\"#555555\">x axis: {(t.Clock == TraceClock.Steps ? "script steps (one per C: line or tick; the marks above the rows name the script line, hover for its text)" : "kernel ticks")}</text>\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 31)}\" font-size=\"10\" fill=\"#555555\">x axis: {(t.Clock == TraceClock.Steps ? "script steps (one per C: line; the marks above the rows name the script line, hover for its text)" : "kernel ticks")}</text>\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks; dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex, dashed red = inside a lock call (waiting)</text>\n");
         double y = y0 + 52;
 

@@ -9,9 +9,9 @@ public enum TraceClock
     /// <summary>Kernel ticks: a record's unit is the tick it happened at (the demo).</summary>
     Ticks,
     /// <summary>
-    /// Script steps: every <see cref="TraceCollector.BeginStep"/> (one per <c>C:</c> line) and every
-    /// kernel tick starts a new unit (scenarios: commands take no virtual time, so ticks alone
-    /// would put a whole script at time 0).
+    /// Script steps: every <see cref="TraceCollector.BeginStep"/> (one per <c>C:</c> line, a
+    /// <c>tick: n</c> line included) starts a new unit. Scenario commands take no virtual time, so
+    /// ticks alone would put a whole script at time 0.
     /// </summary>
     Steps,
 }
@@ -90,7 +90,6 @@ public sealed class TraceCollector : ITraceSink
     void ITraceSink.OnEvent(TraceEvent e)
     {
         if (e.Kind == TraceKind.Create && _kernel != null) _taskNames[e.Task] = _kernel.TaskById(e.Task)?.Name ?? "task" + e.Task;
-        if (e.Kind == TraceKind.Tick && Clock == TraceClock.Steps) _unit++;
         Add(TraceRecordKind.Kernel, e, e.Task, null);
     }
 
