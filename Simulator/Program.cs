@@ -12,15 +12,15 @@ public static class Program
     public static int Main(string[] args)
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "scenario scripts (.tst)", Arity = ArgumentArity.OneOrMore };
-        var trace = new Option<FileInfo>("--trace") { Description = "write a Chrome trace-event JSON file" };
-        var svg = new Option<FileInfo>("--svg") { Description = "write an SVG timeline" };
+        var trace = new Option<FileInfo>("--trace") { Description = "write a Chrome trace-event JSON file (open in Perfetto)", HelpName = "OUT.json" };
+        var svg = new Option<FileInfo>("--svg") { Description = "write an SVG timeline", HelpName = "OUT.svg" };
         var verbose = new Option<bool>("-v", "--verbose") { Description = "echo every line with the thread's status" };
 
         var run = new Command("run", "run rt-tester scenario scripts on the simulated board") { files, trace, svg, verbose };
         run.SetAction(r => Commands.RunScenarios(r.GetValue(files), r.GetValue(trace), r.GetValue(svg), r.GetValue(verbose), Console.Out));
 
-        var outDir = new Option<string>("--out") { Description = "directory for the demo's trace JSON and SVG", DefaultValueFactory = _ => Commands.DefaultDemoDir };
-        var timelineN = new Option<int>("--timeline") { Description = "number of medium tasks of the run shown as timelines", DefaultValueFactory = _ => 2 };
+        var outDir = new Option<string>("--out") { Description = "directory for the demo's trace JSON and SVG", HelpName = "DIR", DefaultValueFactory = _ => Commands.DefaultDemoDir };
+        var timelineN = new Option<int>("--timeline") { Description = "number of medium tasks of the run shown as timelines", HelpName = "N", DefaultValueFactory = _ => 2 };
         var demo = new Command("demo", "Mars Pathfinder priority inversion on the simulated STM32 board, with and without priority inheritance") { outDir, timelineN };
         demo.SetAction(r => Commands.Demo(Console.Out, r.GetValue(outDir), r.GetValue(timelineN)));
 
