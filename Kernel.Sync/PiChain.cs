@@ -36,7 +36,8 @@ namespace NfRt.Sync
         /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
+        /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else this step is
+        /// applied and the walk ends); re-queue the waiter with the task's priority
         /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
         /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
@@ -62,11 +63,12 @@ namespace NfRt.Sync
 
                 RtMutex lockm = (RtMutex)waiter.Mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
-                if (lockm == origLock || owner == topTask)
+                bool cycle = lockm == origLock || owner == topTask;
+                if (cycle && detect)
                 {
-                    if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
-                    Counters.DeadlocksAllowed++;
-                    return KernelStatus.Ok;
+                    Counters.Deadlocks++;
+                    Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0);
+                    return KernelStatus.Deadlock;
                 }
 
                 PlistNode oldTop = lockm.Waiters.First;
@@ -86,6 +88,13 @@ namespace NfRt.Sync
                     AdjustPrio(owner);
                 }
                 else if (!detect) return KernelStatus.Ok;
+                if (cycle)
+                {
+                    // Detection off: this step is applied (so every waiter keeps its task's priority),
+                    // then the walk stops where it started instead of circling the cycle forever.
+                    Counters.DeadlocksAllowed++;
+                    return KernelStatus.Ok;
+                }
                 if (owner == null) return KernelStatus.Ok;
                 task = owner;
             }

@@ -116,6 +116,7 @@ namespace NfRt.Sync
             Waiter w = me.Waiter;
             PlistNode oldTop = Waiters.First;
             w.Mutex = this;
+            w.DetectDeadlock = detect;
             w.Prio = me.EffectivePriority;
             Waiters.Add(w.ListNode, w.Prio);
             me.BlockedOn = w;

@@ -28,7 +28,7 @@ namespace NfRt.Sync
                 e = CheckTask(k.TaskById(id));
                 if (e != null) return e;
             }
-            if (_sys.Counters.DeadlocksAllowed == 0 && _sys.Counters.DepthLimitHits == 0)
+            if (_sys.Counters.DepthLimitHits == 0)
             {
                 e = CheckAcyclic(k);
                 if (e != null) return e;
@@ -112,7 +112,11 @@ namespace NfRt.Sync
             return null;
         }
 
-        /// <summary>Follows task → mutex → owner from every blocked task; a walk longer than the task count is a cycle.</summary>
+        /// <summary>
+        /// Follows task → mutex → owner from every blocked task. A walk longer than the task count
+        /// is a cycle; it is allowed only if some waiter on it blocked without deadlock detection
+        /// (then the deadlock was allowed to form), otherwise detection failed.
+        /// </summary>
         private string CheckAcyclic(Scheduler k)
         {
             int n = k.TaskCount;
@@ -122,7 +126,17 @@ namespace NfRt.Sync
                 int steps = 0;
                 while (t != null && t.BlockedOn != null)
                 {
-                    if (++steps > n) return "wait-for graph has a cycle through " + k.TaskById(id).Name;
+                    if (++steps > n)
+                    {
+                        // t is now on the cycle: go round it once looking for a waiter without detection.
+                        TaskControlBlock c = t;
+                        do
+                        {
+                            if (!c.BlockedOn.DetectDeadlock) return null;
+                            c = ((RtMutex)c.BlockedOn.Mutex).OwnerTask;
+                        } while (c != t && c != null && c.BlockedOn != null);
+                        return "wait-for graph has a cycle through " + t.Name + " although every wait on it asked for deadlock detection";
+                    }
                     t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
                 }
             }
