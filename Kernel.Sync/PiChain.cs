@@ -55,7 +55,9 @@ namespace NfRt.Sync
                 if (depth > MaxDepth)
                 {
                     Counters.DepthLimitHits++;
-                    return detect ? KernelStatus.Deadlock : KernelStatus.Ok;
+                    if (!detect) return KernelStatus.Ok;
+                    Counters.Deadlocks++;      // a reported -EDEADLK, like a cycle
+                    return KernelStatus.Deadlock;
                 }
                 bool changed = waiter.Prio != task.EffectivePriority;
                 if (!changed && !detect) return KernelStatus.Ok;
