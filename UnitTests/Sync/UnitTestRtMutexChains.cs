@@ -145,8 +145,9 @@ public class UnitTestRtMutexChains
     /// Same chain, MaxChainDepth = 3, without detection.
     /// 1-2. as above                          → 22 22 22 22 22 5.
     /// 3. H LockInterruptible(m4) blocks; the walk boosts T4, T3, T2, T1 to 5 and stops at depth 4:
-    ///    T0 is not boosted                   → 22 5 5 5 5 5; DepthLimitHits 1.
-    /// 4. H is interrupted: the unwind is cut at the same place → 22 22 22 22 22 5; DepthLimitHits 2.
+    ///    T0 is not boosted, T1's waiter keeps 22 → 22 5 5 5 5 5; DepthLimitHits 1.
+    /// 4. H is interrupted: the unwind is cut at the same place → 22 22 22 22 22 5; every waiter
+    ///    carries its task's priority again; DepthLimitHits 2.
     /// </summary>
     [Theory, Boards]
     public void Chain_longer_than_the_depth_limit_stops_the_walk_without_detection(string board)
@@ -159,6 +160,7 @@ public class UnitTestRtMutexChains
         r.Owner(ms[4], ts[4], h); r.Owner(ms[0], ts[0], ts[1]);
         r.Prio(22, 5, 5, 5, 5, 5);
         Assert.Equal(1, r.C.DepthLimitHits);
+        Assert.Equal(22, ts[1].Tcb.Waiter.Prio);          // the cut: T1 boosted, its waiter on m0 not re-queued
         r.Counters(boosts: 14);
 
         r.Interrupt(h);
@@ -166,6 +168,7 @@ public class UnitTestRtMutexChains
         r.Owner(ms[4], ts[4]); r.Owner(ms[0], ts[0], ts[1]);
         r.Prio(22, 22, 22, 22, 22, 5);
         Assert.Equal(2, r.C.DepthLimitHits);
+        for (int i = 1; i < 5; i++) Assert.Equal(ts[i].Tcb.EffectivePriority, ts[i].Tcb.Waiter.Prio);   // consistent again
         r.Counters(boosts: 14, deboosts: 4, interrupts: 1);
         r.Finish();
     }
