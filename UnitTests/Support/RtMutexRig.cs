@@ -84,11 +84,14 @@ public sealed class RtMutexRig : IDisposable
     // ------------------------------------------------------------------ assertions
 
     /// <summary>
-    /// Asserts the effective priority of every task, in creation order, and that every normal
-    /// priority is the one the task was created with or last set to (PI never changes it).
+    /// Runs the §13 checker, then asserts the effective priority of every task, in creation order,
+    /// and that every normal priority is the one the task was created with or last set to (PI never changes it).
     /// </summary>
     public void Prio(params int[] effective)
     {
+        // The scheduler checks after every Leave, but a call that ends by blocking switches away
+        // without one: check the step's final state here too.
+        S.K.CheckInvariants();
         Assert.Equal(Tasks.Count, effective.Length);
         var want = new List<string>();
         var got = new List<string>();
