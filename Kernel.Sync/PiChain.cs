@@ -45,6 +45,7 @@ namespace NfRt.Sync
         internal KernelStatus WalkChain(TaskControlBlock task, bool detect, RtMutex origLock, TaskControlBlock topTask)
         {
             int depth = 0;
+            bool cycleSeen = false;
             while (true)
             {
                 Waiter waiter = task.BlockedOn;
@@ -64,11 +65,14 @@ namespace NfRt.Sync
 
                 RtMutex lockm = (RtMutex)waiter.Mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
-                if (lockm == origLock || owner == topTask)
+                if (!cycleSeen && (lockm == origLock || owner == topTask))
                 {
                     if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
+                    // Allowed to form: keep walking so every waiter on the cycle carries its task's
+                    // priority (§13). Priorities only move one way in a walk, so a step that changes
+                    // nothing ends it; the depth limit bounds it anyway.
                     Counters.DeadlocksAllowed++;
-                    return KernelStatus.Ok;
+                    cycleSeen = true;
                 }
 
                 PlistNode oldTop = lockm.Waiters.First;
