@@ -143,6 +143,32 @@ public class UnitTestRtMutexDeadlock
     }
 
     /// <summary>
+    /// Tasks A (20), B (22), C (10); mutexes m1 (A), m2 (B), m3 (C); no detection.
+    /// 1. A, B, C lock m1, m2, m3; A blocks on m2 (B boosted to 20); B blocks on m3 → 20 20 10.
+    /// 2. C Lock(m1): the cycle forms (DeadlocksAllowed 1); the walk goes on around it, so A and B
+    ///    are boosted to 10 and every waiter carries its task's priority → 10 10 10, all blocked.
+    /// </summary>
+    [Theory, Boards]
+    public void Three_task_cycle_without_detection_forms_with_every_waiter_up_to_date(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var a = r.Task("A", 20); var b = r.Task("B", 22); var c = r.Task("C", 10);
+        var m1 = r.Mutex("m1"); var m2 = r.Mutex("m2"); var m3 = r.Mutex("m3");
+        r.Start();
+
+        a.Do(() => m1.Lock()); b.Do(() => m2.Lock()); c.Do(() => m3.Lock());
+        a.Do(() => m2.Lock()); b.Do(() => m3.Lock());
+        r.Owner(m2, b, a); r.Owner(m3, c, b); r.Prio(20, 20, 10); r.Counters(boosts: 1);
+
+        c.Do(() => m1.Lock());
+        Assert.True(a.BlockedOnMutex && b.BlockedOnMutex && c.BlockedOnMutex);
+        r.Owner(m1, a, c); r.Owner(m2, b, a); r.Owner(m3, c, b); r.Prio(10, 10, 10); r.Counters(boosts: 3);
+        Assert.Equal(1, r.C.DeadlocksAllowed);
+        foreach (var t in new[] { a, b, c }) Assert.Equal(t.Tcb.EffectivePriority, t.Tcb.Waiter.Prio);
+        r.Finish();
+    }
+
+    /// <summary>
     /// Tasks A (10), B (15); mutex m owned by A, B waiting.
     /// 1. A locks m; B blocks                  → owner A, waiters B; 10 15.
     /// 2. A locks m again with Lock(), Lock(detect), LockInterruptible(with and without detection),
