@@ -134,7 +134,7 @@ public sealed class RtMutexRig : IDisposable
         for (int i = 0; i < m.WaiterCount; i++) got.Add(m.WaiterAt(i).Name);
         Assert.Equal(string.Join(",", waiters.Select(w => w.Name)), string.Join(",", got));
         Assert.Equal(waiters.Length > 0, (m.OwnerWord & RtMutex.HasWaitersBit) != 0);
-        foreach (var w in waiters) Assert.True(w.BlockedOnMutex || w.Tcb.State == TaskState.Ready, w.Name + " queued but " + w.Tcb.State);
+        foreach (var w in waiters) Assert.True(w.Tcb.BlockedOn != null && w.Tcb.BlockedOn.Mutex == m, w.Name + " queued but its blockedOn disagrees");
     }
 
     /// <summary>Asserts the seven counters the behaviours touch (all of them, zero unless given).</summary>

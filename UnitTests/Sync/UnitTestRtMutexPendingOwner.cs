@@ -266,4 +266,138 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m, s, x, w); r.Prio(5, 20, 15, 10); r.Counters(boosts: 1, deboosts: 1, steals: 1, handoffs: 1);
         r.Finish();
     }
+    /// <summary>
+    /// Tasks O (5), W (20); mutex m. W's first wake-up (the timeout) is paused.
+    /// 1. O locks m; W LockTimed(m, 2)         → waiters W.
+    /// 2. tick 1                               → nothing changes.
+    /// 3. tick 2: W times out and pauses before its retry, still queued → waiters W.
+    /// 4. O unlocks: W (still the top waiter) becomes pending owner → pending W, no waiters.
+    /// 5. W resumes: it tries the take before looking at the deadline → Ok, owner W; Timeouts 0.
+    /// </summary>
+    [Theory, Boards]
+    public void Timed_out_waiter_handed_the_mutex_before_its_retry_takes_it(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var o = r.Task("O", 5); var w = r.Task("W", 20);
+        var m = r.Mutex("m");
+        r.Start();
+
+        o.Do(() => m.Lock()); w.Do(() => m.LockTimed(2, false));
+        r.Owner(m, o, w); r.Prio(5, 20); r.Counters();
+
+        w.PauseAfterWake = true;
+        r.S.Ticks(1);
+        Assert.False(w.Paused);
+        r.Owner(m, o, w); r.Prio(5, 20); r.Counters();
+
+        r.S.Ticks(1);
+        Assert.True(w.Paused);
+        Assert.NotNull(w.Tcb.BlockedOn);
+        r.Owner(m, o, w); r.Prio(5, 20); r.Counters();
+
+        o.Do(() => m.Unlock());
+        r.PendingOwner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
+
+        w.Resume();
+        Assert.Equal(KernelStatus.Ok, w.Last);
+        r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
+        r.Finish();
+    }
+
+    /// <summary>
+    /// Tasks O (5), W (20), S (10); mutex m. W's wake-up is paused.
+    /// 1. O locks m; W LockTimed(m, 5)         → waiters W.
+    /// 2. O unlocks                            → W pending owner (paused); its timeout is disarmed.
+    /// 3. S steals                             → owner S.
+    /// 4. 5 ticks pass                         → nothing changes (W is not waiting on m).
+    /// 5. W resumes: robbed and past its deadline → TimedOut, not queued; Timeouts 1.
+    /// </summary>
+    [Theory, Boards]
+    public void Robbed_pending_owner_past_its_deadline_times_out(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var o = r.Task("O", 5); var w = r.Task("W", 20); var s = r.Task("S", 10);
+        var m = r.Mutex("m");
+        r.Start();
+
+        o.Do(() => m.Lock()); w.Do(() => m.LockTimed(5, false));
+        w.PauseAfterWake = true;
+        o.Do(() => m.Unlock());
+        r.PendingOwner(m, w); r.Prio(5, 20, 10); r.Counters(handoffs: 1);
+
+        s.Do(() => m.Lock());
+        r.Owner(m, s); r.Prio(5, 20, 10); r.Counters(steals: 1, handoffs: 1);
+
+        r.S.Ticks(5);
+        Assert.True(w.Paused);
+        r.Owner(m, s); r.Prio(5, 20, 10); r.Counters(steals: 1, handoffs: 1);
+
+        w.Resume();
+        Assert.Equal(KernelStatus.TimedOut, w.Last);
+        Assert.Null(w.Tcb.BlockedOn);
+        r.Owner(m, s); r.Prio(5, 20, 10); r.Counters(steals: 1, handoffs: 1, timeouts: 1);
+        r.Finish();
+    }
+
+    /// <summary>
+    /// Tasks O (5), W (20); mutex m; no pause.
+    /// 1. O locks m; W blocks in LockInterruptible → waiters W.
+    /// 2. O, in one step, interrupts W (W is made ready, still queued) and unlocks: W, still the top
+    ///    waiter, becomes pending owner before it runs → W's lock returns Ok; Interrupts 0.
+    /// </summary>
+    [Theory, Boards]
+    public void Interrupted_waiter_handed_the_mutex_before_it_runs_takes_it(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var o = r.Task("O", 5); var w = r.Task("W", 20);
+        var m = r.Mutex("m");
+        r.Start();
+
+        o.Do(() => m.Lock()); w.Do(() => m.LockInterruptible(false));
+        r.Owner(m, o, w); r.Prio(5, 20); r.Counters();
+
+        o.Do(() =>
+        {
+            Assert.Equal(KernelStatus.Ok, r.S.K.Interrupt(w.Tcb));
+            Assert.Equal(TaskState.Ready, w.Tcb.State);
+            Assert.Same(w.Tcb, m.TopWaiter);
+            var u = m.Unlock();
+            Assert.True(m.HasPendingOwner);
+            return u;
+        });
+        Assert.Equal(KernelStatus.Ok, o.Last);
+        Assert.Equal(KernelStatus.Ok, w.Last);
+        r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
+        r.Finish();
+    }
+
+    /// <summary>
+    /// Tasks O (20), W (10); mutex m.
+    /// 1. O locks m; W blocks in Lock() (uninterruptible) → O 10.
+    /// 2. An interrupt request for W           → WrongState; nothing changes.
+    /// 3. O unlocks                            → owner W.
+    /// </summary>
+    [Theory, Boards]
+    public void Uninterruptible_lock_refuses_interrupt_requests(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var o = r.Task("O", 20); var w = r.Task("W", 10);
+        var m = r.Mutex("m");
+        r.Start();
+
+        o.Do(() => m.Lock()); w.Do(() => m.Lock());
+        r.Owner(m, o, w); r.Prio(10, 10); r.Counters(boosts: 1);
+
+        string before = r.Snapshot();
+        Assert.Equal(KernelStatus.WrongState, r.S.K.Interrupt(w.Tcb));
+        r.S.Run();
+        Assert.Equal(before, r.Snapshot());
+        Assert.True(w.BlockedOnMutex);
+        r.Owner(m, o, w); r.Prio(10, 10); r.Counters(boosts: 1);
+
+        o.Do(() => m.Unlock());
+        Assert.Equal(KernelStatus.Ok, w.Last);
+        r.Owner(m, w); r.Prio(20, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
+        r.Finish();
+    }
 }
