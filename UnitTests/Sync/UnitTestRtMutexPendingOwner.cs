@@ -400,4 +400,55 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m, w); r.Prio(20, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         r.Finish();
     }
+    /// <summary>
+    /// Tasks O (5), W (20), X (20), S (25), H (10); mutexes m, m2. Stealing compares EFFECTIVE
+    /// priorities (spec §6). W's wake-up is paused.
+    /// 1. O locks m, S locks m2; W, then X block on m → waiters W X.
+    /// 2. O unlocks                            → W pending owner (paused), waiters X.
+    /// 3. X's priority set to 8                → W boosted to 8.
+    /// 4. S (25) TryLock(m)                    → false, nothing changes.
+    /// 5. X's priority set back to 20          → W 20.
+    /// 6. H blocks on m2                       → S boosted to 10.
+    /// 7. S TryLock(m): its effective 10 beats W's 20 → true, owner S, waiters X; S keeps 10.
+    /// 8. W resumes and re-queues              → waiters X W.
+    /// </summary>
+    [Theory, Boards]
+    public void Steal_compares_effective_priorities_of_stealer_and_pending_owner(string board)
+    {
+        using var r = new RtMutexRig(board);
+        var o = r.Task("O", 5); var w = r.Task("W", 20); var x = r.Task("X", 20); var s = r.Task("S", 25); var h = r.Task("H", 10);
+        var m = r.Mutex("m"); var m2 = r.Mutex("m2");
+        r.Start();
+
+        o.Do(() => m.Lock()); s.Do(() => m2.Lock()); w.Do(() => m.Lock()); x.Do(() => m.Lock());
+        r.Owner(m, o, w, x); r.Owner(m2, s); r.Prio(5, 20, 20, 25, 10); r.Counters();
+
+        w.PauseAfterWake = true;
+        o.Do(() => m.Unlock());
+        r.PendingOwner(m, w, x); r.Prio(5, 20, 20, 25, 10); r.Counters(handoffs: 1);
+
+        Assert.Equal(KernelStatus.Ok, r.SetPriority(x, 8));
+        r.PendingOwner(m, w, x); r.Prio(5, 8, 8, 25, 10); r.Counters(boosts: 1, handoffs: 1);
+
+        string before = r.Snapshot();
+        s.DoTry(() => m.TryLock());
+        Assert.Equal(KernelStatus.Busy, s.Last);
+        Assert.Equal(before, r.Snapshot());
+        r.PendingOwner(m, w, x); r.Prio(5, 8, 8, 25, 10); r.Counters(boosts: 1, handoffs: 1);
+
+        Assert.Equal(KernelStatus.Ok, r.SetPriority(x, 20));
+        r.PendingOwner(m, w, x); r.Prio(5, 20, 20, 25, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
+
+        h.Do(() => m2.Lock());
+        r.Owner(m2, s, h); r.Prio(5, 20, 20, 10, 10); r.Counters(boosts: 2, deboosts: 1, handoffs: 1);
+
+        s.DoTry(() => m.TryLock());
+        Assert.Equal(KernelStatus.Ok, s.Last);
+        r.Owner(m, s, x); r.Owner(m2, s, h); r.Prio(5, 20, 20, 10, 10); r.Counters(boosts: 2, deboosts: 1, steals: 1, handoffs: 1);
+
+        w.Resume();
+        Assert.True(w.BlockedOnMutex);
+        r.Owner(m, s, x, w); r.Prio(5, 20, 20, 10, 10); r.Counters(boosts: 2, deboosts: 1, steals: 1, handoffs: 1);
+        r.Finish();
+    }
 }
