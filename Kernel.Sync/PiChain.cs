@@ -36,8 +36,7 @@ namespace NfRt.Sync
         /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else this step is
-        /// applied and the walk ends); re-queue the waiter with the task's priority
+        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
         /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
         /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
@@ -46,6 +45,7 @@ namespace NfRt.Sync
         internal KernelStatus WalkChain(TaskControlBlock task, bool detect, RtMutex origLock, TaskControlBlock topTask)
         {
             int depth = 0;
+            bool cycleSeen = false;
             while (true)
             {
                 Waiter waiter = task.BlockedOn;
@@ -56,19 +56,23 @@ namespace NfRt.Sync
                 if (depth > MaxDepth)
                 {
                     Counters.DepthLimitHits++;
-                    return detect ? KernelStatus.Deadlock : KernelStatus.Ok;
+                    if (!detect) return KernelStatus.Ok;
+                    Counters.Deadlocks++;      // a reported -EDEADLK, like a cycle
+                    return KernelStatus.Deadlock;
                 }
                 bool changed = waiter.Prio != task.EffectivePriority;
                 if (!changed && !detect) return KernelStatus.Ok;
 
                 RtMutex lockm = (RtMutex)waiter.Mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
-                bool cycle = lockm == origLock || owner == topTask;
-                if (cycle && detect)
+                if (!cycleSeen && (lockm == origLock || owner == topTask))
                 {
-                    Counters.Deadlocks++;
-                    Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0);
-                    return KernelStatus.Deadlock;
+                    if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
+                    // Allowed to form: keep walking so every waiter on the cycle carries its task's
+                    // priority (§13). Priorities only move one way in a walk, so a step that changes
+                    // nothing ends it; the depth limit bounds it anyway.
+                    Counters.DeadlocksAllowed++;
+                    cycleSeen = true;
                 }
 
                 PlistNode oldTop = lockm.Waiters.First;
@@ -88,13 +92,6 @@ namespace NfRt.Sync
                     AdjustPrio(owner);
                 }
                 else if (!detect) return KernelStatus.Ok;
-                if (cycle)
-                {
-                    // Detection off: this step is applied (so every waiter keeps its task's priority),
-                    // then the walk stops where it started instead of circling the cycle forever.
-                    Counters.DeadlocksAllowed++;
-                    return KernelStatus.Ok;
-                }
                 if (owner == null) return KernelStatus.Ok;
                 task = owner;
             }

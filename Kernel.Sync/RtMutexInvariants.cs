@@ -67,7 +67,9 @@ namespace NfRt.Sync
                 if (w.Task.BlockedOn != w) return m.Name + ": " + w.Task.Name + " queued but its blockedOn disagrees";
                 if (w.Task == owner) return m.Name + ": owner " + owner.Name + " waits on its own mutex";
                 if (w.Prio != n.Prio) return m.Name + ": waiter priority differs from its list priority";
-                if (w.Prio != w.Task.EffectivePriority) return m.Name + ": waiter " + w.Task.Name + " priority " + w.Prio + " but task's effective " + w.Task.EffectivePriority;
+                // A walk cut by the depth limit stops at a boosted task without re-queueing its waiter
+                // (spec §10): from then on a waiter may carry its task's previous priority.
+                if (w.Prio != w.Task.EffectivePriority && _sys.Counters.DepthLimitHits == 0) return m.Name + ": waiter " + w.Task.Name + " priority " + w.Prio + " but task's effective " + w.Task.EffectivePriority;
                 bool inPi = w.PiNode.IsQueued;
                 if (n == first)
                 {
