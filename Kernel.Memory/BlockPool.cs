@@ -71,6 +71,11 @@ namespace NfRt.Memory
         private int _inFlight;
         private int _direct;
         internal object checkedBy;
+        private readonly int[] _grantLogAsked = new int[GrantLogLength];
+        private readonly int[] _grantLogGot = new int[GrantLogLength];
+
+        /// <summary>Grant calls remembered by <see cref="RecentGrant"/>.</summary>
+        public const int GrantLogLength = 16;
 
         // ---- counters (plain ints, read by tests and traces) ----
         /// <summary>Successful direct allocations.</summary>
@@ -242,6 +247,9 @@ namespace NfRt.Memory
                 into[n++] = b;
             }
             _inFlight += n;
+            int at = GrantCalls % GrantLogLength;
+            _grantLogAsked[at] = k;
+            _grantLogGot[at] = n;
             GrantCalls++;
             GrantRequested += k;
             Granted += n;
@@ -280,6 +288,26 @@ namespace NfRt.Memory
             _inFlight -= count;
             Returned += count;
             _irq.Restore(s);
+        }
+
+        /// <summary>
+        /// The grant call <paramref name="back"/> calls ago (0 = the latest): returns how many blocks
+        /// it granted and sets <paramref name="asked"/> to how many it was asked for; -1 (asked = -1)
+        /// when that call is not remembered (only the last <see cref="GrantLogLength"/> are).
+        /// </summary>
+        public int RecentGrant(int back, out int asked)
+        {
+            int s = _irq.Mask();
+            int got = -1;
+            asked = -1;
+            if (back >= 0 && back < GrantLogLength && back < GrantCalls)
+            {
+                int at = (GrantCalls - 1 - back) % GrantLogLength;
+                asked = _grantLogAsked[at];
+                got = _grantLogGot[at];
+            }
+            _irq.Restore(s);
+            return got;
         }
 
         // ------------------------------------------------------------------ internals (masked)
