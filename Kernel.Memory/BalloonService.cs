@@ -280,13 +280,19 @@ namespace NfRt.Memory
                 _wake.Wait(-1);
                 KernelStatus r = Mutex.Lock();
                 if (r != KernelStatus.Ok) throw new KernelFaultException("balloon worker could not take its mutex");
-                RunOnce();
+                int stalled = RunOnce();
                 Mutex.Unlock();
+                IBalloonObserver o = Observer;
+                if (stalled > 0 && o != null) o.OnStall(this, stalled);
             }
         }
 
-        /// <summary>One worker run: drain the credit loop, then (re-)arm or cancel the retry timer.</summary>
-        private void RunOnce()
+        /// <summary>
+        /// One worker run (mutex held): drain the credit loop, then (re-)arm or cancel the retry
+        /// timer. Returns the no-progress retry count when this run completes a stall episode (the
+        /// caller reports it after releasing the mutex), else 0.
+        /// </summary>
+        private int RunOnce()
         {
             int s = Kernel.Enter();
             int exp = _retry.Expirations;
@@ -314,6 +320,7 @@ namespace NfRt.Memory
                     bool shortfall = n < k;
                     if (shortfall) _growShortfalls++;
                     Kernel.Leave(s);
+                    StepHook();
                     if (shortfall) break;
                 }
                 else if (credit < 0)
@@ -339,6 +346,7 @@ namespace NfRt.Memory
                         _returnedBlocks += n;
                         Kernel.Leave(s);
                     }
+                    StepHook();
                     if (shortfall) break;
                 }
                 else
@@ -349,8 +357,7 @@ namespace NfRt.Memory
             }
 
             s = Kernel.Enter();
-            bool stall = false;
-            int retries = 0;
+            int stalled = 0;
             if (progress)
             {
                 _noProgressRetries = 0;
@@ -374,13 +381,20 @@ namespace NfRt.Memory
                 if (!progress && retry && _noProgressRetries == StallReportRetries)
                 {
                     _stallEvents++;
-                    stall = true;
-                    retries = _noProgressRetries;
+                    stalled = _noProgressRetries;
                 }
             }
             Kernel.Leave(s);
-            IBalloonObserver o = Observer;
-            if (stall && o != null) o.OnStall(this, retries);
+            return stalled;
+        }
+
+        /// <summary>Test hook between two steps of a run (outside the critical section, mutex held), or null.</summary>
+        internal IBalloonStepHook stepHook;
+
+        private void StepHook()
+        {
+            IBalloonStepHook h = stepHook;
+            if (h != null) h.AfterStep(this);
         }
     }
 }
