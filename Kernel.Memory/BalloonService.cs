@@ -106,6 +106,7 @@ namespace NfRt.Memory
             if (bad != null) throw new System.ArgumentException(bad);
             if (partition.service != null) throw new System.ArgumentException("partition " + partition.Name + " already has a balloon service");
             if (partition.Pool.Board != kernel.Board) throw new System.ArgumentException("the partition's pool belongs to another board");
+            if (kernel.TaskCount >= kernel.Config.MaxTasks) throw new System.ArgumentException("the kernel has no room for the worker task");
             Kernel = kernel;
             Partition = partition;
             Pool = partition.Pool;
@@ -118,7 +119,8 @@ namespace NfRt.Memory
             RetryBackoff = config.RetryBackoff;
             StallReportRetries = config.StallReportRetries;
             _period = RetryPeriod;
-            _batch = new int[MaxBatch];
+            // A step never moves more than the partition's maximum, so the buffer need not be larger.
+            _batch = new int[MaxBatch < partition.Maximum ? MaxBatch : partition.Maximum];
             _target = partition.Current;
             _wake = new KernelEvent(kernel);
             _retry = new KernelTimer(kernel, _wake);
