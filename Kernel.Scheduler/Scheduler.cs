@@ -392,6 +392,12 @@ namespace NfRt.Scheduling
             t.WaitResult = KernelStatus.Ok;
             if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, _ticks + timeoutTicks);
             Emit(TraceKind.Block, t, (int)state, 0);
+            string broken = Config.CheckInvariants ? RunChecks() : null;
+            if (broken != null)
+            {
+                _irq.RestoreQuiet(0);
+                throw new KernelFaultException("invariant (on block): " + broken);
+            }
             SwitchTo(PickNext(), s);
             t.WaitingOn = null;
             return t.WaitResult;

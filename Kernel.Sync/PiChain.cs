@@ -36,16 +36,16 @@ namespace NfRt.Sync
         /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else counted once and
-        /// walked through); re-queue the waiter with the task's priority (only if it changed: an
-        /// unchanged waiter keeps its FIFO place); at the owner, if the top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
+        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
+        /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
+        /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
         /// Returns Deadlock only when <paramref name="detect"/> is set.
         /// </summary>
         internal KernelStatus WalkChain(TaskControlBlock task, bool detect, RtMutex origLock, TaskControlBlock topTask)
         {
             int depth = 0;
-            bool cycleCounted = false;
+            bool cycleSeen = false;
             while (true)
             {
                 Waiter waiter = task.BlockedOn;
@@ -56,20 +56,23 @@ namespace NfRt.Sync
                 if (depth > MaxDepth)
                 {
                     Counters.DepthLimitHits++;
-                    return detect ? KernelStatus.Deadlock : KernelStatus.Ok;
+                    if (!detect) return KernelStatus.Ok;
+                    Counters.Deadlocks++;      // a reported -EDEADLK, like a cycle
+                    return KernelStatus.Deadlock;
                 }
                 bool changed = waiter.Prio != task.EffectivePriority;
                 if (!changed && !detect) return KernelStatus.Ok;
 
                 RtMutex lockm = (RtMutex)waiter.Mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
-                if (lockm == origLock || owner == topTask)
+                if (!cycleSeen && (lockm == origLock || owner == topTask))
                 {
                     if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
-                    // Detection off: the deadlock may form (as in Linux), but the walk goes on so every
-                    // waiter keeps carrying its task's priority (spec §13). Around the cycle it stops by
-                    // itself once the priorities agree (or at the depth limit).
-                    if (!cycleCounted) { Counters.DeadlocksAllowed++; cycleCounted = true; }
+                    // Allowed to form: keep walking so every waiter on the cycle carries its task's
+                    // priority (§13). Priorities only move one way in a walk, so a step that changes
+                    // nothing ends it; the depth limit bounds it anyway.
+                    Counters.DeadlocksAllowed++;
+                    cycleSeen = true;
                 }
 
                 PlistNode oldTop = lockm.Waiters.First;
@@ -91,26 +94,6 @@ namespace NfRt.Sync
                 else if (!detect) return KernelStatus.Ok;
                 if (owner == null) return KernelStatus.Ok;
                 task = owner;
-            }
-        }
-
-        /// <summary>
-        /// Detection off: <paramref name="me"/> just queued on a mutex owned by <paramref name="owner"/>.
-        /// The graph was acyclic (or its cycles counted) before, so a new cycle must lead from the owner
-        /// back to <paramref name="me"/>: follow the owners (at most MaxDepth steps, no changes) and
-        /// count such a cycle in DeadlocksAllowed, the exemption the invariant checker relies on.
-        /// </summary>
-        internal void CountUndetectedCycle(TaskControlBlock me, TaskControlBlock owner)
-        {
-            TaskControlBlock t = owner;
-            for (int depth = 0; t != null && t.BlockedOn != null && depth < MaxDepth; depth++)
-            {
-                t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
-                if (t == me)
-                {
-                    Counters.DeadlocksAllowed++;
-                    return;
-                }
             }
         }
 

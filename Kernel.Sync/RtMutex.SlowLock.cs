@@ -116,6 +116,7 @@ namespace NfRt.Sync
             Waiter w = me.Waiter;
             PlistNode oldTop = Waiters.First;
             w.Mutex = this;
+            w.DetectDeadlock = detect;
             w.Prio = me.EffectivePriority;
             Waiters.Add(w.ListNode, w.Prio);
             me.BlockedOn = w;
@@ -130,14 +131,8 @@ namespace NfRt.Sync
                 _sys.AdjustPrio(owner);
                 if (owner.BlockedOn != null) walk = true;
             }
-            int allowedBefore = _sys.Counters.DeadlocksAllowed;
-            KernelStatus result = walk ? _sys.WalkChain(owner, detect, this, me) : KernelStatus.Ok;
-            // Without detection the walk may stop before the cycle point (priorities already agree),
-            // so a cycle this wait closed would go uncounted and the invariant checker would flag an
-            // allowed deadlock as corruption. Count it here (only nested waits pay for the look).
-            if (!detect && owner.BlockedOn != null && _sys.Counters.DeadlocksAllowed == allowedBefore)
-                _sys.CountUndetectedCycle(me, owner);
-            return result;
+            if (!walk) return KernelStatus.Ok;
+            return _sys.WalkChain(owner, detect, this, me);
         }
 
         /// <summary>

@@ -28,7 +28,7 @@ namespace NfRt.Sync
                 e = CheckTask(k.TaskById(id));
                 if (e != null) return e;
             }
-            if (_sys.Counters.DeadlocksAllowed == 0 && _sys.Counters.DepthLimitHits == 0)
+            if (_sys.Counters.DepthLimitHits == 0)
             {
                 e = CheckAcyclic(k);
                 if (e != null) return e;
@@ -67,7 +67,9 @@ namespace NfRt.Sync
                 if (w.Task.BlockedOn != w) return m.Name + ": " + w.Task.Name + " queued but its blockedOn disagrees";
                 if (w.Task == owner) return m.Name + ": owner " + owner.Name + " waits on its own mutex";
                 if (w.Prio != n.Prio) return m.Name + ": waiter priority differs from its list priority";
-                if (w.Prio != w.Task.EffectivePriority) return m.Name + ": waiter " + w.Task.Name + " priority " + w.Prio + " but task's effective " + w.Task.EffectivePriority;
+                // A walk cut by the depth limit stops at a boosted task without re-queueing its waiter
+                // (spec §10): from then on a waiter may carry its task's previous priority.
+                if (w.Prio != w.Task.EffectivePriority && _sys.Counters.DepthLimitHits == 0) return m.Name + ": waiter " + w.Task.Name + " priority " + w.Prio + " but task's effective " + w.Task.EffectivePriority;
                 bool inPi = w.PiNode.IsQueued;
                 if (n == first)
                 {
@@ -112,7 +114,11 @@ namespace NfRt.Sync
             return null;
         }
 
-        /// <summary>Follows task → mutex → owner from every blocked task; a walk longer than the task count is a cycle.</summary>
+        /// <summary>
+        /// Follows task → mutex → owner from every blocked task. A walk longer than the task count
+        /// is a cycle; it is allowed only if some waiter on it blocked without deadlock detection
+        /// (then the deadlock was allowed to form), otherwise detection failed.
+        /// </summary>
         private string CheckAcyclic(Scheduler k)
         {
             int n = k.TaskCount;
@@ -122,7 +128,17 @@ namespace NfRt.Sync
                 int steps = 0;
                 while (t != null && t.BlockedOn != null)
                 {
-                    if (++steps > n) return "wait-for graph has a cycle through " + k.TaskById(id).Name;
+                    if (++steps > n)
+                    {
+                        // t is now on the cycle: go round it once looking for a waiter without detection.
+                        TaskControlBlock c = t;
+                        do
+                        {
+                            if (!c.BlockedOn.DetectDeadlock) return null;
+                            c = ((RtMutex)c.BlockedOn.Mutex).OwnerTask;
+                        } while (c != t && c != null && c.BlockedOn != null);
+                        return "wait-for graph has a cycle through " + t.Name + " although every wait on it asked for deadlock detection";
+                    }
                     t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
                 }
             }

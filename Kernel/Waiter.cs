@@ -23,6 +23,9 @@ namespace NfRt.Kernel
         /// <summary>The one priority of this waiter: its task's effective priority when (re)queued.</summary>
         public int Prio;
 
+        /// <summary>The wait was requested with deadlock detection (a cycle through a waiter without it may exist: detection was off).</summary>
+        public bool DetectDeadlock;
+
         /// <summary>Creates the waiter of <paramref name="task"/>.</summary>
         public Waiter(TaskControlBlock task)
         {

@@ -1,7 +1,9 @@
+using NfRt.Simulator.Balloon;
+
 namespace NfRt.Simulator;
 
-// Placeholder: the balloon demo lands from another branch, which replaces exactly this file.
 public static partial class Commands
 {
-    public static int Balloon(TextWriter output) { output.WriteLine("balloon demo not built yet"); return 2; }
+    /// <summary>`balloon`: two partitions converging under transient pool pressure; table per retry period, SVG plot.</summary>
+    public static int Balloon(TextWriter output) => BalloonDemo.Execute(output, BalloonDemo.DefaultSvgPath);
 }

@@ -16,10 +16,10 @@ public sealed class SimKernel : IDisposable
     public readonly TraceRecorder Trace = new();
     public readonly List<string> Log = new();
 
-    public SimKernel(int levels = 32, BoardProfile profile = null, int timeSlice = 0, int maxTasks = 128)
+    public SimKernel(int levels = 32, BoardProfile profile = null, int timeSlice = 0, int maxTasks = 128, int maxChainDepth = 1024)
     {
         Board = new SimulatedBoard(profile ?? BoardProfiles.Stm32);
-        var cfg = new KernelConfig { PriorityLevels = levels, CheckInvariants = true, DefaultTimeSlice = timeSlice, MaxTasks = maxTasks, TraceCapacity = 4096 };
+        var cfg = new KernelConfig { PriorityLevels = levels, CheckInvariants = true, DefaultTimeSlice = timeSlice, MaxTasks = maxTasks, TraceCapacity = 4096, MaxChainDepth = maxChainDepth };
         K = new Scheduler(cfg, Board);
         K.Trace.Sink = Trace;
     }

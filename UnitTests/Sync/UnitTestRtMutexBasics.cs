@@ -86,4 +86,32 @@ public class UnitTestRtMutexBasics
         s.Ticks(5);
         Assert.Equal(KernelStatus.WrongContext, m.Lock());            // the driver (idle) may not lock
     }
+
+    /// <summary>
+    /// ABBA without detection: the deadlock is allowed to form (spec §13 "global" invariant),
+    /// the checker accepts it, both tasks stay blocked, and shutdown still joins their threads.
+    /// 1. T1 (5) locks A, sleeps.  2. T2 (10) locks B, then A: blocks, T1 boosted? no (T2 less urgent).
+    /// 3. T1 wakes, locks B: blocks; T2 boosted to 5 via B. Cycle T1 → B → T2 → A → T1.
+    /// </summary>
+    [Fact]
+    public void Deadlock_without_detection_is_allowed_to_form_and_checked()
+    {
+        using var s = new SimKernel();
+        var a = new RtMutex(s.K, "A");
+        var b = new RtMutex(s.K, "B");
+        NfRt.Kernel.TaskControlBlock t1 = null, t2 = null;
+        t1 = s.Task("T1", 5, () => { a.Lock(); s.K.Sleep(1); b.Lock(); s.Log.Add("T1 never"); });
+        t2 = s.Task("T2", 10, () => { b.Lock(); a.Lock(); s.Log.Add("T2 never"); });
+        s.Run();
+        Assert.Equal(10, t2.EffectivePriority);
+        s.Ticks(1);
+        Assert.Empty(s.Log);
+        Assert.Same(t1, a.OwnerTask);
+        Assert.Same(t2, b.OwnerTask);
+        Assert.Equal(5, t2.EffectivePriority);
+        Assert.Equal(5, t1.EffectivePriority);
+        Assert.Equal(NfRt.Kernel.TaskState.Blocked, t1.State);
+        Assert.Equal(NfRt.Kernel.TaskState.Blocked, t2.State);
+        s.K.CheckInvariants();
+    }
 }

@@ -1,0 +1,408 @@
+using NfRt.Boards;
+using NfRt.Kernel;
+
+namespace NfRt.Memory
+{
+    /// <summary>
+    /// Fixed-size block allocator over one RAM region: a byte[] of PoolBytes cut into
+    /// BlockCount blocks of BlockSize bytes. The board's pool (see <see cref="BoardPool.For"/>) is
+    /// the "host" of the balloon: partitions grow by being granted blocks and shrink by handing
+    /// them back.
+    /// <para><b>Contract.</b></para>
+    /// <list type="bullet">
+    /// <item>Allocate, free, grant one block and return one block are O(1): the free blocks form an
+    /// intrusive singly linked list of block indices kept in an int[] (no node objects). Grant and
+    /// return of k blocks are O(k). Nothing allocates after construction.</item>
+    /// <item>Every block is in exactly one place, recorded in its holder word (table below). The
+    /// conservation law <c>free + Σ partition holdings + in flight + direct = BlockCount</c> holds
+    /// after every call; <see cref="CheckConservation"/> proves it by counting.</item>
+    /// <item>Bad input (out-of-range index, double free, a block someone else holds) returns a
+    /// <see cref="MemoryStatus"/> and changes nothing but a failure counter.</item>
+    /// <item>A block handed back through <see cref="ReturnBlocks"/> that the pool cannot take back
+    /// is a <see cref="KernelFaultException"/>: memory is never lost silently.</item>
+    /// <item>Every call masks the board's interrupts for its duration (it is the kernel's critical
+    /// section); calls nest inside a scheduler Enter/Leave.</item>
+    /// </list>
+    /// <para><b>Holder word</b> of block b (<c>holder[b]</c>):</para>
+    /// <code>
+    ///   value   where the block is                           moved by
+    ///    0      on the pool's free list                       Free, ReturnBlocks
+    ///   -1      in flight: granted, not yet placed; or taken  Grant, Partition (shrink)
+    ///           from a partition, not yet returned
+    ///   -2      allocated directly (drivers, the host)        Allocate
+    ///   p >= 1  held by partition number p                    Partition (refill)
+    /// </code>
+    /// </summary>
+    public sealed class BlockPool
+    {
+        /// <summary>Holder word of a block on the free list.</summary>
+        public const int HolderFree = 0;
+        /// <summary>Holder word of a block in flight between the pool and a partition.</summary>
+        public const int HolderInFlight = -1;
+        /// <summary>Holder word of a block allocated directly from the pool.</summary>
+        public const int HolderDirect = -2;
+        /// <summary>Transient holder word while <see cref="ReturnBlocks"/> validates its input (never seen outside it).</summary>
+        private const int HolderReturning = -3;
+        /// <summary>End of the free list.</summary>
+        private const int EndOfList = -1;
+        /// <summary>Most partitions one pool can serve.</summary>
+        public const int MaxPartitions = 32;
+
+        /// <summary>The board that owns this pool.</summary>
+        public readonly Board Board;
+
+        /// <summary>The region the blocks are cut from; block b is bytes [b*BlockSize, (b+1)*BlockSize).</summary>
+        public readonly byte[] Memory;
+
+        /// <summary>Bytes per block.</summary>
+        public readonly int BlockSize;
+
+        /// <summary>Blocks in the pool (constant).</summary>
+        public readonly int BlockCount;
+
+        internal readonly int[] next;
+        internal readonly int[] holder;
+        internal readonly int[] slot;
+        private readonly InterruptController _irq;
+        private readonly Partition[] _partitions = new Partition[MaxPartitions];
+        private int _partitionCount;
+        private int _freeHead;
+        private int _freeCount;
+        private int _inFlight;
+        private int _direct;
+        internal object checkedBy;
+        private readonly int[] _grantLogAsked = new int[GrantLogLength];
+        private readonly int[] _grantLogGot = new int[GrantLogLength];
+
+        /// <summary>Grant calls remembered by <see cref="RecentGrant"/>.</summary>
+        public const int GrantLogLength = 16;
+
+        // ---- counters (plain ints, read by tests and traces) ----
+        /// <summary>Successful direct allocations.</summary>
+        public int Allocations;
+        /// <summary>Successful direct frees.</summary>
+        public int Frees;
+        /// <summary>Direct allocations refused because the pool was empty.</summary>
+        public int Failures;
+        /// <summary>Frees of a block that was already free (refused).</summary>
+        public int DoubleFrees;
+        /// <summary>Frees of a block held by someone else (refused).</summary>
+        public int ForeignFrees;
+        /// <summary>Frees of an index outside the pool (refused).</summary>
+        public int OutOfRangeFrees;
+        /// <summary>Calls to <see cref="Grant"/>.</summary>
+        public int GrantCalls;
+        /// <summary>Blocks asked for through <see cref="Grant"/>.</summary>
+        public int GrantRequested;
+        /// <summary>Blocks handed out by <see cref="Grant"/>.</summary>
+        public int Granted;
+        /// <summary>Grant calls that handed out fewer blocks than asked.</summary>
+        public int GrantShortfalls;
+        /// <summary>Blocks taken back through <see cref="ReturnBlocks"/>.</summary>
+        public int Returned;
+
+        /// <summary>
+        /// Creates a pool of <paramref name="poolBytes"/> / <paramref name="blockSize"/> blocks on
+        /// <paramref name="board"/> (a set-up call: it allocates the region and the tables).
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The board is null, the block size is below 1, or the region holds no block.</exception>
+        public BlockPool(Board board, int poolBytes, int blockSize)
+        {
+            if (board == null) throw new System.ArgumentException("board is null");
+            if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
+            if (poolBytes < blockSize) throw new System.ArgumentException("poolBytes must hold at least one block");
+            Board = board;
+            _irq = board.Interrupts;
+            BlockSize = blockSize;
+            BlockCount = poolBytes / blockSize;
+            Memory = new byte[BlockCount * blockSize];
+            next = new int[BlockCount];
+            holder = new int[BlockCount];
+            slot = new int[BlockCount];
+            for (int b = 0; b < BlockCount; b++)
+            {
+                next[b] = b + 1 < BlockCount ? b + 1 : EndOfList;
+                holder[b] = HolderFree;
+                slot[b] = -1;
+            }
+            _freeHead = 0;
+            _freeCount = BlockCount;
+        }
+
+        /// <summary>Blocks on the free list.</summary>
+        public int FreeCount { get { return _freeCount; } }
+
+        /// <summary>Blocks in flight between the pool and a partition.</summary>
+        public int InFlight { get { return _inFlight; } }
+
+        /// <summary>Blocks allocated directly (<see cref="Allocate"/>) and not freed.</summary>
+        public int DirectAllocated { get { return _direct; } }
+
+        /// <summary>Partitions registered on this pool.</summary>
+        public int PartitionCount { get { return _partitionCount; } }
+
+        /// <summary>Partition number <paramref name="index"/> in creation order (0-based), or null.</summary>
+        public Partition PartitionAt(int index)
+        {
+            return index >= 0 && index < _partitionCount ? _partitions[index] : null;
+        }
+
+        /// <summary>Σ Current over every partition of this pool.</summary>
+        public int PartitionHoldings
+        {
+            get
+            {
+                int s = _irq.Mask();
+                int sum = 0;
+                for (int i = 0; i < _partitionCount; i++) sum += _partitions[i].currentBlocks;
+                _irq.Restore(s);
+                return sum;
+            }
+        }
+
+        /// <summary>Byte offset of <paramref name="block"/> in <see cref="Memory"/>, or -1 if it is out of range.</summary>
+        public int OffsetOf(int block)
+        {
+            return block >= 0 && block < BlockCount ? block * BlockSize : -1;
+        }
+
+        /// <summary>The holder word of <paramref name="block"/> (see the table in the class summary); int.MinValue if out of range.</summary>
+        public int HolderOf(int block)
+        {
+            return block >= 0 && block < BlockCount ? holder[block] : int.MinValue;
+        }
+
+        // ------------------------------------------------------------------ direct allocation
+
+        /// <summary>
+        /// Takes one block off the free list for a direct user (a driver, the host). O(1).
+        /// Exhausted (and <paramref name="block"/> = -1) when the pool is empty.
+        /// </summary>
+        public MemoryStatus Allocate(out int block)
+        {
+            int s = _irq.Mask();
+            block = PopFree();
+            MemoryStatus r = MemoryStatus.Ok;
+            if (block < 0) { Failures++; r = MemoryStatus.Exhausted; }
+            else { holder[block] = HolderDirect; _direct++; Allocations++; }
+            _irq.Restore(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Puts a directly allocated block back on the free list. O(1). OutOfRange, DoubleFree or
+        /// ForeignBlock (held by a partition or in flight) change nothing but their counter.
+        /// </summary>
+        public MemoryStatus Free(int block)
+        {
+            if (block < 0 || block >= BlockCount)
+            {
+                int s0 = _irq.Mask();
+                OutOfRangeFrees++;
+                _irq.Restore(s0);
+                return MemoryStatus.OutOfRange;
+            }
+            int s = _irq.Mask();
+            MemoryStatus r;
+            int h = holder[block];
+            if (h == HolderFree) { DoubleFrees++; r = MemoryStatus.DoubleFree; }
+            else if (h != HolderDirect) { ForeignFrees++; r = MemoryStatus.ForeignBlock; }
+            else
+            {
+                _direct--;
+                PushFree(block);
+                Frees++;
+                r = MemoryStatus.Ok;
+            }
+            _irq.Restore(s);
+            return r;
+        }
+
+        // ------------------------------------------------------------------ balloon traffic
+
+        /// <summary>
+        /// Grants up to <paramref name="k"/> blocks: moves min(k, free, into.Length) blocks off the
+        /// free list into <paramref name="into"/>[0 ..] and marks them in flight. Returns how many
+        /// it granted, 0 .. k; fewer than asked is a shortfall, not an error. O(granted).
+        /// A null array or k &lt;= 0 grants nothing and changes nothing.
+        /// </summary>
+        public int Grant(int k, int[] into)
+        {
+            if (into == null || k <= 0) return 0;
+            int s = _irq.Mask();
+            int n = GrantMasked(k, into);
+            _irq.Restore(s);
+            return n;
+        }
+
+        internal int GrantMasked(int k, int[] into)
+        {
+            int want = k < into.Length ? k : into.Length;
+            int n = 0;
+            while (n < want)
+            {
+                int b = PopFree();
+                if (b < 0) break;
+                holder[b] = HolderInFlight;
+                into[n++] = b;
+            }
+            _inFlight += n;
+            int at = GrantCalls % GrantLogLength;
+            _grantLogAsked[at] = k;
+            _grantLogGot[at] = n;
+            GrantCalls++;
+            GrantRequested += k;
+            Granted += n;
+            if (n < k) GrantShortfalls++;
+            return n;
+        }
+
+        /// <summary>
+        /// Takes back <paramref name="count"/> in-flight blocks listed in <paramref name="blocks"/>
+        /// (a shrinking partition hands them over, already zero-filled). The whole batch is
+        /// validated first; if any block is out of range, not in flight, or listed twice, nothing
+        /// changes and the call throws: the pool refusing returned memory is a kernel fault, never a
+        /// silent loss. O(count).
+        /// </summary>
+        /// <exception cref="KernelFaultException">The pool refused a block; the message names it.</exception>
+        public void ReturnBlocks(int[] blocks, int count)
+        {
+            if (count == 0) return;
+            if (blocks == null || count < 0 || count > blocks.Length) throw new KernelFaultException("pool: bad return batch");
+            int s = _irq.Mask();
+            int bad = 0;
+            int i = 0;
+            for (; i < count; i++)
+            {
+                int b = blocks[i];
+                if (b < 0 || b >= BlockCount || holder[b] != HolderInFlight) { bad = b; break; }
+                holder[b] = HolderReturning;      // catches a block listed twice
+            }
+            if (i < count)
+            {
+                for (int j = 0; j < i; j++) holder[blocks[j]] = HolderInFlight;   // undo: nothing changes
+                _irq.Restore(s);
+                throw new KernelFaultException("pool refused returned block " + bad.ToString() + ": not in flight");
+            }
+            for (i = 0; i < count; i++) PushFree(blocks[i]);
+            _inFlight -= count;
+            Returned += count;
+            _irq.Restore(s);
+        }
+
+        /// <summary>
+        /// The grant call <paramref name="back"/> calls ago (0 = the latest): returns how many blocks
+        /// it granted and sets <paramref name="asked"/> to how many it was asked for; -1 (asked = -1)
+        /// when that call is not remembered (only the last <see cref="GrantLogLength"/> are).
+        /// </summary>
+        public int RecentGrant(int back, out int asked)
+        {
+            int s = _irq.Mask();
+            int got = -1;
+            asked = -1;
+            if (back >= 0 && back < GrantLogLength && back < GrantCalls)
+            {
+                int at = (GrantCalls - 1 - back) % GrantLogLength;
+                asked = _grantLogAsked[at];
+                got = _grantLogGot[at];
+            }
+            _irq.Restore(s);
+            return got;
+        }
+
+        // ------------------------------------------------------------------ internals (masked)
+
+        internal int Register(Partition p)
+        {
+            int s = _irq.Mask();
+            int id = -1;
+            if (_partitionCount < MaxPartitions)
+            {
+                _partitions[_partitionCount++] = p;
+                id = _partitionCount;
+            }
+            _irq.Restore(s);
+            return id;
+        }
+
+        internal InterruptController Irq { get { return _irq; } }
+
+        internal void PlacedFromFlight(int n) { _inFlight -= n; }
+
+        internal void TakenIntoFlight(int n) { _inFlight += n; }
+
+        private int PopFree()
+        {
+            int b = _freeHead;
+            if (b == EndOfList) return -1;
+            _freeHead = next[b];
+            next[b] = EndOfList;
+            _freeCount--;
+            return b;
+        }
+
+        private void PushFree(int b)
+        {
+            holder[b] = HolderFree;
+            slot[b] = -1;
+            next[b] = _freeHead;
+            _freeHead = b;
+            _freeCount++;
+        }
+
+        // ------------------------------------------------------------------ conservation
+
+        /// <summary>
+        /// Proves the conservation law by counting: walks the free list, counts every holder word,
+        /// checks each partition's own structure, and compares with the running counts:
+        /// <c>free + Σ partition holdings + in flight + direct = BlockCount</c>. Null when it holds,
+        /// else what broke. O(BlockCount); masked for its duration so the picture is consistent.
+        /// </summary>
+        public string CheckConservation()
+        {
+            int s = _irq.Mask();
+            string e = CheckMasked();
+            _irq.Restore(s);
+            return e;
+        }
+
+        /// <summary>True when <see cref="CheckConservation"/> finds nothing wrong.</summary>
+        public bool IsConserved { get { return CheckConservation() == null; } }
+
+        internal string CheckMasked()
+        {
+            int walked = 0;
+            for (int b = _freeHead; b != EndOfList; b = next[b])
+            {
+                if (b < 0 || b >= BlockCount) return "pool: free list leaves the pool";
+                if (holder[b] != HolderFree) return "pool: block on the free list is not marked free";
+                if (++walked > BlockCount) return "pool: free list cycle";
+            }
+            if (walked != _freeCount) return "pool: free list length differs from FreeCount";
+            int free = 0, flight = 0, direct = 0, held = 0;
+            for (int b = 0; b < BlockCount; b++)
+            {
+                int h = holder[b];
+                if (h == HolderFree) free++;
+                else if (h == HolderInFlight) flight++;
+                else if (h == HolderDirect) direct++;
+                else if (h >= 1 && h <= _partitionCount) held++;
+                else return "pool: block with an unknown holder";
+            }
+            if (free != _freeCount) return "pool: free blocks differ from FreeCount";
+            if (flight != _inFlight) return "pool: in-flight blocks differ from InFlight";
+            if (direct != _direct) return "pool: direct blocks differ from DirectAllocated";
+            int sum = 0;
+            for (int i = 0; i < _partitionCount; i++)
+            {
+                Partition p = _partitions[i];
+                string pe = p.CheckMasked();
+                if (pe != null) return pe;
+                sum += p.currentBlocks;
+            }
+            if (sum != held) return "pool: partition holdings differ from the blocks marked held";
+            if (_freeCount + sum + _inFlight + _direct != BlockCount) return "pool: blocks not conserved";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using NfRt.Boards;
+
+namespace NfRt.Memory
+{
+    /// <summary>
+    /// The board's shared pool: the RAM region a <see cref="BoardProfile"/> sets aside
+    /// (<see cref="BoardProfile.PoolBytes"/> cut into <see cref="BoardProfile.BlockSize"/> blocks).
+    /// The Board assembly stays free of memory code; the pool is made from the board's data sheet
+    /// at set-up, once per board, and every partition of that board is created on it.
+    /// </summary>
+    public static class BoardPool
+    {
+        /// <summary>
+        /// Creates the block pool of <paramref name="board"/> from its profile: PoolBlocks blocks of
+        /// BlockSize bytes, masking the board's interrupts as its critical section. A set-up call
+        /// (it allocates the region); call it once per board and share the result.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The board is null or its profile describes no block.</exception>
+        public static BlockPool For(Board board)
+        {
+            if (board == null) throw new System.ArgumentException("board is null");
+            return new BlockPool(board, board.Profile.PoolBytes, board.Profile.BlockSize);
+        }
+    }
+}
