@@ -87,4 +87,31 @@ public class UnitTestYield
         s.Run();
         Assert.Equal(new[] { "A1", "B1", "A2", "B2" }, s.Log);
     }
+
+    /// <summary>
+    /// The ready set shrinks between the yield and the reschedule:
+    /// 1. T and E at priority 5; T raises line 5 (pending) and yields: T goes behind E.
+    /// 2. At the end of Yield the pending ISR suspends E: nobody is ahead of T any more.
+    /// 3. T keeps the CPU (Running, out of the ready queue) and a later Sleep(2) really sleeps.
+    /// </summary>
+    [Fact]
+    public void Yielder_keeps_the_cpu_when_an_isr_suspends_the_task_it_yielded_to()
+    {
+        using var s = new SimKernel();
+        TaskControlBlock t = null, e = null;
+        s.K.SetInterruptHandler(5, new ActionInterruptHandler((k, irq) => Assert.Equal(KernelStatus.Ok, k.Suspend(e))));
+        t = s.Task("T", 5, () =>
+        {
+            s.Board.Interrupts.Raise(5);
+            s.K.Yield();
+            s.Log.Add("T " + t.State + " " + e.State);
+            s.K.Sleep(2);
+            s.Log.Add("T woke@" + s.K.Now);
+        });
+        e = s.Task("E", 5, () => s.Log.Add("E"));
+        s.Run();
+        s.Ticks(2);
+        Assert.Equal(new[] { "T Running Suspended", "T woke@2" }, s.Log);
+        Assert.Equal(new[] { 1, 1 }, s.Trace.SwitchOrder());   // start, and the wake at tick 2: E never ran
+    }
 }
