@@ -283,6 +283,13 @@ namespace NfRt.Scheduling
             TaskControlBlock next = PickNext();
             if (next == _current)
             {
+                // It queued itself (yield, slice end) but nothing may run before it: it keeps the CPU.
+                if (next.inReadyQueue)
+                {
+                    _ready.Remove(next);
+                    next.state = TaskState.Running;
+                    if (next.SliceLeft <= 0) next.SliceLeft = next.TimeSlice;
+                }
                 _irq.RestoreQuiet(s);
                 return;
             }
