@@ -25,6 +25,8 @@ namespace NfRt.Scheduling
         public KernelStatus Busy(int ticks)
         {
             if (ticks < 0) return KernelStatus.InvalidArgument;
+            if (_shutdown) throw new TaskAbortException();
+            RequireRunner();   // before the board's time moves
             TaskControlBlock me = _current;
             if (me == Idle) return KernelStatus.WrongContext;
             int target = me.RunTicks + ticks;

@@ -139,9 +139,15 @@ namespace NfRt.Scheduling
         public int Enter()
         {
             if (_shutdown) throw new TaskAbortException();
+            RequireRunner();
+            return _irq.Mask();
+        }
+
+        /// <summary>Throws <see cref="KernelFaultException"/> unless the calling thread owns the CPU.</summary>
+        private void RequireRunner()
+        {
             if (Thread.CurrentThread.ManagedThreadId != _runnerThreadId)
                 throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + _current.Name + ")");
-            return _irq.Mask();
         }
 
         /// <summary>
@@ -233,9 +239,11 @@ namespace NfRt.Scheduling
         /// Preemption point: delivers pending interrupts, then switches if a more urgent task is
         /// ready (and the current task is preemptible), or if the current task no longer runs.
         /// </summary>
+        /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
         public void Checkpoint()
         {
             if (_shutdown) throw new TaskAbortException();
+            RequireRunner();
             if (_irq.IsMasked) return;
             _irq.Poll();
             Reschedule();
