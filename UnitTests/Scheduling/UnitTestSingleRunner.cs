@@ -115,4 +115,120 @@ public class UnitTestSingleRunner
         Assert.Equal(1, isr.Calls);
         Assert.Equal(Environment.CurrentManagedThreadId, isrThread);
     }
+
+    /// <summary>An invariant checker that counts itself in the shared "inside" counter: kernel code is a runner too.</summary>
+    private sealed class InsideChecker : IInvariantChecker
+    {
+        private readonly Func<string> _probe;
+        public InsideChecker(Func<string> probe) { _probe = probe; }
+        public string Check() => _probe();
+    }
+
+    /// <summary>
+    /// Stress: <paramref name="tasks"/> tasks at 3 priorities (time slice 1) each do <paramref name="rounds"/> rounds
+    /// of a seeded random kernel call (yield, sleep, busy, event signal / timed wait, priority change,
+    /// checkpoint, Enter/Leave, a masked region raising a line); an ISR fires every 7 ticks and re-arms itself.
+    /// Task code between kernel calls, the ISR and an invariant checker (kernel code, run after every
+    /// operation) all increment one shared counter with Interlocked, widen the window, and record the
+    /// largest value seen: it must never exceed 1. Returns (probes, context switches).
+    /// </summary>
+    private static (int probes, int switches) Stress(Scheduler k, Action<Func<bool>> drive, int tasks, int rounds)
+    {
+        int inside = 0, maxSeen = 0, probes = 0, finished = 0;
+        string Probe()
+        {
+            int v = Interlocked.Increment(ref inside);
+            if (v > maxSeen) maxSeen = v;
+            probes++;
+            Thread.SpinWait(20);
+            Thread.Yield();                 // give any wrongly running thread a chance to overlap
+            v = Volatile.Read(ref inside);
+            if (v > maxSeen) maxSeen = v;
+            Interlocked.Decrement(ref inside);
+            return null;
+        }
+        Assert.Equal(KernelStatus.Ok, k.AddInvariantChecker(new InsideChecker(Probe)));
+        var ev = new KernelEvent(k);
+        var sim = k.Board as SimulatedBoard;
+        k.SetInterruptHandler(3, new ActionInterruptHandler((kk, irq) => { Probe(); ev.Signal(); sim?.InjectAt(sim.Now + 7, 3); }));
+        sim?.InjectAt(3, 3);
+        var tcbs = new TaskControlBlock[tasks];
+        for (int i = 0; i < tasks; i++)
+        {
+            int me = i;
+            tcbs[i] = k.CreateTask("S" + i, 4 + (i % 3), () =>
+            {
+                var rnd = new Random(1000 + me);
+                for (int r = 0; r < rounds; r++)
+                {
+                    Probe();
+                    switch (rnd.Next(9))
+                    {
+                        case 0: k.Yield(); break;
+                        case 1: k.Sleep(rnd.Next(3)); break;
+                        case 2: k.Busy(1); break;
+                        case 3: ev.Signal(); break;
+                        case 4: ev.Wait(rnd.Next(1, 4)); break;
+                        case 5: k.SetPriority(tcbs[me], 4 + rnd.Next(3)); break;
+                        case 6: k.Checkpoint(); break;
+                        case 7:
+                            int st = k.Enter();
+                            Probe();
+                            k.Leave(st);
+                            break;
+                        default:
+                            int m = k.Board.Interrupts.Mask();
+                            k.Board.Interrupts.Raise(3);
+                            k.Board.Interrupts.Restore(m);
+                            break;
+                    }
+                }
+                Interlocked.Increment(ref finished);
+            }, TaskOptions.None, 1, out var err);
+            Assert.Equal(KernelStatus.Ok, err);
+        }
+        drive(() => finished == tasks);
+        Assert.Null(k.FirstFaultedTask());
+        Assert.Equal(tasks, finished);
+        Assert.Equal(1, maxSeen);
+        Assert.Equal(0, inside);
+        Assert.True(probes > tasks * rounds, "probes " + probes);
+        Assert.All(tcbs, t => Assert.Equal(TaskState.Dead, t.State));
+        return (probes, k.ContextSwitches);
+    }
+
+    [Fact]
+    public void Stress_no_two_runners_ever_inside_at_once_simulated()
+    {
+        using var s = new SimKernel();
+        var (probes, switches) = Stress(s.K, done =>
+        {
+            s.Run();
+            for (int i = 0; i < 1000 && !done(); i++) s.Ticks(5);
+        }, tasks: 16, rounds: 300);
+        Assert.True(switches > 1000, "switches " + switches);
+        Assert.True(s.K.Preemptions > 50, "preemptions " + s.K.Preemptions);
+        Assert.True(s.K.InterruptsServiced > 100, "interrupts " + s.K.InterruptsServiced);
+    }
+
+    /// <summary>The same on the real-time board: the tick thread raises the tick line concurrently with the tasks.</summary>
+    [Fact]
+    public void Stress_no_two_runners_ever_inside_at_once_real_time()
+    {
+        var board = new RealTimeBoard(BoardProfiles.Stm32);
+        var k = new Scheduler(new KernelConfig { PriorityLevels = 32, CheckInvariants = true }, board);
+        try
+        {
+            Stress(k, done =>
+            {
+                long until = 10;
+                while (!done()) { k.RunUntilTick(until); until += 10; }
+            }, tasks: 8, rounds: 100);
+        }
+        finally
+        {
+            k.Shutdown();
+        }
+        for (int i = 1; i <= k.TaskCount; i++) Assert.False(k.IsTaskThreadAlive(i));
+    }
 }
