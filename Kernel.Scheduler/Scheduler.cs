@@ -405,7 +405,7 @@ namespace NfRt.Scheduling
             t.state = state;
             t.WaitingOn = waitingOn;
             t.WaitResult = KernelStatus.Ok;
-            if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, _ticks + timeoutTicks);
+            if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, DeadlineAfter(timeoutTicks));
             Emit(TraceKind.Block, t, (int)state, 0);
             SwitchTo(PickNext(), s);
             t.WaitingOn = null;
