@@ -37,4 +37,24 @@ public class UnitTestRunUntilTickSimulated
         Assert.Null(error);
         Assert.Equal(5L, now);
     }
+
+    /// <summary>
+    /// With tasks: S sleeps 2 ticks three times; RunUntilTick(7) runs the same trace as AdvanceTicks(7).
+    /// </summary>
+    [Fact]
+    public void Run_until_tick_and_advance_ticks_give_the_same_trace()
+    {
+        string Run(Action<SimKernel> drive)
+        {
+            using var s = new SimKernel();
+            s.Task("S", 5, () => { for (int i = 0; i < 3; i++) { s.K.Sleep(2); s.Log.Add("S@" + s.K.Now); } });
+            drive(s);
+            Assert.Equal(new[] { "S@2", "S@4", "S@6" }, s.Log);
+            Assert.Equal(7L, s.K.Now);
+            return s.Trace.Dump();
+        }
+        var viaAdvance = Run(s => { s.Run(); s.Ticks(7); });
+        var viaRunUntil = Run(s => s.K.RunUntilTick(7));
+        Assert.Equal(viaAdvance, viaRunUntil);
+    }
 }
