@@ -260,7 +260,9 @@ namespace NfRt.Scheduling
         {
             if (irq == Board.TickIrq)
             {
-                while (_ticks < Board.Now) Tick();
+                // Wrap-safe: the real-time board counts in an int (Interlocked on int only), which wraps
+                // after 2^31 ticks; compare the low 32 bits as a signed difference.
+                while ((int)Board.Now - (int)_ticks > 0) Tick();
                 return;
             }
             InterruptsServiced++;
