@@ -33,10 +33,15 @@ namespace NfRt.Scheduling
 
         internal void SignalMasked()
         {
-            PlistNode n = _waiters.First;
-            if (n == null) { _signaled = true; return; }
-            _waiters.Remove(n);
-            _k.Wake((TaskControlBlock)n.Owner, KernelStatus.Ok);
+            // A waiter woken by its timeout stays in the list until it runs (Scheduler.Wake): drop
+            // such stale entries instead of spending the signal on them.
+            while (true)
+            {
+                PlistNode n = _waiters.First;
+                if (n == null) { _signaled = true; return; }
+                _waiters.Remove(n);
+                if (_k.Wake((TaskControlBlock)n.Owner, KernelStatus.Ok)) return;
+            }
         }
 
         /// <summary>

@@ -44,17 +44,21 @@ namespace NfRt.Scheduling
 
         /// <summary>
         /// Real time: runs until kernel time reaches <paramref name="untilTick"/>, the idle CPU
-        /// waiting for interrupts (the board's tick thread) in between.
+        /// waiting for interrupts (the board's tick thread) in between. On the simulated board,
+        /// which has no tick source, the idle CPU advances virtual time one tick at a time instead
+        /// (the same trace as <see cref="AdvanceTicks"/>).
         /// </summary>
         public void RunUntilTick(long untilTick)
         {
             RequireDriver();
             Board.Start();
+            SimulatedBoard sim = Board as SimulatedBoard;
             while (true)
             {
                 Checkpoint();
                 if (_ticks >= untilTick) break;
-                Board.WaitForInterrupt();
+                if (sim != null) sim.AdvanceTick();
+                else Board.WaitForInterrupt();
             }
         }
 

@@ -43,12 +43,14 @@ namespace NfRt.Scheduling
         {
             int s = Enter();
             TaskControlBlock t = _current;
-            if (t != Idle)
+            TaskControlBlock top = _ready.Peek();
+            if (t != Idle && top != null && !Priority.MoreUrgent(t.effectivePriority, top.effectivePriority))
             {
                 t.state = TaskState.Ready;
                 _ready.EnqueueTail(t);
                 t.SliceLeft = 0;
             }
+            else if (t != Idle) t.SliceLeft = t.TimeSlice;   // nobody to yield to: keep the CPU, fresh slice
             Leave(s);
         }
 

@@ -25,6 +25,8 @@ namespace NfRt.Scheduling
         public KernelStatus Busy(int ticks)
         {
             if (ticks < 0) return KernelStatus.InvalidArgument;
+            if (_shutdown) throw new TaskAbortException();
+            RequireRunner();   // before the board's time moves
             TaskControlBlock me = _current;
             if (me == Idle) return KernelStatus.WrongContext;
             int target = me.RunTicks + ticks;
@@ -40,7 +42,13 @@ namespace NfRt.Scheduling
         internal void ArmTimeout(TimeoutNode node, long ticks)
         {
             _timeouts.Remove(node);
-            _timeouts.Insert(node, _ticks + ticks);
+            _timeouts.Insert(node, DeadlineAfter(ticks));
+        }
+
+        /// <summary>The tick <paramref name="ticks"/> (>= 0) from now, saturated at long.MaxValue instead of wrapping into the past.</summary>
+        private long DeadlineAfter(long ticks)
+        {
+            return ticks > long.MaxValue - _ticks ? long.MaxValue : _ticks + ticks;
         }
 
         /// <summary>Disarms <paramref name="node"/>. Call masked.</summary>

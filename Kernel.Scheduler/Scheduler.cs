@@ -139,9 +139,15 @@ namespace NfRt.Scheduling
         public int Enter()
         {
             if (_shutdown) throw new TaskAbortException();
+            RequireRunner();
+            return _irq.Mask();
+        }
+
+        /// <summary>Throws <see cref="KernelFaultException"/> unless the calling thread owns the CPU.</summary>
+        private void RequireRunner()
+        {
             if (Thread.CurrentThread.ManagedThreadId != _runnerThreadId)
                 throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + _current.Name + ")");
-            return _irq.Mask();
         }
 
         /// <summary>
@@ -233,9 +239,11 @@ namespace NfRt.Scheduling
         /// Preemption point: delivers pending interrupts, then switches if a more urgent task is
         /// ready (and the current task is preemptible), or if the current task no longer runs.
         /// </summary>
+        /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
         public void Checkpoint()
         {
             if (_shutdown) throw new TaskAbortException();
+            RequireRunner();
             if (_irq.IsMasked) return;
             _irq.Poll();
             Reschedule();
@@ -252,7 +260,9 @@ namespace NfRt.Scheduling
         {
             if (irq == Board.TickIrq)
             {
-                while (_ticks < Board.Now) Tick();
+                // Wrap-safe: the real-time board counts in an int (Interlocked on int only), which wraps
+                // after 2^31 ticks; compare the low 32 bits as a signed difference.
+                while ((int)Board.Now - (int)_ticks > 0) Tick();
                 return;
             }
             InterruptsServiced++;
@@ -283,6 +293,13 @@ namespace NfRt.Scheduling
             TaskControlBlock next = PickNext();
             if (next == _current)
             {
+                // It queued itself (yield, slice end) but nothing may run before it: it keeps the CPU.
+                if (next.inReadyQueue)
+                {
+                    _ready.Remove(next);
+                    next.state = TaskState.Running;
+                    if (next.SliceLeft <= 0) next.SliceLeft = next.TimeSlice;
+                }
                 _irq.RestoreQuiet(s);
                 return;
             }
@@ -390,7 +407,7 @@ namespace NfRt.Scheduling
             t.state = state;
             t.WaitingOn = waitingOn;
             t.WaitResult = KernelStatus.Ok;
-            if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, _ticks + timeoutTicks);
+            if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, DeadlineAfter(timeoutTicks));
             Emit(TraceKind.Block, t, (int)state, 0);
             string broken = Config.CheckInvariants ? RunChecks() : null;
             if (broken != null)
