@@ -83,8 +83,14 @@ namespace NfRt.Boards
                 if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
                 _masked = 1;
                 Delivered++;
-                _sink.OnInterrupt(irq);
-                _masked = 0;
+                try
+                {
+                    _sink.OnInterrupt(irq);
+                }
+                finally
+                {
+                    _masked = 0;   // a handler that throws must not leave the CPU masked forever
+                }
             }
             _sink.OnInterruptExit();
         }

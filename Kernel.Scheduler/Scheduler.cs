@@ -342,7 +342,8 @@ namespace NfRt.Scheduling
             FlushTrace();
             // Hand-over. From the write of _current on, the next task's thread may run (it can see
             // its turn even before its gate opens), so nothing below touches shared kernel state.
-            _runnerThreadId = next == Idle ? _driverThreadId : ((TaskThread)next.Context).ThreadId;
+            // Interlocked.Exchange is a full fence: every kernel write above is visible before _current is.
+            Interlocked.Exchange(ref _runnerThreadId, next == Idle ? _driverThreadId : ((TaskThread)next.Context).ThreadId);
             _current = next;
             GateOf(next).Open();
             if (prevDead) return;
@@ -367,6 +368,7 @@ namespace NfRt.Scheduling
                 }
                 gate.Wait();
             }
+            Interlocked.CompareExchange(ref _runnerThreadId, 0, 0);   // acquire fence: our turn seen, so is the state before it
             if (_shutdown && t != Idle) throw new TaskAbortException();
         }
 
