@@ -40,19 +40,115 @@ public class UnitTestRtMutexModel
             (12, t.Select(Op.Resume)));
     }
 
+    /// <summary>
+    /// A chain T0 → M1 → T1 → M2 → ... → T(d-1) built with random lock kinds, so that long PI
+    /// walks (boost, deboost, priority change at the far end, detection across the chain) are
+    /// common: random steps alone rarely stack more than three tasks.
+    /// </summary>
+    private static Gen<Op[]> GenChain(int tasks, int mutexes) =>
+        from depth in Gen.Int[0, Math.Min(tasks, mutexes)]
+        from kinds in Gen.Int[0, 2].Array[depth]
+        from detect in Gen.Bool.Array[depth]
+        select Enumerable.Range(0, depth).Reverse().SelectMany(i =>
+            i == depth - 1 ? new[] { Op.Lock(i, i) } : new[]
+            {
+                Op.Lock(i, i),
+                kinds[i] switch { 0 => Op.Lock(i, i + 1, detect[i]), 1 => Op.LockInterruptible(i, i + 1, detect[i]), _ => Op.LockTimed(i, i + 1, 9, detect[i]) },
+            }).ToArray();
+
     public static readonly Gen<ModelCase> GenCase =
         from tasks in Gen.Int[3, 6]
-        from mutexes in Gen.Int[2, 4]
+        from mutexes in Gen.Int[2, 5]
         from prios in Gen.Int[1, 6].Array[tasks]
+        from chain in GenChain(tasks, mutexes)
         from ops in GenOp(tasks, mutexes).Array[1, MaxOps]
-        select new ModelCase(prios, mutexes, ops);
+        select new ModelCase(prios, mutexes, chain.Concat(ops).ToArray());
 
     [Fact]
     public void Kernel_matches_the_reference_model_on_random_sequences()
     {
         var coverage = new ModelRunner.Coverage();
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        GenCase.Sample(c => ModelRunner.Run(c, coverage), iter: Iterations, print: c => c.ToString(), writeLine: _out.WriteLine);
+        ModelCase smallest = null;
+        try
+        {
+            GenCase.Sample(c =>
+            {
+                try { ModelRunner.Run(c, coverage); }
+                catch
+                {
+                    lock (coverage) if (smallest == null || c.Ops.Length < smallest.Ops.Length) smallest = c;
+                    throw;
+                }
+            }, iter: Iterations, print: c => c.ToString(), writeLine: _out.WriteLine);
+        }
+        catch (CsCheckException e) when (smallest != null)
+        {
+            // CsCheck's random shrinking seldom reaches the shortest list: finish with delta debugging.
+            ModelCase min = ModelShrinker.Minimize(smallest, Fails);
+            string why = "";
+            try { ModelRunner.Run(min); } catch (Exception f) { why = f.Message; }
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n\n=== minimal failing case (paste into a regression test) ===\n{min}\n{why}");
+        }
         _out.WriteLine($"{coverage} in {sw.Elapsed.TotalSeconds:F1} s");
     }
+
+    private static bool Fails(ModelCase c)
+    {
+        try { ModelRunner.Run(c); return false; }
+        catch (Exception) { return true; }
+    }
+
+    // ---- fixed cases: shrunk sequences that caught deliberately broken kernels (mutation checks of
+    // this test) — each still proves its behaviour against the model on every run.
+
+    /// <summary>T1 (prio 3) is pending owner of M2; T0, equally urgent, cannot steal it and queues (spec §6).</summary>
+    [Fact]
+    public void Model_equal_priority_cannot_steal_from_a_pending_owner() => ModelRunner.Run(
+        new ModelCase(new[] { 3, 2, 2 }, 3, new[] {
+            Op.Lock(0, 2),
+            Op.SetPriority(1, 3),
+            Op.Lock(1, 2),
+            Op.Unlock(0, 2),
+            Op.Lock(0, 2) }));
+
+    /// <summary>A pending owner interrupted before it runs still takes the mutex (spec §5: take before signals).</summary>
+    [Fact]
+    public void Model_interrupted_pending_owner_still_takes_the_mutex() => ModelRunner.Run(
+        new ModelCase(new[] { 1, 1, 3 }, 2, new[] {
+            Op.TryLock(2, 1),
+            Op.LockInterruptible(0, 1),
+            Op.Unlock(2, 1),
+            Op.Interrupt(0),
+            Op.Resume(0) }));
+
+    /// <summary>A detecting walk over a chain that finds no change re-queues nobody: FIFO order among equals is kept.</summary>
+    [Fact]
+    public void Model_detecting_walk_keeps_fifo_order_of_unchanged_waiters() => ModelRunner.Run(
+        new ModelCase(new[] { 6, 6, 6, 2 }, 2, new[] {
+            Op.Lock(3, 1),
+            Op.Lock(2, 0),
+            Op.Lock(2, 1),
+            Op.Lock(1, 1),
+            Op.Lock(0, 0, true) }));
+
+    /// <summary>
+    /// Deadlock detection across a three-task cycle. T0 owns M0, T1 owns M1, T2 (prio 1) owns M2;
+    /// T0 then T3 queue on M1 (prio 5, FIFO), T1 waits for M2. T2 locks M0 with detection: the
+    /// walk T0 → M1 → T1 → M2 → T2 closes a cycle, so Deadlock, and every priority is as before.
+    /// The walk had boosted T0 to 1 and re-queued it, and the removal deboosted and re-queued it
+    /// again, so T0 ends behind T3 at its own priority (spec §2: a re-queue goes to the group's tail).
+    /// Then T2 releases M2 and T1 becomes its pending owner.
+    /// </summary>
+    [Fact]
+    public void Model_detected_cycle_returns_deadlock_and_restores_priorities() => ModelRunner.Run(
+        new ModelCase(new[] { 5, 5, 1, 5 }, 3, new[] {
+            Op.Lock(0, 0),
+            Op.Lock(1, 1),
+            Op.Lock(2, 2),
+            Op.Lock(0, 1),
+            Op.Lock(3, 1),
+            Op.Lock(1, 2),
+            Op.Lock(2, 0, true),
+            Op.Unlock(2, 2) }));
 }
