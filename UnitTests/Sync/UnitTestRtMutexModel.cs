@@ -10,7 +10,8 @@ namespace UnitTests.Sync;
 /// mutexes: lock, interruptible lock and timed lock (each with or without deadlock detection),
 /// trylock, unlock, interrupt, priority change, ticks, and resuming a paused pending owner. Each
 /// step runs on the simulated kernel (invariant checker on after every kernel operation) and on
-/// the independent <see cref="RtMutexModel"/>; <see cref="ModelRunner"/> compares results, owners,
+/// the independent <see cref="RtMutexModel"/>, on a board with hardware CAS or with the masked
+/// Cortex-M0 flavour (chosen per case); <see cref="ModelRunner"/> compares results, owners,
 /// pending ownership, waiter order and every priority after every step. A failure is shrunk and
 /// printed as a <see cref="ModelCase"/> in C#: paste it into a regression test below
 /// (<c>CsCheck_Seed=...</c> replays a run, <c>CsCheck_Iter</c> changes its length).
@@ -62,7 +63,8 @@ public class UnitTestRtMutexModel
         from prios in Gen.Int[1, 6].Array[tasks]
         from chain in GenChain(tasks, mutexes)
         from ops in GenOp(tasks, mutexes).Array[1, MaxOps]
-        select new ModelCase(prios, mutexes, chain.Concat(ops).ToArray());
+        from masked in Gen.Bool
+        select new ModelCase(prios, mutexes, chain.Concat(ops).ToArray(), masked);
 
     [Fact]
     public void Kernel_matches_the_reference_model_on_random_sequences()
@@ -80,7 +82,7 @@ public class UnitTestRtMutexModel
                     lock (coverage) if (smallest == null || c.Ops.Length < smallest.Ops.Length) smallest = c;
                     throw;
                 }
-            }, iter: Iterations, print: c => c.ToString(), writeLine: _out.WriteLine);
+            }, iter: IterationsToRun(), print: c => c.ToString(), writeLine: _out.WriteLine);
         }
         catch (CsCheckException e) when (smallest != null)
         {
@@ -92,6 +94,10 @@ public class UnitTestRtMutexModel
         }
         _out.WriteLine($"{coverage} in {sw.Elapsed.TotalSeconds:F1} s");
     }
+
+    /// <summary><see cref="Iterations"/>, or the CsCheck_Iter environment variable for a longer soak.</summary>
+    private static int IterationsToRun() =>
+        int.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out int n) && n > 0 ? n : Iterations;
 
     private static bool Fails(ModelCase c)
     {

@@ -1,3 +1,4 @@
+using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Sync;
 using UnitTests.Support;
@@ -52,7 +53,8 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
 
     private ModelRunner(ModelCase c)
     {
-        _s = new SimKernel(levels: 16);
+        _s = new SimKernel(levels: 16, profile: c.MaskedCas ? BoardProfiles.Stm32M0 : BoardProfiles.Stm32);
+        if (_s.Board.Atomics.IsHardware == c.MaskedCas) throw new InvalidOperationException("board profile has the wrong CAS flavour");
         _m = Enumerable.Range(0, c.Mutexes).Select(i => new RtMutex(_s.K, "M" + i)).ToArray();
         _sys = RtMutexSystem.Of(_s.K);
         _sys.TestHook = this;

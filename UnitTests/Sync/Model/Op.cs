@@ -63,10 +63,12 @@ public readonly record struct Op(OpKind Kind, int Task, int Mutex, int Arg, bool
 
 /// <summary>
 /// A whole test case: the tasks' initial priorities (task i is T{i}, kernel id i+1), the number
-/// of mutexes (M0..), and the steps. Prints as C# for a regression test.
+/// of mutexes (M0..), the steps, and the board's compare-and-swap flavour (false: hardware CAS,
+/// STM32F429 profile; true: masked read-compare-write, STM32F091 Cortex-M0 profile). Prints as
+/// C# for a regression test.
 /// </summary>
-public sealed record ModelCase(int[] Priorities, int Mutexes, Op[] Ops)
+public sealed record ModelCase(int[] Priorities, int Mutexes, Op[] Ops, bool MaskedCas = false)
 {
     public override string ToString() =>
-        $"new ModelCase(new[] {{ {string.Join(", ", Priorities)} }}, {Mutexes}, new[] {{\n    {string.Join(",\n    ", Ops)} }})";
+        $"new ModelCase(new[] {{ {string.Join(", ", Priorities)} }}, {Mutexes}, new[] {{\n    {string.Join(",\n    ", Ops)} }}{(MaskedCas ? ", MaskedCas: true" : "")})";
 }
