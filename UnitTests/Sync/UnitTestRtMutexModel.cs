@@ -8,7 +8,8 @@ namespace UnitTests.Sync;
 /// Model-based random test of the rt-mutex (issue 3, item 5). CsCheck generates sequences of
 /// steps over 4-6 lock-step tasks (priorities 1..6, so equal priorities are common) and 3-4
 /// mutexes: lock, interruptible lock and timed lock (each with or without deadlock detection),
-/// trylock, unlock, interrupt, priority change, ticks, and resuming a paused pending owner. Each
+/// trylock, unlock, interrupt, priority change, ticks, resuming a paused pending owner, and
+/// (rarely) destroying a mutex. Each
 /// step runs on the simulated kernel (invariant checker on after every kernel operation) and on
 /// the independent <see cref="RtMutexModel"/>, on a board with hardware CAS or with the masked
 /// Cortex-M0 flavour (chosen per case); <see cref="ModelRunner"/> compares results, owners,
@@ -38,7 +39,8 @@ public class UnitTestRtMutexModel
             (6, t.Select(Op.Interrupt)),
             (8, Gen.Select(t, Gen.Int[0, 7], (a, p) => Op.SetPriority(a, p))),
             (6, Gen.Int[1, 3].Select(Op.Tick)),
-            (12, t.Select(Op.Resume)));
+            (12, t.Select(Op.Resume)),
+            (1, m.Select(Op.Destroy)));
     }
 
     /// <summary>

@@ -98,6 +98,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             case OpKind.SetPriority: driver = _s.K.SetPriority(_t[op.Task].Tcb, op.Arg); break;
             case OpKind.Tick: _s.Ticks(op.Arg); break;
             case OpKind.Resume: _t[op.Task].Resume(); break;
+            case OpKind.Destroy: driver = m.Destroy(); break;
         }
         _s.Run();
         if (driver != want.Driver) Fail(op, $"driver call returned {driver}, model says {want.Driver}");
@@ -122,7 +123,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             TaskControlBlock o = m.OwnerTask;
             var waiters = new List<int>();
             for (int w = 0; w < m.WaiterCount; w++) waiters.Add(m.WaiterAt(w).Id - 1);
-            sb.Append(RtMutexModel.MutexLine(i, o == null ? -1 : o.Id - 1, m.HasPendingOwner, waiters)).Append('\n');
+            sb.Append(RtMutexModel.MutexLine(i, o == null ? -1 : o.Id - 1, m.HasPendingOwner, m.IsDestroyed, waiters)).Append('\n');
         }
         foreach (LockstepTask t in _t)
         {

@@ -21,6 +21,8 @@ public enum OpKind
     Tick,
     /// <summary>Driver: let paused task T (a woken pending owner) go on.</summary>
     Resume,
+    /// <summary>Driver: m.Destroy() (Ok when free, Busy when held, Destroyed the second time).</summary>
+    Destroy,
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public readonly record struct Op(OpKind Kind, int Task, int Mutex, int Arg, bool
     public static Op SetPriority(int t, int prio) => new(OpKind.SetPriority, t, 0, prio, false);
     public static Op Tick(int n) => new(OpKind.Tick, 0, 0, n, false);
     public static Op Resume(int t) => new(OpKind.Resume, t, 0, 0, false);
+    public static Op Destroy(int m) => new(OpKind.Destroy, 0, m, 0, false);
 
     /// <summary>True for the ops that are commands run by task <see cref="Task"/> itself.</summary>
     public bool IsCommand => Kind <= OpKind.Unlock;
@@ -56,6 +59,7 @@ public readonly record struct Op(OpKind Kind, int Task, int Mutex, int Arg, bool
             OpKind.SetPriority => $"Op.SetPriority({Task}, {Arg})",
             OpKind.Tick => $"Op.Tick({Arg})",
             OpKind.Resume => $"Op.Resume({Task})",
+            OpKind.Destroy => $"Op.Destroy({Mutex})",
             _ => "?",
         };
     }

@@ -5,8 +5,8 @@ namespace UnitTests.Sync.Model;
 /// <summary>
 /// Reference model of the rt-mutex (spec §1, §5-§12), written independently of the kernel: plain
 /// lists and a from-scratch priority computation, no plist, no pi nodes, no chain walk.
-/// <para>State: per mutex the owner, whether the owner is only a pending owner, and the ordered
-/// waiter list; per task the normal priority, the effective priority, and what the task is doing
+/// <para>State: per mutex the owner, whether the owner is only a pending owner, whether it was
+/// destroyed, and the ordered waiter list; per task the normal priority, the effective priority, and what the task is doing
 /// (idle, blocked in a lock, or paused as a freshly woken pending owner — the harness pauses
 /// every woken pending owner until a <see cref="OpKind.Resume"/> step, so pending ownership and
 /// stealing are observable), plus the lock call's parameters (interruptible, deadline, detection)
@@ -39,9 +39,9 @@ public sealed class RtMutexModel
     public sealed class MutexState
     {
         public int Owner = -1;
-        public bool Pending;
+        public bool Pending, Destroyed;
         public List<int> Waiters = new();
-        public MutexState Clone() => new() { Owner = Owner, Pending = Pending, Waiters = new List<int>(Waiters) };
+        public MutexState Clone() => new() { Owner = Owner, Pending = Pending, Destroyed = Destroyed, Waiters = new List<int>(Waiters) };
     }
 
     /// <summary>What one step is predicted to do.</summary>
@@ -88,8 +88,14 @@ public sealed class RtMutexModel
 
     private void Step(Op op, Prediction p)
     {
-        TaskState s = op.Kind == OpKind.Tick ? null : Tasks[op.Task];
+        TaskState s = op.Kind is OpKind.Tick or OpKind.Destroy ? null : Tasks[op.Task];
         if (op.IsCommand && s.Mode != Mode.Idle) throw new Skip("task busy");
+        if (op.IsCommand && Mutexes[op.Mutex].Destroyed)
+        {
+            // Every call on a destroyed mutex fails at once and changes nothing (spec §12).
+            p.Completions.Add((op.Task, op.Kind == OpKind.TryLock ? KernelStatus.Busy : KernelStatus.Destroyed));
+            return;
+        }
         switch (op.Kind)
         {
             case OpKind.Lock: Begin(op.Task, op.Mutex, false, -1, op.Detect, p); break;
@@ -126,6 +132,12 @@ public sealed class RtMutexModel
             case OpKind.Resume:
                 if (s.Mode != Mode.Paused) throw new Skip("not paused");
                 Retry(op.Task, p);
+                break;
+            case OpKind.Destroy:
+                MutexState d = Mutexes[op.Mutex];
+                if (d.Destroyed) p.Driver = KernelStatus.Destroyed;
+                else if (d.Owner >= 0) p.Driver = KernelStatus.Busy;
+                else { d.Destroyed = true; p.Driver = KernelStatus.Ok; }
                 break;
         }
     }
@@ -327,7 +339,7 @@ public sealed class RtMutexModel
         for (int m = 0; m < Mutexes.Length; m++)
         {
             MutexState mx = Mutexes[m];
-            sb.Append(MutexLine(m, mx.Owner, mx.Pending, mx.Waiters)).Append('\n');
+            sb.Append(MutexLine(m, mx.Owner, mx.Pending, mx.Destroyed, mx.Waiters)).Append('\n');
         }
         for (int t = 0; t < Tasks.Length; t++)
         {
@@ -338,8 +350,8 @@ public sealed class RtMutexModel
         return sb.ToString();
     }
 
-    public static string MutexLine(int m, int owner, bool pending, IEnumerable<int> waiters) =>
-        $"M{m}: owner={(owner < 0 ? "-" : "T" + owner)}{(pending ? " (pending)" : "")} waiters=[{string.Join(",", waiters.Select(w => "T" + w))}]";
+    public static string MutexLine(int m, int owner, bool pending, bool destroyed, IEnumerable<int> waiters) =>
+        $"M{m}: {(destroyed ? "destroyed " : "")}owner={(owner < 0 ? "-" : "T" + owner)}{(pending ? " (pending)" : "")} waiters=[{string.Join(",", waiters.Select(w => "T" + w))}]";
 
     public static string TaskLine(int t, int normal, int eff, string mode, int blockedOn, bool interruptible, bool interruptPending) =>
         $"T{t}: normal={normal} eff={eff} {mode}{(blockedOn >= 0 ? " on M" + blockedOn : "")}{(interruptible ? " interruptible" : "")}{(interruptPending ? " intr-pending" : "")}";
