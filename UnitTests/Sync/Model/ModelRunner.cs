@@ -101,6 +101,9 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             case OpKind.Destroy: driver = m.Destroy(); break;
         }
         _s.Run();
+        // The scheduler checks invariants when a kernel call leaves the kernel; a call that ends by
+        // blocking its task is only checked at the next call. Check the quiescent state now.
+        _s.K.CheckInvariants();
         if (driver != want.Driver) Fail(op, $"driver call returned {driver}, model says {want.Driver}");
         Compare(op.ToString(), want);
     }
