@@ -36,7 +36,8 @@ namespace NfRt.Sync
         /// The chain walk (spec §10), starting at <paramref name="task"/>, whose priority may have
         /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
         /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
+        /// owner equal to <paramref name="topTask"/>: Deadlock with detection, else this step
+        /// completes and the walk stops there); re-queue the waiter with the task's priority
         /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
         /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
         /// the owner while the waiter is or was the top waiter (always, with detection).
@@ -62,12 +63,13 @@ namespace NfRt.Sync
 
                 RtMutex lockm = (RtMutex)waiter.Mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
-                if (lockm == origLock || owner == topTask)
-                {
-                    if (detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
-                    Counters.DeadlocksAllowed++;
-                    return KernelStatus.Ok;
-                }
+                bool cycle = lockm == origLock || owner == topTask;
+                if (cycle && detect) { Counters.Deadlocks++; Kernel.EmitEvent(TraceKind.Deadlock, topTask, lockm.Id, 0); return KernelStatus.Deadlock; }
+                // Without detection the cycle is allowed to form: this step still completes, so the
+                // waiter keeps its task's priority (spec §13), and the walk stops after it. When the
+                // cycle closes at the initiating task, that task is already at least as urgent as
+                // what reached it, so nothing further would change.
+                if (cycle) Counters.DeadlocksAllowed++;
 
                 PlistNode oldTop = lockm.Waiters.First;
                 if (changed)
@@ -86,7 +88,7 @@ namespace NfRt.Sync
                     AdjustPrio(owner);
                 }
                 else if (!detect) return KernelStatus.Ok;
-                if (owner == null) return KernelStatus.Ok;
+                if (owner == null || cycle) return KernelStatus.Ok;
                 task = owner;
             }
         }
