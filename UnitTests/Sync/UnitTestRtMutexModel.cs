@@ -159,4 +159,19 @@ public class UnitTestRtMutexModel
             Op.Lock(1, 2),
             Op.Lock(2, 0, true),
             Op.Unlock(2, 2) }));
+
+    /// <summary>
+    /// A deadlock allowed to form without any priority change: T2 (5) holds M2, T1 (4) holds M1 and
+    /// waits for M2 (boosting T2 to 4), then T2 locks M1 without detection — the walk stops at
+    /// once (nothing changes), so the kernel never sees the cycle and never counts it as allowed.
+    /// The invariant checker must still accept the cycle (spec §13: acyclic "unless a deadlock was
+    /// allowed to form with detection off"); it used to report "wait-for graph has a cycle".
+    /// </summary>
+    [Fact]
+    public void Model_deadlock_allowed_without_a_boost_is_accepted_by_the_checker() => ModelRunner.Run(
+        new ModelCase(new[] { 2, 4, 5 }, 3, new[] {
+            Op.Lock(2, 2),
+            Op.Lock(1, 1),
+            Op.Lock(1, 2),
+            Op.Lock(2, 1) }));
 }

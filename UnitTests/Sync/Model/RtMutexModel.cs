@@ -17,10 +17,12 @@ namespace UnitTests.Sync.Model;
 /// re-queued at the tail of its new priority group (spec §2, §10).</para>
 /// <para>Steps the model cannot predict exactly are skipped (<see cref="Apply"/> returns null and
 /// the runner does not execute them): commands to a task that is not idle, Resume of a task that
-/// is not paused, a wait that would close a cycle without deadlock detection (the tasks would
-/// hang, spec §12 allows it), two timed waits armed for the same tick (the wake order of equal
-/// deadlines interacts with the ready queue), and a change that would re-queue two waiters of one
-/// mutex at once (never seen; the order would be the walk's).</para>
+/// is not paused, two timed waits armed for the same tick (the wake order of equal deadlines
+/// interacts with the ready queue), a change that would re-queue two waiters of one mutex at once
+/// (never seen; the order would be the walk's), and, once a deadlock was allowed to form (a wait
+/// without detection that closes a cycle: the tasks hang, spec §12), the few steps whose result
+/// depends on which fixed point the cycle's priorities sit at (see SkipIfDeboostFeedsCycle) or
+/// that would send a detecting walk round the cycle to the depth limit.</para>
 /// </summary>
 public sealed class RtMutexModel
 {
@@ -108,6 +110,7 @@ public sealed class RtMutexModel
                 p.Completions.Add((op.Task, Unlock(op.Task, op.Mutex)));
                 break;
             case OpKind.Interrupt:
+                if (s.Mode == Mode.Blocked && s.Interruptible) SkipIfDeboostFeedsCycle(op.Task, "interrupt");
                 if (s.Mode != Mode.Idle && s.Interruptible)
                 {
                     s.InterruptPending = true;
@@ -117,6 +120,7 @@ public sealed class RtMutexModel
                 else p.Driver = KernelStatus.WrongState;
                 break;
             case OpKind.SetPriority:
+                if (op.Arg > s.Normal && ReachesCycle(op.Task)) throw new Skip("deboost of a task in a cycle's component");
                 s.Normal = op.Arg;
                 Settle();
                 p.Driver = KernelStatus.Ok;
@@ -126,7 +130,11 @@ public sealed class RtMutexModel
                 {
                     Now++;
                     for (int t = 0; t < Tasks.Length; t++)
-                        if (Tasks[t].Mode == Mode.Blocked && Tasks[t].Deadline >= 0 && Tasks[t].Deadline <= Now) Retry(t, p);
+                        if (Tasks[t].Mode == Mode.Blocked && Tasks[t].Deadline >= 0 && Tasks[t].Deadline <= Now)
+                        {
+                            SkipIfDeboostFeedsCycle(t, "timeout");
+                            Retry(t, p);
+                        }
                 }
                 break;
             case OpKind.Resume:
@@ -230,14 +238,28 @@ public sealed class RtMutexModel
         for (int x = mx.Owner; x >= 0;)
         {
             if (x == t) { cycle = true; break; }
+            if (path.Contains(x))
+            {
+                // The chain runs into a cycle allowed to form earlier: a detecting walk circles it
+                // up to the depth limit (boosts included); without detection the boost settles.
+                if (detect) throw new Skip("detecting walk would circle an existing cycle");
+                break;
+            }
             path.Add(x);
             int on = QueuedOn(x);
             if (on < 0) break;
             x = Mutexes[on].Owner;
         }
+        if (cycle && !detect)
+        {
+            // Spec §12: without detection the deadlock is allowed to form; the tasks hang. The walk
+            // only boosts, so the priorities are the least fixed point Settle computes.
+            Insert(mx.Waiters, t);
+            Settle();
+            return KernelStatus.Ok;
+        }
         if (cycle)
         {
-            if (!detect) throw new Skip("would deadlock without detection");
             // Nothing changes, except that the detecting walk boosted (and re-queued) every task on
             // the chain, up to the one whose mutex the caller owns, that was less urgent than the
             // caller, and removing the waiter deboosted (re-queued) them again: net, each such task
@@ -272,6 +294,41 @@ public sealed class RtMutexModel
         }
         Settle();
         return KernelStatus.Ok;
+    }
+
+    // ---------------------------------------------------------------- cycles allowed to form
+
+    /// <summary>Following t → the mutex it waits on → its owner → ... reaches a cycle.</summary>
+    private bool ReachesCycle(int t) => CycleWalk(t, out _);
+
+    /// <summary>t itself is on a cycle of the wait-for graph.</summary>
+    private bool OnCycle(int t) => CycleWalk(t, out bool onIt) && onIt;
+
+    private bool CycleWalk(int t, out bool backToStart)
+    {
+        var seen = new HashSet<int>();
+        backToStart = false;
+        for (int x = t; ;)
+        {
+            if (!seen.Add(x)) { backToStart = x == t; return true; }
+            int on = QueuedOn(x);
+            if (on < 0) return false;
+            x = Mutexes[on].Owner;
+        }
+    }
+
+    /// <summary>
+    /// While a cycle exists, priorities on it are only one of several fixed points of
+    /// "effective = min(normal, waiters)": a boost that went round the cycle sustains itself. The
+    /// model computes the least one, which is what the kernel has as long as cycles only receive
+    /// boosts. Removing a waiter that feeds a cycle, or making such a task less urgent, would leave
+    /// the kernel's self-sustained boost in place: not predictable by this model, so skipped.
+    /// Removing a waiter ON the cycle breaks it and is fine (the graph is acyclic again, where the
+    /// fixed point is unique).
+    /// </summary>
+    private void SkipIfDeboostFeedsCycle(int t, string what)
+    {
+        if (ReachesCycle(t) && !OnCycle(t)) throw new Skip(what + " of a task feeding a cycle");
     }
 
     // ---------------------------------------------------------------- priorities and queues
