@@ -119,6 +119,7 @@ namespace NfRt.Sync
             w.Prio = me.EffectivePriority;
             Waiters.Add(w.ListNode, w.Prio);
             me.BlockedOn = w;
+            _sys.WaitDetects[me.Id] = detect;
             _sys.Counters.Blocks++;
             if (Priority.MoreUrgent(me.EffectivePriority, owner.EffectivePriority)) _sys.Counters.Inversions++;
 

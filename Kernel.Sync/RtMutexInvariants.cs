@@ -28,7 +28,7 @@ namespace NfRt.Sync
                 e = CheckTask(k.TaskById(id));
                 if (e != null) return e;
             }
-            if (_sys.Counters.DeadlocksAllowed == 0 && _sys.Counters.DepthLimitHits == 0)
+            if (_sys.Counters.DepthLimitHits == 0)
             {
                 e = CheckAcyclic(k);
                 if (e != null) return e;
@@ -112,7 +112,13 @@ namespace NfRt.Sync
             return null;
         }
 
-        /// <summary>Follows task → mutex → owner from every blocked task; a walk longer than the task count is a cycle.</summary>
+        /// <summary>
+        /// Follows task → mutex → owner from every blocked task; a walk longer than the task count
+        /// is in a cycle. A cycle is legal only if a deadlock was allowed to form (spec §13): then
+        /// its closing wait, and so at least one member's wait, was made without detection. A cycle
+        /// of detecting waits only is a defect (detection missed it). A non-detecting wait does not
+        /// always walk the chain, so the kernel cannot count every allowed cycle; hence this test.
+        /// </summary>
         private string CheckAcyclic(Scheduler k)
         {
             int n = k.TaskCount;
@@ -122,7 +128,19 @@ namespace NfRt.Sync
                 int steps = 0;
                 while (t != null && t.BlockedOn != null)
                 {
-                    if (++steps > n) return "wait-for graph has a cycle through " + k.TaskById(id).Name;
+                    if (++steps > n)
+                    {
+                        // t is on the cycle now: go round it once.
+                        bool allowed = false;
+                        TaskControlBlock c = t;
+                        do
+                        {
+                            if (!_sys.WaitDetects[c.Id]) allowed = true;
+                            c = ((RtMutex)c.BlockedOn.Mutex).OwnerTask;
+                        } while (c != t);
+                        if (!allowed) return "wait-for graph has a cycle of detecting waits through " + t.Name;
+                        break;
+                    }
                     t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
                 }
             }

@@ -20,6 +20,14 @@ namespace NfRt.Sync
         /// <summary>Test hook (scenario runner), or null.</summary>
         public IRtMutexTestHook TestHook;
 
+        /// <summary>
+        /// Per task id: whether the task's current (or last) rt-mutex wait asked for deadlock
+        /// detection. Read by the invariant checker: a cycle is legal only if a wait WITHOUT
+        /// detection closed it, and a non-detecting wait may close one unnoticed (it does not walk
+        /// the chain when nothing changes). Sized at creation; written on the blocking path only.
+        /// </summary>
+        internal readonly bool[] WaitDetects;
+
         internal readonly AtomicOps Atomics;
         internal readonly InterruptController Irq;
         private RtMutex[] _mutexes = new RtMutex[16];
@@ -30,6 +38,7 @@ namespace NfRt.Sync
             Kernel = kernel;
             Atomics = kernel.Board.Atomics;
             Irq = kernel.Board.Interrupts;
+            WaitDetects = new bool[kernel.Config.MaxTasks + 1];
             kernel.PriorityHook = this;
             kernel.AddInvariantChecker(new RtMutexInvariants(this));
         }
