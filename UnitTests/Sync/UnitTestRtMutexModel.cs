@@ -174,4 +174,24 @@ public class UnitTestRtMutexModel
             Op.Lock(1, 1),
             Op.Lock(1, 2),
             Op.Lock(2, 1) }));
+
+    /// <summary>
+    /// T0 waits for M1; T1 unlocks it (T0 becomes pending owner, paused), steals it back with
+    /// trylock, unlocks it (no waiters: free) and M1 is destroyed — legal, nobody owns it or waits
+    /// for it. T0, still inside its Lock call, retries: it must get Destroyed and leave M1 destroyed
+    /// (spec §12). The kernel used to take the destroyed mutex (the retry set bit1 on the destroyed
+    /// word and then saw "no owner"), bringing it back to life, owned by T0, with Ok.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Model_robbed_pending_owner_retrying_on_a_destroyed_mutex_gets_destroyed(bool maskedCas) => ModelRunner.Run(
+        new ModelCase(new[] { 5, 2, 3 }, 4, new[] {
+            Op.Lock(1, 1),
+            Op.Lock(0, 1),
+            Op.Unlock(1, 1),
+            Op.TryLock(1, 1),
+            Op.Unlock(1, 1),
+            Op.Destroy(1),
+            Op.Resume(0) }, maskedCas));
 }

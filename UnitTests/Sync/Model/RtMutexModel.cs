@@ -168,6 +168,9 @@ public sealed class RtMutexModel
     {
         TaskState s = Tasks[t];
         int m = s.Mutex;
+        // A robbed pending owner is in no wait list, so its mutex can be destroyed under it; its
+        // retry is then a use of a destroyed mutex (spec §12): an error, and nothing changes.
+        if (Mutexes[m].Destroyed) { Fail(t, KernelStatus.Destroyed, p); return; }
         if (TryTake(t, m)) { Complete(t, KernelStatus.Ok, p); return; }
         if (s.Interruptible && s.InterruptPending) { Fail(t, KernelStatus.Interrupted, p); return; }
         if (s.Deadline >= 0 && Now >= s.Deadline) { Fail(t, KernelStatus.TimedOut, p); return; }
