@@ -20,7 +20,8 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
     /// <summary>Kernel counters summed over every run (coverage report).</summary>
     public sealed class Coverage
     {
-        public long Sequences, Steps, Skipped, Handoffs, Steals, Deadlocks, Timeouts, Interrupts, Boosts, Blocks;
+        public long Sequences, Steps, Skipped, Handoffs, Steals, Deadlocks, DeadlocksAllowed, Timeouts, Interrupts, Boosts, Blocks;
+        public readonly Dictionary<string, int> SkipReasons = new();
         public int MaxChainDepth;
 
         public void Add(ModelRunner r)
@@ -31,7 +32,8 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
                 Sequences++;
                 Steps += r._executed;
                 Skipped += r._skipped;
-                Handoffs += c.Handoffs; Steals += c.Steals; Deadlocks += c.Deadlocks; Timeouts += c.Timeouts;
+                Handoffs += c.Handoffs; Steals += c.Steals; Deadlocks += c.Deadlocks; DeadlocksAllowed += c.DeadlocksAllowed; Timeouts += c.Timeouts;
+                foreach (var (why, n) in r._skipReasons) SkipReasons[why] = SkipReasons.GetValueOrDefault(why) + n;
                 Interrupts += c.Interrupts; Boosts += c.Boosts; Blocks += c.Blocks;
                 MaxChainDepth = Math.Max(MaxChainDepth, c.MaxChainDepth);
             }
@@ -39,7 +41,9 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
 
         public override string ToString() =>
             $"{Sequences} sequences, {Steps} steps executed, {Skipped} skipped; handoffs {Handoffs}, steals {Steals}, " +
-            $"deadlocks {Deadlocks}, timeouts {Timeouts}, interrupts {Interrupts}, boosts {Boosts}, blocks {Blocks}, deepest walk {MaxChainDepth}";
+            $"deadlocks {Deadlocks} (+{DeadlocksAllowed} cycles seen by non-detecting walks), timeouts {Timeouts}, interrupts {Interrupts}, " +
+            $"boosts {Boosts}, blocks {Blocks}, deepest walk {MaxChainDepth}; skipped because: " +
+            string.Join(", ", SkipReasons.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"));
     }
 
     private readonly SimKernel _s;
@@ -50,6 +54,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
     private readonly List<(int Task, KernelStatus Result)> _completions = new();
     private readonly List<string> _history = new();
     private int _executed, _skipped;
+    private readonly Dictionary<string, int> _skipReasons = new();
 
     private ModelRunner(ModelCase c)
     {
@@ -79,6 +84,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
         if (want == null)
         {
             _skipped++;
+            _skipReasons[skipped] = _skipReasons.GetValueOrDefault(skipped) + 1;
             _history.Add($"{op}   // skipped: {skipped}");
             return;
         }
