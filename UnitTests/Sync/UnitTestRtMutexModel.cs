@@ -5,21 +5,23 @@ using Xunit.Abstractions;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Model-based random test of the rt-mutex (issue 3, item 5). CsCheck generates sequences of
-/// steps over 4-6 lock-step tasks (priorities 1..6, so equal priorities are common) and 3-4
-/// mutexes: lock, interruptible lock and timed lock (each with or without deadlock detection),
-/// trylock, unlock, interrupt, priority change, ticks, resuming a paused pending owner, and
-/// (rarely) destroying a mutex. Each
-/// step runs on the simulated kernel (invariant checker on after every kernel operation) and on
-/// the independent <see cref="RtMutexModel"/>, on a board with hardware CAS or with the masked
-/// Cortex-M0 flavour (chosen per case); <see cref="ModelRunner"/> compares results, owners,
-/// pending ownership, waiter order and every priority after every step. A failure is shrunk and
-/// printed as a <see cref="ModelCase"/> in C#: paste it into a regression test below
-/// (<c>CsCheck_Seed=...</c> replays a run, <c>CsCheck_Iter</c> changes its length).
+/// Model-based random test of the rt-mutex (issue 3, item 5). CsCheck generates 5,000 cases per
+/// run, each over 3-6 lock-step tasks (priorities 1..6, so equal priorities are common) and 2-5
+/// mutexes: an optional prepared chain (T0 → M1 → T1 → ... , up to five tasks deep) followed by
+/// 1-40 random steps — lock, interruptible lock and timed lock (each with or without deadlock
+/// detection), trylock, unlock, interrupt, priority change, ticks, resuming a paused pending
+/// owner, and (rarely) destroying a mutex. Deadlocks may form when detection is off. Each step
+/// runs on the simulated kernel (invariant checker on after every kernel operation, and once more
+/// on the quiescent state) and on the independent <see cref="RtMutexModel"/>, on a board with
+/// hardware CAS or with the masked Cortex-M0 flavour (chosen per case); <see cref="ModelRunner"/>
+/// compares every result, owner, pending ownership, ordered waiter list and priority after every
+/// step. A failure is shrunk (CsCheck, then delta debugging) and printed as a
+/// <see cref="ModelCase"/> in C#: paste it into a regression test below. <c>CsCheck_Seed=...</c>
+/// replays a run; <c>CsCheck_Iter=100000</c> makes a soak run (about 100 s).
 /// </summary>
 public class UnitTestRtMutexModel
 {
-    /// <summary>Sequences per run: about 10-20 s on the 2-core CI machine.</summary>
+    /// <summary>Cases per run: about 5-10 s on the 2-core CI machine.</summary>
     private const int Iterations = 5000;
     private const int MaxOps = 40;
 
