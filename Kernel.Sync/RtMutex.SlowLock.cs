@@ -153,6 +153,9 @@ namespace NfRt.Sync
             KernelStatus result;
             while (true)
             {
+                // A robbed pending owner is in no wait list, so Destroy may succeed while it sleeps:
+                // its retry must not take (and so resurrect) the destroyed mutex.
+                if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; _sys.Counters.Misuse++; break; }
                 if (TryTakeMasked(me)) { result = KernelStatus.Ok; break; }
                 if (interruptible && me.InterruptPending) { result = KernelStatus.Interrupted; _sys.Counters.Interrupts++; break; }
                 if (deadline >= 0 && _k.Now >= deadline) { result = KernelStatus.TimedOut; _sys.Counters.Timeouts++; break; }
