@@ -53,6 +53,14 @@ namespace NfRt.Sync
                 depth++;
                 Counters.ChainWalkSteps++;
                 if (depth > Counters.MaxChainDepth) Counters.MaxChainDepth = depth;
+                if (detect && depth > Kernel.TaskCount)
+                {
+                    // More steps than tasks: the chain runs into a cycle that does not pass through the
+                    // requester (a wait onto an existing deadlock). Report it now, not after MaxDepth masked steps.
+                    Counters.Deadlocks++;
+                    Kernel.EmitEvent(TraceKind.Deadlock, topTask, ((RtMutex)waiter.Mutex).Id, 0);
+                    return KernelStatus.Deadlock;
+                }
                 if (depth > MaxDepth)
                 {
                     Counters.DepthLimitHits++;

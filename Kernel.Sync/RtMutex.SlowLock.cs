@@ -145,6 +145,14 @@ namespace NfRt.Sync
             int s = _k.Enter();
             if (ownerWord == DestroyedWord) { _sys.Counters.Misuse++; _k.Leave(s); return KernelStatus.Destroyed; }
             _sys.Counters.SlowLocks++;
+            if (ownerWord >> OwnerShift == me.Id && (ownerWord & PendingOwnerBit) == 0)
+            {
+                // Self-lock: Deadlock for every variant (LockTimed(0) included), before any wait or timeout.
+                _sys.Counters.Deadlocks++;
+                _k.EmitEvent(TraceKind.Deadlock, me, Id, 0);
+                _k.Leave(s);
+                return KernelStatus.Deadlock;
+            }
             if (TryTakeMasked(me)) { FixupWaitersBit(); _k.Leave(s); return KernelStatus.Ok; }
 
             me.Interruptible = interruptible;

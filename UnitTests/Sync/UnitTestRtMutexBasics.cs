@@ -68,6 +68,8 @@ public class UnitTestRtMutexBasics
             Assert.Equal(KernelStatus.InvalidArgument, m.Unlock());   // free
             Assert.Equal(KernelStatus.Ok, m.Lock());
             Assert.Equal(KernelStatus.Deadlock, m.Lock());            // self-lock never hangs
+            Assert.Equal(KernelStatus.Deadlock, m.LockTimed(0, false));  // not TimedOut: self-lock is reported first
+            Assert.Equal(KernelStatus.Deadlock, m.LockInterruptible(false));
             s.K.Sleep(5);
             Assert.Equal(KernelStatus.Ok, m.Unlock());
             Assert.Equal(KernelStatus.Ok, m.Destroy());
@@ -113,5 +115,33 @@ public class UnitTestRtMutexBasics
         Assert.Equal(NfRt.Kernel.TaskState.Blocked, t1.State);
         Assert.Equal(NfRt.Kernel.TaskState.Blocked, t2.State);
         s.K.CheckInvariants();
+    }
+
+    /// <summary>
+    /// A detecting lock onto an existing deadlock (a cycle that does not pass through the caller)
+    /// is reported after at most one step per task, not after MaxChainDepth masked steps.
+    /// 1. T1 holds A, T2 holds B; both block crosswise without detection (allowed deadlock).
+    /// 2. T3 locks A with detection: Deadlock; the walk took at most TaskCount + 1 steps.
+    /// </summary>
+    [Fact]
+    public void Detecting_lock_onto_an_existing_cycle_is_reported_without_walking_to_the_depth_limit()
+    {
+        using var s = new SimKernel();
+        var a = new RtMutex(s.K, "A");
+        var b = new RtMutex(s.K, "B");
+        s.Task("T1", 5, () => { a.Lock(); s.K.Sleep(1); b.Lock(); });
+        s.Task("T2", 10, () => { b.Lock(); a.Lock(); });
+        s.Run();
+        s.Ticks(1);
+        var c = a.System.Counters;
+        int stepsBefore = c.ChainWalkSteps;
+        KernelStatus r = KernelStatus.Ok;
+        s.Task("T3", 3, () => r = a.LockInterruptible(true));
+        s.Run();
+        Assert.Equal(KernelStatus.Deadlock, r);
+        Assert.Equal(0, c.DepthLimitHits);
+        Assert.InRange(c.ChainWalkSteps - stepsBefore, 1, s.K.TaskCount + 1);
+        Assert.Null(a.WaiterAt(1));                 // T3's waiter was removed again: only T2 waits on A
+        Assert.Equal(5, s.K.TaskById(1).EffectivePriority);
     }
 }

@@ -160,6 +160,8 @@ public sealed class RtMutexModel
         s.Detect = detect;
         s.InterruptPending = false;
         s.Deadline = timeout >= 0 ? Now + timeout : -1;
+        MutexState mx = Mutexes[m];
+        if (!mx.Destroyed && mx.Owner == t && !mx.Pending) { Complete(t, KernelStatus.Deadlock, p); return; }  // self-lock, any variant
         Retry(t, p);
     }
 
