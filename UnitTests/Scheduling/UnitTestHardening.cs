@@ -46,4 +46,26 @@ public class UnitTestHardening
         Assert.Equal(1, h.Calls);
         Assert.Equal(new[] { "woke" }, s.Log);
     }
+
+    /// <summary>
+    /// 1. A (5) masks interrupts by hand and resumes B (1) inside that region: no switch while masked.
+    /// 2. A restores: that is the preemption point, B runs before A's next line.
+    /// </summary>
+    [Fact]
+    public void A_switch_made_necessary_inside_a_raw_masked_region_happens_at_restore()
+    {
+        using var s = new SimKernel();
+        TaskControlBlock b = null;
+        b = s.Task("B", 1, () => { s.K.Suspend(b); s.Log.Add("B"); });
+        s.Task("A", 5, () =>
+        {
+            int m = s.K.Board.Interrupts.Mask();
+            s.K.Resume(b);
+            s.Log.Add("A masked");
+            s.K.Board.Interrupts.Restore(m);
+            s.Log.Add("A after restore");
+        });
+        s.Run();
+        Assert.Equal(new[] { "A masked", "B", "A after restore" }, s.Log);
+    }
 }
