@@ -23,6 +23,7 @@ namespace NfRt.Boards
 
         private int _masked;
         private int _pending;
+        private int _exitRequested;
         private IInterruptSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
 
@@ -74,7 +75,7 @@ namespace NfRt.Boards
         /// <summary>Delivers every pending line if interrupts are enabled, then runs the exit hook once.</summary>
         public void Poll()
         {
-            if (_masked != 0 || _sink == null || _pending == 0) return;
+            if (_masked != 0 || _sink == null || (_pending == 0 && _exitRequested == 0)) return;
             while (true)
             {
                 int old = _pending;
@@ -92,8 +93,15 @@ namespace NfRt.Boards
                     _masked = 0;   // a handler that throws must not leave the CPU masked forever
                 }
             }
+            _exitRequested = 0;
             _sink.OnInterruptExit();
         }
+
+        /// <summary>
+        /// Asks for the exit hook at the next enable even if no line is pending: the kernel calls
+        /// this when a call made inside a masked region (nested) made a reschedule necessary.
+        /// </summary>
+        public void RequestExitHook() { _exitRequested = 1; }
 
         /// <summary>Blocks the calling (idle) thread until some line is pending or <paramref name="timeoutMs"/> passes.</summary>
         public void WaitForInterrupt(int timeoutMs)

@@ -159,6 +159,7 @@ namespace NfRt.Scheduling
             if (state != 0)
             {
                 _irq.RestoreQuiet(state);
+                _irq.RequestExitHook();   // reschedule when the outer region enables interrupts again
                 return;
             }
             string broken = Config.CheckInvariants ? RunChecks() : null;
