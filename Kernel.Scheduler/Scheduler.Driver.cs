@@ -12,7 +12,7 @@ namespace NfRt.Scheduling
     {
         private void RequireDriver()
         {
-            if (_current != Idle || System.Threading.Thread.CurrentThread.ManagedThreadId != _driverThreadId)
+            if (_current != Idle || System.Threading.Thread.CurrentThread != _driverThread)
                 throw new KernelFaultException("driver call made from a task or another thread");
             _started = true;
         }

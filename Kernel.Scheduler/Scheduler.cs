@@ -44,8 +44,11 @@ namespace NfRt.Scheduling
         private int _checkerCount;
         private int _taskCount;
         private TaskControlBlock _current;
-        private int _runnerThreadId;
-        private int _driverThreadId;
+        // Who may run kernel code: compared by Thread object identity, not ManagedThreadId (on
+        // nanoCLR an id read before Thread.Start need not be the id the running thread reports).
+        private Thread _runnerThread;
+        private readonly Thread _driverThread;
+        private int _handovers;   // bumped with Interlocked at every hand-over: the fence between switcher and switched-to
         private long _ticks;
         private bool _shutdown;
         private bool _inCheck;
@@ -86,8 +89,8 @@ namespace NfRt.Scheduling
             Idle = new TaskControlBlock(0, "idle", config.PriorityLevels, TaskOptions.None, null);
             Idle.state = TaskState.Running;
             _current = Idle;
-            _driverThreadId = Thread.CurrentThread.ManagedThreadId;
-            _runnerThreadId = _driverThreadId;
+            _driverThread = Thread.CurrentThread;
+            _runnerThread = _driverThread;
             _irq.Attach(this);
         }
 
@@ -146,7 +149,7 @@ namespace NfRt.Scheduling
         /// <summary>Throws <see cref="KernelFaultException"/> unless the calling thread owns the CPU.</summary>
         private void RequireRunner()
         {
-            if (Thread.CurrentThread.ManagedThreadId != _runnerThreadId)
+            if (Thread.CurrentThread != _runnerThread)
                 throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + _current.Name + ")");
         }
 
@@ -343,8 +346,9 @@ namespace NfRt.Scheduling
             FlushTrace();
             // Hand-over. From the write of _current on, the next task's thread may run (it can see
             // its turn even before its gate opens), so nothing below touches shared kernel state.
-            // Interlocked.Exchange is a full fence: every kernel write above is visible before _current is.
-            Interlocked.Exchange(ref _runnerThreadId, next == Idle ? _driverThreadId : ((TaskThread)next.Context).ThreadId);
+            // The Interlocked increment is a full fence: every kernel write above is visible before _current is.
+            _runnerThread = next == Idle ? _driverThread : ((TaskThread)next.Context).Thread;
+            Interlocked.Increment(ref _handovers);
             _current = next;
             GateOf(next).Open();
             if (prevDead) return;
@@ -369,7 +373,7 @@ namespace NfRt.Scheduling
                 }
                 gate.Wait();
             }
-            Interlocked.CompareExchange(ref _runnerThreadId, 0, 0);   // acquire fence: our turn seen, so is the state before it
+            Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
             if (_shutdown && t != Idle) throw new TaskAbortException();
         }
 

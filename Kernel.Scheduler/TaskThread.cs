@@ -16,14 +16,12 @@ namespace NfRt.Scheduling
         internal readonly TaskControlBlock Task;
         internal readonly TaskGate Gate = new TaskGate();
         internal readonly Thread Thread;
-        internal readonly int ThreadId;
 
         internal TaskThread(Scheduler kernel, TaskControlBlock task)
         {
             Kernel = kernel;
             Task = task;
             Thread = new Thread(Run);
-            ThreadId = Thread.ManagedThreadId;
         }
 
         private void Run()
