@@ -58,7 +58,9 @@ public class UnitTestRtMutexAllocation
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Uncontended_lock_and_unlock_allocate_nothing(string board)
+    public void Uncontended_lock_and_unlock_allocate_nothing(string board) => AllocatesNothing(() => Uncontended(board));
+
+    private static long Uncontended(string board)
     {
         Scheduler k = NewKernel(board);
         var m = new RtMutex(k, "m");
@@ -78,18 +80,18 @@ public class UnitTestRtMutexAllocation
         RunToEnd(k);
         Assert.Equal(0, failures);
         Assert.Equal(0, m.System.Counters.SlowLocks);
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {Cycles} cycles");
+        return allocated;
     }
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Contended_block_and_handoff_allocate_nothing(string board) => PingPong(board, timed: false);
+    public void Contended_block_and_handoff_allocate_nothing(string board) => AllocatesNothing(() => PingPong(board, timed: false));
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Contended_timed_block_and_handoff_allocate_nothing(string board) => PingPong(board, timed: true);
+    public void Contended_timed_block_and_handoff_allocate_nothing(string board) => AllocatesNothing(() => PingPong(board, timed: true));
 
-    private static void PingPong(string board, bool timed)
+    private static long PingPong(string board, bool timed)
     {
         Scheduler k = NewKernel(board);
         var m = new RtMutex(k, "m");
@@ -118,12 +120,14 @@ public class UnitTestRtMutexAllocation
         Assert.True(c.Handoffs >= 2 * (Warmup + Cycles) - 2, $"expected a hand-off per unlock, got {c.Handoffs}");
         Assert.True(c.Blocks >= 2 * (Warmup + Cycles) - 2, $"expected a block per lock, got {c.Blocks}");
         Assert.Equal(0, c.Steals);
-        Assert.True(allocated[0] + allocated[1] == 0, $"{allocated[0]} + {allocated[1]} bytes allocated by the two task threads over {Cycles} cycles");
+        return allocated[0] + allocated[1];
     }
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Tick_timeout_and_waiter_removal_allocate_nothing(string board)
+    public void Tick_timeout_and_waiter_removal_allocate_nothing(string board) => AllocatesNothing(() => TickTimeout(board));
+
+    private static long TickTimeout(string board)
     {
         Scheduler k = NewKernel(board);
         var m = new RtMutex(k, "m");
@@ -162,6 +166,25 @@ public class UnitTestRtMutexAllocation
         Assert.Equal(0, failures);
         Assert.Equal(Warmup + Cycles, m.System.Counters.Timeouts);
         Assert.Equal(Warmup + Cycles, m.System.Counters.Boosts);
-        Assert.True(allocated[0] + allocated[1] == 0, $"{allocated[0]} + {allocated[1]} bytes allocated by the two task threads over {Cycles} cycles");
+        return allocated[0] + allocated[1];
+    }
+
+    /// <summary>
+    /// Passes when one measured window of <see cref="Cycles"/> cycles allocated 0 bytes; up to three
+    /// windows (each a fresh kernel). A path that allocates per cycle shows at least Cycles x 24 bytes
+    /// in EVERY window, so one clean window proves the path allocation-free; the retries only absorb
+    /// a rare one-off runtime allocation on the thread (seen once in ~15 full-suite runs under load,
+    /// e.g. from tiered JIT or on-stack replacement of the measuring loop itself).
+    /// </summary>
+    private static void AllocatesNothing(Func<long> measure)
+    {
+        var seen = new List<long>();
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long bytes = measure();
+            if (bytes == 0) return;
+            seen.Add(bytes);
+        }
+        Assert.Fail($"every measured window allocated: {string.Join(", ", seen)} bytes over {Cycles} cycles each");
     }
 }
