@@ -116,22 +116,10 @@ namespace NfRt.Sync
         public KernelStatus Lock() { return Lock(false); }
 
         /// <summary>Uninterruptible lock; with <paramref name="detectDeadlock"/> a wait that would close a cycle returns Deadlock.</summary>
-        public KernelStatus Lock(bool detectDeadlock)
-        {
-            TaskControlBlock me = _k.Current;
-            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
-            return LockSlow(me, false, -1, detectDeadlock);
-        }
+        public KernelStatus Lock(bool detectDeadlock) { return LockFast(false, -1, detectDeadlock); }
 
         /// <summary>Interruptible lock: Ok, Interrupted (see <see cref="Scheduler.Interrupt"/>), or Deadlock (with detection, or on self-lock).</summary>
-        public KernelStatus LockInterruptible(bool detectDeadlock)
-        {
-            TaskControlBlock me = _k.Current;
-            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
-            return LockSlow(me, true, -1, detectDeadlock);
-        }
+        public KernelStatus LockInterruptible(bool detectDeadlock) { return LockFast(true, -1, detectDeadlock); }
 
         /// <summary>
         /// Timed, interruptible lock: Ok, TimedOut after <paramref name="ticks"/> ticks, Interrupted, or
@@ -140,10 +128,16 @@ namespace NfRt.Sync
         public KernelStatus LockTimed(long ticks, bool detectDeadlock)
         {
             if (ticks < 0) return KernelStatus.InvalidArgument;
+            return LockFast(true, ticks, detectDeadlock);
+        }
+
+        /// <summary>The shared front end: context check, then one CAS (none → me), else the slow path.</summary>
+        private KernelStatus LockFast(bool interruptible, long timeout, bool detectDeadlock)
+        {
             TaskControlBlock me = _k.Current;
             if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
-            return LockSlow(me, true, ticks, detectDeadlock);
+            return LockSlow(me, interruptible, timeout, detectDeadlock);
         }
 
         /// <summary>Takes the mutex if free, or steals it from a less urgent pending owner; never blocks.</summary>
@@ -158,10 +152,12 @@ namespace NfRt.Sync
         /// <summary>
         /// Releases the mutex; with waiters, hands it to the most urgent one as pending owner and
         /// drops the caller's inherited priority. NotOwner when the caller does not own it (or only
-        /// pending-owns it), InvalidArgument when it is free, Destroyed after destroy; none changes state.
+        /// pending-owns it), InvalidArgument when it is free, Destroyed after destroy, WrongContext with
+        /// interrupts masked (an interrupt handler); none changes state.
         /// </summary>
         public KernelStatus Unlock()
         {
+            if (_sys.Irq.IsMasked) return KernelStatus.WrongContext;   // an interrupt handler owns no mutex
             TaskControlBlock me = _k.Current;
             if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, me.Id << OwnerShift) == me.Id << OwnerShift) return KernelStatus.Ok;
             return UnlockSlow(me);

@@ -144,4 +144,24 @@ public class UnitTestRtMutexBasics
         Assert.Null(a.WaiterAt(1));                 // T3's waiter was removed again: only T2 waits on A
         Assert.Equal(5, s.K.TaskById(1).EffectivePriority);
     }
+
+    [Fact]
+    public void Lock_and_unlock_from_a_masked_region_are_refused_without_state_change()
+    {
+        using var s = new SimKernel();
+        var m = new RtMutex(s.K, "m");
+        s.Task("t", 5, () =>
+        {
+            Assert.Equal(KernelStatus.Ok, m.Lock());
+            int word = m.OwnerWord;
+            int irq = s.K.Board.Interrupts.Mask();
+            Assert.Equal(KernelStatus.WrongContext, m.Unlock());
+            Assert.Equal(KernelStatus.WrongContext, m.Lock());
+            Assert.False(m.TryLock());
+            s.K.Board.Interrupts.Restore(irq);
+            Assert.Equal(word, m.OwnerWord);
+            Assert.Equal(KernelStatus.Ok, m.Unlock());
+        });
+        s.Run();
+    }
 }
