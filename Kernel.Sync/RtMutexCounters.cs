@@ -31,6 +31,8 @@ namespace NfRt.Sync
         public int Timeouts;
         /// <summary>Interruptible locks that were interrupted.</summary>
         public int Interrupts;
+        /// <summary>Mutexes released because their owner's task ended while holding them.</summary>
+        public int ReleasedOnExit;
         /// <summary>Misuse rejected (unlock by a non-owner, of a free or destroyed mutex...).</summary>
         public int Misuse;
     }
