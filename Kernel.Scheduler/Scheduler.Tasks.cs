@@ -120,6 +120,8 @@ namespace NfRt.Scheduling
         /// <summary>Ends the current task (also what happens when its body returns). Never returns for a task.</summary>
         internal void ExitCurrent()
         {
+            ITaskExitHook hook = ExitHook;
+            if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(_current);
             int s = Enter();
             TaskControlBlock t = _current;
             if (s != 0)

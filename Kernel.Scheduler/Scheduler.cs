@@ -57,6 +57,9 @@ namespace NfRt.Scheduling
         /// <summary>The rt-mutex's PI propagation hook (spec §11), or null.</summary>
         public IPriorityChangeHook PriorityHook;
 
+        /// <summary>Called when a task ends (the rt-mutex releases what it still holds), or null.</summary>
+        public ITaskExitHook ExitHook;
+
         // ---- counters ----
         /// <summary>Context switches performed.</summary>
         public int ContextSwitches;

@@ -9,7 +9,7 @@ namespace NfRt.Sync
     /// checker), the counters, the test hook, the chain-walk depth limit, and the scheduler's
     /// priority-change hook (spec §11). Created on first use by <see cref="Of"/>.
     /// </summary>
-    public sealed partial class RtMutexSystem : IPriorityChangeHook
+    public sealed partial class RtMutexSystem : IPriorityChangeHook, ITaskExitHook
     {
         /// <summary>The kernel.</summary>
         public readonly Scheduler Kernel;
@@ -31,6 +31,7 @@ namespace NfRt.Sync
             Atomics = kernel.Board.Atomics;
             Irq = kernel.Board.Interrupts;
             kernel.PriorityHook = this;
+            kernel.ExitHook = this;
             kernel.AddInvariantChecker(new RtMutexInvariants(this));
         }
 
@@ -62,6 +63,20 @@ namespace NfRt.Sync
             }
             _mutexes[_count++] = m;
             return _count;
+        }
+
+        /// <summary>
+        /// A task ends while owning rt-mutexes: each is unlocked as if the task had done it (the top
+        /// waiter becomes pending owner, the boost is dropped), so no waiter hangs on a dead owner.
+        /// Counted in <see cref="RtMutexCounters.ReleasedOnExit"/>. O(mutexes): exit is not a hot path.
+        /// </summary>
+        void ITaskExitHook.OnTaskExiting(TaskControlBlock task)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                RtMutex m = _mutexes[i];
+                if (m.OwnerTask == task && !m.HasPendingOwner && m.Unlock() == KernelStatus.Ok) Counters.ReleasedOnExit++;
+            }
         }
 
         /// <summary>Spec §11: a task blocked on an rt-mutex changed priority; propagate through the chain.</summary>
