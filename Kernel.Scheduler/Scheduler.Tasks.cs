@@ -43,14 +43,13 @@ namespace NfRt.Scheduling
         {
             int s = Enter();
             TaskControlBlock t = _current;
-            TaskControlBlock top = _ready.Peek();
-            if (t != Idle && top != null && !Priority.MoreUrgent(t.effectivePriority, top.effectivePriority))
+            if (t != Idle)
             {
+                // Behind its equals; if it is still the pick, Reschedule takes it back out (fresh slice).
                 t.state = TaskState.Ready;
                 _ready.EnqueueTail(t);
                 t.SliceLeft = 0;
             }
-            else if (t != Idle) t.SliceLeft = t.TimeSlice;   // nobody to yield to: keep the CPU, fresh slice
             Leave(s);
         }
 

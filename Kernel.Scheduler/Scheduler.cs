@@ -168,12 +168,7 @@ namespace NfRt.Scheduling
                 _irq.RequestExitHook();   // reschedule when the outer region enables interrupts again
                 return;
             }
-            string broken = Config.CheckInvariants ? RunChecks() : null;
-            if (broken != null)
-            {
-                _irq.RestoreQuiet(0);
-                throw new KernelFaultException("invariant: " + broken);
-            }
+            FaultIfBroken("invariant: ");
             _irq.Restore(0);
             Reschedule();
             FlushTrace();
@@ -186,6 +181,18 @@ namespace NfRt.Scheduling
             string broken = RunChecks();
             _irq.RestoreQuiet(s);
             if (broken != null) throw new KernelFaultException("invariant: " + broken);
+        }
+
+        /// <summary>
+        /// At the outermost level, masked: when checking is on and an invariant is broken, unmask and
+        /// throw a <see cref="KernelFaultException"/> naming it (prefixed by <paramref name="where"/>).
+        /// </summary>
+        private void FaultIfBroken(string where)
+        {
+            string broken = Config.CheckInvariants ? RunChecks() : null;
+            if (broken == null) return;
+            _irq.RestoreQuiet(0);
+            throw new KernelFaultException(where + broken);
         }
 
         /// <summary>Runs every check (masked); null when all hold.</summary>
@@ -419,12 +426,7 @@ namespace NfRt.Scheduling
             t.WaitResult = KernelStatus.Ok;
             if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, DeadlineAfter(timeoutTicks));
             Emit(TraceKind.Block, t, (int)state, 0);
-            string broken = Config.CheckInvariants ? RunChecks() : null;
-            if (broken != null)
-            {
-                _irq.RestoreQuiet(0);
-                throw new KernelFaultException("invariant (on block): " + broken);
-            }
+            FaultIfBroken("invariant (on block): ");
             SwitchTo(PickNext(), s);
             t.WaitingOn = null;
             return t.WaitResult;
