@@ -15,7 +15,7 @@ namespace NfRt.Boards
         public readonly BoardProfile Profile;
 
         /// <summary>Interrupt mask and pending lines.</summary>
-        public readonly InterruptController Interrupts;
+        public readonly IrqController Irq;
 
         /// <summary>The compare-and-swap flavour of this board.</summary>
         public readonly AtomicOps Atomics;
@@ -24,9 +24,9 @@ namespace NfRt.Boards
         protected Board(BoardProfile profile)
         {
             Profile = profile;
-            Interrupts = new InterruptController();
+            Irq = new IrqController();
             if (profile.HardwareCas) Atomics = new HardwareAtomics();
-            else Atomics = new MaskedAtomics(Interrupts);
+            else Atomics = new MaskedAtomics(Irq);
         }
 
         /// <summary>True for deterministic virtual time.</summary>

@@ -6,10 +6,10 @@ namespace NfRt.Boards
     /// </summary>
     public sealed class MaskedAtomics : AtomicOps
     {
-        private readonly InterruptController _irq;
+        private readonly IrqController _irq;
 
         /// <summary>Uses <paramref name="irq"/> to mask around the read-compare-write.</summary>
-        public MaskedAtomics(InterruptController irq) { _irq = irq; }
+        public MaskedAtomics(IrqController irq) { _irq = irq; }
 
         /// <summary>Read-compare-write operations performed (a test reads it to prove this flavour ran).</summary>
         public int Operations;

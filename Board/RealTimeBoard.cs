@@ -27,7 +27,7 @@ namespace NfRt.Boards
         public override void ConsumeCpu() { Thread.SpinWait(64); }
 
         /// <inheritdoc/>
-        public override void WaitForInterrupt() { Interrupts.WaitForInterrupt(Profile.TickMs); }
+        public override void WaitForInterrupt() { Irq.WaitForInterrupt(Profile.TickMs); }
 
         /// <inheritdoc/>
         public override void Start()
@@ -54,7 +54,7 @@ namespace NfRt.Boards
             {
                 Thread.Sleep(period);
                 Interlocked.Increment(ref _ticks);
-                Interrupts.Raise(TickIrq);
+                Irq.Raise(TickIrq);
             }
         }
     }

@@ -35,7 +35,7 @@ namespace NfRt.Boards
         /// </summary>
         public bool InjectAt(long tick, int irq)
         {
-            if (tick <= _now || irq <= TickIrq || irq >= InterruptController.Lines || _injectCount == _injectAt.Length) return false;
+            if (tick <= _now || irq <= TickIrq || irq >= IrqController.Lines || _injectCount == _injectAt.Length) return false;
             _injectAt[_injectCount] = tick;
             _injectIrq[_injectCount] = irq;
             _injectCount++;
@@ -46,13 +46,13 @@ namespace NfRt.Boards
         public void AdvanceTick()
         {
             _now++;
-            Interrupts.Raise(TickIrq);
+            Irq.Raise(TickIrq);
             int i = 0;
             while (i < _injectCount)
             {
                 if (_injectAt[i] == _now)
                 {
-                    Interrupts.Raise(_injectIrq[i]);
+                    Irq.Raise(_injectIrq[i]);
                     _injectCount--;
                     _injectAt[i] = _injectAt[_injectCount];
                     _injectIrq[i] = _injectIrq[_injectCount];

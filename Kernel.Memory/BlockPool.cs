@@ -63,7 +63,7 @@ namespace NfRt.Memory
         internal readonly int[] next;
         internal readonly int[] holder;
         internal readonly int[] slot;
-        private readonly InterruptController _irq;
+        private readonly IrqController _irq;
         private readonly Partition[] _partitions = new Partition[MaxPartitions];
         private int _partitionCount;
         private int _freeHead;
@@ -112,7 +112,7 @@ namespace NfRt.Memory
             if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
             if (poolBytes < blockSize) throw new System.ArgumentException("poolBytes must hold at least one block");
             Board = board;
-            _irq = board.Interrupts;
+            _irq = board.Irq;
             BlockSize = blockSize;
             BlockCount = poolBytes / blockSize;
             Memory = new byte[BlockCount * blockSize];
@@ -325,7 +325,7 @@ namespace NfRt.Memory
             return id;
         }
 
-        internal InterruptController Irq { get { return _irq; } }
+        internal IrqController Irq { get { return _irq; } }
 
         internal void PlacedFromFlight(int n) { _inFlight -= n; }
 

@@ -48,7 +48,7 @@ namespace NfRt.Memory
         /// <summary>Emergency reserve: free blocks a shrink never takes.</summary>
         public readonly int Reserve;
 
-        private readonly InterruptController _irq;
+        private readonly IrqController _irq;
         private readonly int[] _slotBlock;
         private readonly int[] _slotState;
         private readonly int[] _emptyFast;

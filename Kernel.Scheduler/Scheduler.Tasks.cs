@@ -108,7 +108,7 @@ namespace NfRt.Scheduling
             KernelStatus r = KernelStatus.WrongState;
             if (t.Interruptible)
             {
-                t.InterruptPending = true;
+                t.InterruptRequested = true;
                 if (t.state == TaskState.Blocked) Wake(t, KernelStatus.Interrupted);
                 r = KernelStatus.Ok;
             }

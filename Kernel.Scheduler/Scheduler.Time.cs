@@ -28,7 +28,7 @@ namespace NfRt.Scheduling
             if (_shutdown) throw new TaskAbortException();
             RequireRunner();   // before the board's time moves
             TaskControlBlock me = _current;
-            if (me == Idle || Board.Interrupts.IsMasked) return KernelStatus.WrongContext;   // masked: no tick could ever count
+            if (me == Idle || Board.Irq.IsMasked) return KernelStatus.WrongContext;   // masked: no tick could ever count
             int target = me.RunTicks + ticks;
             while (me.RunTicks < target)
             {

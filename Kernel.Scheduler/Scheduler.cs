@@ -20,7 +20,7 @@ namespace NfRt.Scheduling
     /// called <see cref="RunUntilIdle"/> / <see cref="AdvanceTicks"/>.</item>
     /// </list>
     /// </summary>
-    public sealed partial class Scheduler : IInterruptSink
+    public sealed partial class Scheduler : IIrqSink
     {
         /// <summary>The configuration (validated).</summary>
         public readonly KernelConfig Config;
@@ -34,11 +34,11 @@ namespace NfRt.Scheduling
         /// <summary>The idle task (id 0, least urgent); its context is the driver thread.</summary>
         public readonly TaskControlBlock Idle;
 
-        private readonly InterruptController _irq;
+        private readonly IrqController _irq;
         private readonly ReadyQueue _ready;
         private readonly TimeoutQueue _timeouts;
         private readonly TaskControlBlock[] _tasks;
-        private readonly IInterruptHandler[] _handlers = new IInterruptHandler[InterruptController.Lines];
+        private readonly IIrqHandler[] _handlers = new IIrqHandler[IrqController.Lines];
         private readonly IInvariantChecker[] _checkers = new IInvariantChecker[8];
         private readonly TaskGate _idleGate = new TaskGate();
         private int _checkerCount;
@@ -68,7 +68,7 @@ namespace NfRt.Scheduling
         /// <summary>Ticks processed.</summary>
         public int TicksProcessed;
         /// <summary>Device (non-tick) interrupts serviced.</summary>
-        public int InterruptsServiced;
+        public int IrqsServiced;
         /// <summary>Invariant checks run.</summary>
         public int InvariantChecks;
 
@@ -84,7 +84,7 @@ namespace NfRt.Scheduling
             if (board == null) throw new System.ArgumentException("board is null");
             Config = config;
             Board = board;
-            _irq = board.Interrupts;
+            _irq = board.Irq;
             _ready = new ReadyQueue(config.PriorityLevels);
             _timeouts = new TimeoutQueue();
             _tasks = new TaskControlBlock[config.MaxTasks];
@@ -128,9 +128,9 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Installs the service routine of device line <paramref name="irq"/> (1 .. 31).</summary>
-        public KernelStatus SetInterruptHandler(int irq, IInterruptHandler handler)
+        public KernelStatus SetIrqHandler(int irq, IIrqHandler handler)
         {
-            if (irq <= Board.TickIrq || irq >= InterruptController.Lines) return KernelStatus.InvalidArgument;
+            if (irq <= Board.TickIrq || irq >= IrqController.Lines) return KernelStatus.InvalidArgument;
             _handlers[irq] = handler;
             return KernelStatus.Ok;
         }
@@ -265,12 +265,12 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Called after the last pending interrupt handler: reschedule on interrupt exit.</summary>
-        void IInterruptSink.OnInterruptExit()
+        void IIrqSink.OnIrqExit()
         {
             Reschedule();
         }
 
-        void IInterruptSink.OnInterrupt(int irq)
+        void IIrqSink.OnIrq(int irq)
         {
             if (irq == Board.TickIrq)
             {
@@ -279,11 +279,11 @@ namespace NfRt.Scheduling
                 while ((int)Board.Now - (int)_ticks > 0) Tick();
                 return;
             }
-            InterruptsServiced++;
-            Emit(TraceKind.InterruptEnter, _current, irq, 0);
-            IInterruptHandler h = _handlers[irq];
-            if (h != null) h.OnInterrupt(this, irq);
-            Emit(TraceKind.InterruptExit, _current, irq, 0);
+            IrqsServiced++;
+            Emit(TraceKind.IrqEnter, _current, irq, 0);
+            IIrqHandler h = _handlers[irq];
+            if (h != null) h.OnIrq(this, irq);
+            Emit(TraceKind.IrqExit, _current, irq, 0);
         }
 
         private TaskControlBlock PickNext()

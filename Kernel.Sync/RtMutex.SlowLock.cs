@@ -156,7 +156,7 @@ namespace NfRt.Sync
             if (TryTakeMasked(me)) { FixupWaitersBit(); _k.Leave(s); return KernelStatus.Ok; }
 
             me.Interruptible = interruptible;
-            me.InterruptPending = false;
+            me.InterruptRequested = false;
             long deadline = timeout >= 0 ? _k.Now + timeout : -1;
             KernelStatus result;
             while (true)
@@ -165,7 +165,7 @@ namespace NfRt.Sync
                 // its retry must not take (and so resurrect) the destroyed mutex.
                 if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; _sys.Counters.Misuse++; break; }
                 if (TryTakeMasked(me)) { result = KernelStatus.Ok; break; }
-                if (interruptible && me.InterruptPending) { result = KernelStatus.Interrupted; _sys.Counters.Interrupts++; break; }
+                if (interruptible && me.InterruptRequested) { result = KernelStatus.Interrupted; _sys.Counters.Interrupted++; break; }
                 if (deadline >= 0 && _k.Now >= deadline) { result = KernelStatus.TimedOut; _sys.Counters.Timeouts++; break; }
                 if (me.BlockedOn == null)
                 {
@@ -189,7 +189,7 @@ namespace NfRt.Sync
             }
             FixupWaitersBit();
             me.Interruptible = false;
-            me.InterruptPending = false;
+            me.InterruptRequested = false;
             _k.Leave(s);
             return result;
         }

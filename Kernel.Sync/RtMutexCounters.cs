@@ -30,7 +30,7 @@ namespace NfRt.Sync
         /// <summary>Timed locks that expired.</summary>
         public int Timeouts;
         /// <summary>Interruptible locks that were interrupted.</summary>
-        public int Interrupts;
+        public int Interrupted;
         /// <summary>Mutexes released because their owner's task ended while holding them.</summary>
         public int ReleasedOnExit;
         /// <summary>Misuse rejected (unlock by a non-owner, of a free or destroyed mutex...).</summary>

@@ -21,7 +21,7 @@ namespace NfRt.Sync
         public IRtMutexTestHook TestHook;
 
         internal readonly AtomicOps Atomics;
-        internal readonly InterruptController Irq;
+        internal readonly IrqController Irq;
         private RtMutex[] _mutexes = new RtMutex[16];
         private int _count;
 
@@ -29,7 +29,7 @@ namespace NfRt.Sync
         {
             Kernel = kernel;
             Atomics = kernel.Board.Atomics;
-            Irq = kernel.Board.Interrupts;
+            Irq = kernel.Board.Irq;
             kernel.PriorityHook = this;
             kernel.ExitHook = this;
             kernel.AddInvariantChecker(new RtMutexInvariants(this));

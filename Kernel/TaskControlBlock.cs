@@ -63,7 +63,7 @@ namespace NfRt.Kernel
         public bool Interruptible;
 
         /// <summary>An interrupt request arrived during an interruptible operation and is not consumed yet.</summary>
-        public bool InterruptPending;
+        public bool InterruptRequested;
 
         // ---- rt-mutex (spec §3) ----
         /// <summary>The top waiter of each rt-mutex this task owns or pending-owns, sorted (plist).</summary>

@@ -15,10 +15,10 @@ namespace NfRt.Kernel
         PriorityChange = 4,
         /// <summary>A tick was processed: A = low 32 bits of the tick count.</summary>
         Tick = 5,
-        /// <summary>Interrupt handler entered: A = IRQ line.</summary>
-        InterruptEnter = 6,
-        /// <summary>Interrupt handler left: A = IRQ line.</summary>
-        InterruptExit = 7,
+        /// <summary>IRQ handler entered: A = IRQ line.</summary>
+        IrqEnter = 6,
+        /// <summary>IRQ handler left: A = IRQ line.</summary>
+        IrqExit = 7,
         /// <summary>Running task preempted: Task = the preempted task, A = the preempting task.</summary>
         Preempt = 8,
         /// <summary>Task exited: Task.</summary>

@@ -135,7 +135,7 @@ public sealed class Timeline
                 case TraceKind.Timeout:
                     t.Instants.Add(new Instant(e.Task, time, "timeout", $"timeout: {c.TaskName(e.Task)}"));
                     break;
-                case TraceKind.InterruptEnter:
+                case TraceKind.IrqEnter:
                     t.Instants.Add(new Instant(e.Task, time, "irq", $"interrupt line {e.A}"));
                     break;
             }

@@ -54,7 +54,7 @@ public class UnitTestAtomics
         Assert.Equal(initial, ra);
         Assert.Equal(initial == comparand ? value : initial, a);
         Assert.Equal(before + 1, masked.Operations);
-        Assert.False(board.Interrupts.IsMasked);
+        Assert.False(board.Irq.IsMasked);
     }
 
     [Fact]
@@ -83,12 +83,12 @@ public class UnitTestAtomics
     public void Masked_cas_preserves_an_outer_mask_and_its_pending_lines()
     {
         using var s = new SimKernel(profile: BoardProfiles.Stm32M0);
-        var isr = new ActionInterruptHandler((k, irq) => s.Log.Add("isr"));
-        s.K.SetInterruptHandler(6, isr);
+        var isr = new ActionIrqHandler((k, irq) => s.Log.Add("isr"));
+        s.K.SetIrqHandler(6, isr);
         int word = 10;
         s.Task("T", 5, () =>
         {
-            var ic = s.K.Board.Interrupts;
+            var ic = s.K.Board.Irq;
             int st = ic.Mask();
             ic.Raise(6);
             int old = s.K.Board.Atomics.CompareExchange(ref word, 11, 10);

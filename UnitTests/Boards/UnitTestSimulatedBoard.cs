@@ -18,11 +18,11 @@ public class UnitTestSimulatedBoard
         Assert.True(b.InjectAt(3, 31));
         b.AdvanceTick();
         Assert.Equal(1L, b.Now);
-        Assert.Equal(1, b.Interrupts.Pending);                          // the tick line only
+        Assert.Equal(1, b.Irq.Pending);                          // the tick line only
         b.AdvanceTick();
-        Assert.Equal(1 | (1 << 5) | (1 << 9), b.Interrupts.Pending);
+        Assert.Equal(1 | (1 << 5) | (1 << 9), b.Irq.Pending);
         b.AdvanceTick();
-        Assert.Equal(1 | (1 << 5) | (1 << 9) | (1 << 31), b.Interrupts.Pending);
+        Assert.Equal(1 | (1 << 5) | (1 << 9) | (1 << 31), b.Irq.Pending);
     }
 
     /// <summary>
@@ -41,12 +41,12 @@ public class UnitTestSimulatedBoard
         Assert.False(b.InjectAt(1, 32));
         Assert.False(b.InjectAt(1, int.MaxValue));
         for (int i = 0; i < 4; i++) b.AdvanceTick();
-        Assert.Equal(1, b.Interrupts.Pending);
+        Assert.Equal(1, b.Irq.Pending);
         Assert.False(b.InjectAt(4, 5));
         Assert.False(b.InjectAt(3, 5));
         Assert.True(b.InjectAt(5, 5));
         b.AdvanceTick();
-        Assert.Equal(1 | (1 << 5), b.Interrupts.Pending);
+        Assert.Equal(1 | (1 << 5), b.Irq.Pending);
     }
 
     [Fact]
@@ -57,16 +57,16 @@ public class UnitTestSimulatedBoard
         Assert.True(b.InjectAt(5, 6));
         Assert.False(b.InjectAt(2, 7));          // full
         b.AdvanceTick();                         // the tick-1 slot fires and frees
-        Assert.Equal(1 | (1 << 4), b.Interrupts.Pending);
+        Assert.Equal(1 | (1 << 4), b.Irq.Pending);
         Assert.True(b.InjectAt(2, 7));
         b.AdvanceTick();
-        Assert.Equal(1 | (1 << 4) | (1 << 7), b.Interrupts.Pending);
+        Assert.Equal(1 | (1 << 4) | (1 << 7), b.Irq.Pending);
     }
 
     [Fact]
     public void Raise_out_of_range_is_refused()
     {
-        var ic = new SimulatedBoard(BoardProfiles.Stm32).Interrupts;
+        var ic = new SimulatedBoard(BoardProfiles.Stm32).Irq;
         Assert.False(ic.Raise(-1));
         Assert.False(ic.Raise(32));
         Assert.Equal(0, ic.Pending);

@@ -57,11 +57,11 @@ public class UnitTestBadInput
     public void Driver_and_interrupt_setup_reject_bad_arguments()
     {
         using var s = new SimKernel();
-        var h = new ActionInterruptHandler((k, irq) => { });
+        var h = new ActionIrqHandler((k, irq) => { });
         Assert.Equal(KernelStatus.InvalidArgument, s.K.AdvanceTicks(-1));
-        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetInterruptHandler(Board.TickIrq, h));   // the tick is the kernel's
-        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetInterruptHandler(-1, h));
-        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetInterruptHandler(32, h));
+        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetIrqHandler(Board.TickIrq, h));   // the tick is the kernel's
+        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetIrqHandler(-1, h));
+        Assert.Equal(KernelStatus.InvalidArgument, s.K.SetIrqHandler(32, h));
         Assert.Equal(KernelStatus.InvalidArgument, s.K.AddInvariantChecker(null));
         Assert.Equal(0L, s.K.Now);
         Assert.Equal(0L, s.Board.Now);

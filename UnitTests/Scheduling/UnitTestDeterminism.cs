@@ -22,7 +22,7 @@ public class UnitTestDeterminism
         var tick = new KernelEvent(s.K);
         var timer = new KernelTimer(s.K, tick);
         TaskControlBlock d = null, a = null;
-        s.K.SetInterruptHandler(7, new ActionInterruptHandler((k, irq) => { s.Log.Add("isr@" + k.Now); k.Resume(d); }));
+        s.K.SetIrqHandler(7, new ActionIrqHandler((k, irq) => { s.Log.Add("isr@" + k.Now); k.Resume(d); }));
         Assert.True(s.Board.InjectAt(5, 7));
         Assert.True(s.Board.InjectAt(11, 7));
         Assert.True(s.Board.InjectAt(17, 7));
@@ -48,7 +48,7 @@ public class UnitTestDeterminism
         s.Ticks(30);
         Assert.All(new[] { a, g }, t => Assert.Equal(TaskState.Dead, t.State));
         var kinds = s.Trace.Events.Select(e => e.Kind).ToHashSet();
-        foreach (var k in new[] { TraceKind.Switch, TraceKind.Preempt, TraceKind.Timeout, TraceKind.InterruptEnter, TraceKind.Wake, TraceKind.Block, TraceKind.PriorityChange, TraceKind.Exit })
+        foreach (var k in new[] { TraceKind.Switch, TraceKind.Preempt, TraceKind.Timeout, TraceKind.IrqEnter, TraceKind.Wake, TraceKind.Block, TraceKind.PriorityChange, TraceKind.Exit })
             Assert.Contains(k, kinds);
         Assert.Equal(0, s.K.Trace.Dropped);
         return (s.Trace.Dump(), string.Join("\n", s.Log), s.Trace.Events.Count);
@@ -75,7 +75,7 @@ public class UnitTestDeterminism
         {
             using var s = new SimKernel();
             TaskControlBlock t = null;
-            s.K.SetInterruptHandler(5, new ActionInterruptHandler((k, irq) => k.Resume(t)));
+            s.K.SetIrqHandler(5, new ActionIrqHandler((k, irq) => k.Resume(t)));
             s.Board.InjectAt(at, 5);
             t = s.Task("T", 1, () => s.K.Suspend(t));
             s.Task("L", 9, () => s.K.Busy(5));

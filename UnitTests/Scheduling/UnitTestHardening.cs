@@ -14,11 +14,11 @@ public class UnitTestHardening
         long before = -1, after = -1;
         s.Task("t", 3, () =>
         {
-            int m = s.K.Board.Interrupts.Mask();
+            int m = s.K.Board.Irq.Mask();
             before = s.Board.Now;
             r = s.K.Busy(5);
             after = s.Board.Now;
-            s.K.Board.Interrupts.Restore(m);
+            s.K.Board.Irq.Restore(m);
         });
         s.Run();
         Assert.Equal(KernelStatus.WrongContext, r);
@@ -29,14 +29,14 @@ public class UnitTestHardening
     public void A_throwing_interrupt_handler_does_not_leave_the_cpu_masked()
     {
         using var s = new SimKernel();
-        var h = new ActionInterruptHandler((k, irq) => throw new InvalidOperationException("isr bug"));
-        Assert.Equal(KernelStatus.Ok, s.K.SetInterruptHandler(7, h));
+        var h = new ActionIrqHandler((k, irq) => throw new InvalidOperationException("isr bug"));
+        Assert.Equal(KernelStatus.Ok, s.K.SetIrqHandler(7, h));
         Exception seen = null;
         s.Task("t", 3, () =>
         {
-            s.K.Board.Interrupts.Raise(7);
+            s.K.Board.Irq.Raise(7);
             try { s.K.Checkpoint(); } catch (InvalidOperationException e) { seen = e; }
-            Assert.False(s.K.Board.Interrupts.IsMasked);
+            Assert.False(s.K.Board.Irq.IsMasked);
             s.K.Sleep(1);                  // the kernel still works: sleep, tick, wake
             s.Log.Add("woke");
         });
@@ -59,10 +59,10 @@ public class UnitTestHardening
         b = s.Task("B", 1, () => { s.K.Suspend(b); s.Log.Add("B"); });
         s.Task("A", 5, () =>
         {
-            int m = s.K.Board.Interrupts.Mask();
+            int m = s.K.Board.Irq.Mask();
             s.K.Resume(b);
             s.Log.Add("A masked");
-            s.K.Board.Interrupts.Restore(m);
+            s.K.Board.Irq.Restore(m);
             s.Log.Add("A after restore");
         });
         s.Run();

@@ -17,7 +17,7 @@ public class UnitTestInterrupts
     /// <summary>
     /// T (id 1, priority 2) suspends itself; L (id 2, priority 10) burns 5 ticks; line 5 is injected at tick 3
     /// and its ISR resumes T.
-    /// 1. Tick 3, inside L's Busy: Tick, InterruptEnter, Wake T, Ready T, InterruptExit.
+    /// 1. Tick 3, inside L's Busy: Tick, IrqEnter, Wake T, Ready T, IrqExit.
     /// 2. Only then, on interrupt exit: Preempt L, Switch to T.
     /// 3. T exits, L finishes its 5 ticks at tick 5.
     /// </summary>
@@ -26,8 +26,8 @@ public class UnitTestInterrupts
     {
         using var s = new SimKernel();
         TaskControlBlock t = null;
-        var isr = new ActionInterruptHandler((k, irq) => { s.Log.Add("isr " + irq); Assert.Equal(KernelStatus.Ok, k.Resume(t)); s.Log.Add("isr done"); });
-        Assert.Equal(KernelStatus.Ok, s.K.SetInterruptHandler(5, isr));
+        var isr = new ActionIrqHandler((k, irq) => { s.Log.Add("isr " + irq); Assert.Equal(KernelStatus.Ok, k.Resume(t)); s.Log.Add("isr done"); });
+        Assert.Equal(KernelStatus.Ok, s.K.SetIrqHandler(5, isr));
         Assert.True(s.Board.InjectAt(3, 5));
         t = s.Task("T", 2, () => { s.K.Suspend(t); s.Log.Add("T@" + s.K.Now); });
         s.Task("L", 10, () => { s.K.Busy(5); s.Log.Add("L done@" + s.K.Now); });
@@ -35,17 +35,17 @@ public class UnitTestInterrupts
         Assert.Equal(new[] { "isr 5", "isr done", "T@3", "L done@5" }, s.Log);
         Assert.Equal(new[]
         {
-            (TraceKind.Tick, 2), (TraceKind.InterruptEnter, 2), (TraceKind.Wake, 1), (TraceKind.Ready, 1),
-            (TraceKind.InterruptExit, 2), (TraceKind.Preempt, 2), (TraceKind.Switch, 1),
+            (TraceKind.Tick, 2), (TraceKind.IrqEnter, 2), (TraceKind.Wake, 1), (TraceKind.Ready, 1),
+            (TraceKind.IrqExit, 2), (TraceKind.Preempt, 2), (TraceKind.Switch, 1),
             (TraceKind.Exit, 1), (TraceKind.Switch, 2),
         }, Slice(s, 3));
         Assert.Equal(1, isr.Calls);
-        Assert.Equal(1, s.K.InterruptsServiced);
+        Assert.Equal(1, s.K.IrqsServiced);
     }
 
     /// <summary>
     /// The system is idle (W waits on an event); line 7 is injected at tick 4 and its ISR signals the event.
-    /// 1. Tick 4 (driven by the driver): Tick, InterruptEnter, Wake W, Ready W, InterruptExit, Switch to W.
+    /// 1. Tick 4 (driven by the driver): Tick, IrqEnter, Wake W, Ready W, IrqExit, Switch to W.
     /// 2. W runs at tick 4 and waits again.
     /// </summary>
     [Fact]
@@ -53,7 +53,7 @@ public class UnitTestInterrupts
     {
         using var s = new SimKernel();
         var ev = new KernelEvent(s.K);
-        s.K.SetInterruptHandler(7, new ActionInterruptHandler((k, irq) => ev.Signal()));
+        s.K.SetIrqHandler(7, new ActionIrqHandler((k, irq) => ev.Signal()));
         Assert.True(s.Board.InjectAt(4, 7));
         s.Task("W", 3, () => { while (true) { ev.Wait(-1); s.Log.Add("W@" + s.K.Now); } });
         s.Run();
@@ -61,8 +61,8 @@ public class UnitTestInterrupts
         Assert.Equal(new[] { "W@4" }, s.Log);
         Assert.Equal(new[]
         {
-            (TraceKind.Tick, 0), (TraceKind.InterruptEnter, 0), (TraceKind.Wake, 1), (TraceKind.Ready, 1),
-            (TraceKind.InterruptExit, 0), (TraceKind.Switch, 1), (TraceKind.Block, 1), (TraceKind.Switch, 0),
+            (TraceKind.Tick, 0), (TraceKind.IrqEnter, 0), (TraceKind.Wake, 1), (TraceKind.Ready, 1),
+            (TraceKind.IrqExit, 0), (TraceKind.Switch, 1), (TraceKind.Block, 1), (TraceKind.Switch, 0),
         }, Slice(s, 4));
     }
 
@@ -75,7 +75,7 @@ public class UnitTestInterrupts
     {
         using var s = new SimKernel();
         TaskControlBlock t = null;
-        s.K.SetInterruptHandler(5, new ActionInterruptHandler((k, irq) => k.Resume(t)));
+        s.K.SetIrqHandler(5, new ActionIrqHandler((k, irq) => k.Resume(t)));
         s.Board.InjectAt(2, 5);
         t = s.Task("T", 20, () => { s.K.Suspend(t); s.Log.Add("T@" + s.K.Now); });
         s.Run();   // T suspends before L exists
@@ -92,11 +92,11 @@ public class UnitTestInterrupts
     public void Line_raised_while_masked_runs_on_restore()
     {
         using var s = new SimKernel();
-        var isr = new ActionInterruptHandler((k, irq) => s.Log.Add("isr " + irq));
-        s.K.SetInterruptHandler(5, isr);
+        var isr = new ActionIrqHandler((k, irq) => s.Log.Add("isr " + irq));
+        s.K.SetIrqHandler(5, isr);
         s.Task("T", 5, () =>
         {
-            var ic = s.K.Board.Interrupts;
+            var ic = s.K.Board.Irq;
             int st = ic.Mask();
             Assert.Equal(0, st);
             Assert.True(ic.Raise(5));
@@ -117,11 +117,11 @@ public class UnitTestInterrupts
     public void Nested_mask_delivers_only_at_the_outer_restore()
     {
         using var s = new SimKernel();
-        var isr = new ActionInterruptHandler((k, irq) => s.Log.Add("isr " + irq));
-        s.K.SetInterruptHandler(9, isr);
+        var isr = new ActionIrqHandler((k, irq) => s.Log.Add("isr " + irq));
+        s.K.SetIrqHandler(9, isr);
         s.Task("T", 5, () =>
         {
-            var ic = s.K.Board.Interrupts;
+            var ic = s.K.Board.Irq;
             int outer = ic.Mask();
             int inner = ic.Mask();
             Assert.Equal((0, 1), (outer, inner));
@@ -144,12 +144,12 @@ public class UnitTestInterrupts
     {
         using var s = new SimKernel();
         TaskControlBlock h = null;
-        s.K.SetInterruptHandler(3, new ActionInterruptHandler((k, irq) => s.Log.Add("isr 3")));
-        s.K.SetInterruptHandler(6, new ActionInterruptHandler((k, irq) => { s.Log.Add("isr 6"); k.Resume(h); }));
+        s.K.SetIrqHandler(3, new ActionIrqHandler((k, irq) => s.Log.Add("isr 3")));
+        s.K.SetIrqHandler(6, new ActionIrqHandler((k, irq) => { s.Log.Add("isr 6"); k.Resume(h); }));
         h = s.Task("H", 1, () => { s.K.Suspend(h); s.Log.Add("H"); });
         s.Task("L", 5, () =>
         {
-            var ic = s.K.Board.Interrupts;
+            var ic = s.K.Board.Irq;
             int st = ic.Mask();
             ic.Raise(6);
             ic.Raise(3);
@@ -166,12 +166,12 @@ public class UnitTestInterrupts
     public void Line_raised_inside_enter_leave_runs_at_leave()
     {
         using var s = new SimKernel();
-        var isr = new ActionInterruptHandler((k, irq) => s.Log.Add("isr"));
-        s.K.SetInterruptHandler(4, isr);
+        var isr = new ActionIrqHandler((k, irq) => s.Log.Add("isr"));
+        s.K.SetIrqHandler(4, isr);
         s.Task("T", 5, () =>
         {
             int st = s.K.Enter();
-            s.K.Board.Interrupts.Raise(4);
+            s.K.Board.Irq.Raise(4);
             int nested = s.K.Enter();
             s.K.Leave(nested);
             s.Log.Add("inner leave " + isr.Calls);

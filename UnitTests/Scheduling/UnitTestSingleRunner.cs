@@ -23,7 +23,7 @@ public class UnitTestSingleRunner
     }
 
     private static (long now, long boardNow, int buffered, int switches, int pending, bool masked, int serviced) Snapshot(SimKernel s) =>
-        (s.K.Now, s.Board.Now, s.K.Trace.Count, s.K.ContextSwitches, s.Board.Interrupts.Pending, s.Board.Interrupts.IsMasked, s.K.InterruptsServiced);
+        (s.K.Now, s.Board.Now, s.K.Trace.Count, s.K.ContextSwitches, s.Board.Irq.Pending, s.Board.Irq.IsMasked, s.K.IrqsServiced);
 
     /// <summary>
     /// While task T owns the CPU it starts a plain thread that calls kernel APIs, then joins it.
@@ -37,13 +37,13 @@ public class UnitTestSingleRunner
         using var s = new SimKernel();
         var ev = new KernelEvent(s.K);
         var timer = new KernelTimer(s.K, ev);
-        var isr = new ActionInterruptHandler((k, irq) => { });
-        s.K.SetInterruptHandler(5, isr);
+        var isr = new ActionIrqHandler((k, irq) => { });
+        s.K.SetIrqHandler(5, isr);
         TaskControlBlock t = null, other = null;
         var results = new List<string>();
         t = s.Task("T", 5, () =>
         {
-            s.Board.Interrupts.Raise(5);   // pending until T's next preemption point
+            s.Board.Irq.Raise(5);   // pending until T's next preemption point
             var before = Snapshot(s);
             var calls = new (string name, Action call)[]
             {
@@ -100,17 +100,17 @@ public class UnitTestSingleRunner
     {
         using var s = new SimKernel();
         int isrThread = -1;
-        var isr = new ActionInterruptHandler((k, irq) => isrThread = Environment.CurrentManagedThreadId);
-        s.K.SetInterruptHandler(5, isr);
+        var isr = new ActionIrqHandler((k, irq) => isrThread = Environment.CurrentManagedThreadId);
+        s.K.SetIrqHandler(5, isr);
         s.Run();
-        Assert.Null(OnForeignThread(() => Assert.True(s.Board.Interrupts.Raise(5))));
+        Assert.Null(OnForeignThread(() => Assert.True(s.Board.Irq.Raise(5))));
         var e = OnForeignThread(() => s.K.Checkpoint());
         Assert.IsType<KernelFaultException>(e);
         Assert.Equal(0, isr.Calls);
-        Assert.Equal(1 << 5, s.Board.Interrupts.Pending);
+        Assert.Equal(1 << 5, s.Board.Irq.Pending);
         Assert.IsType<KernelFaultException>(OnForeignThread(() => s.K.Yield()));
         Assert.IsType<KernelFaultException>(OnForeignThread(() => s.K.Enter()));
-        Assert.False(s.Board.Interrupts.IsMasked);
+        Assert.False(s.Board.Irq.IsMasked);
         s.Run();
         Assert.Equal(1, isr.Calls);
         Assert.Equal(Environment.CurrentManagedThreadId, isrThread);
@@ -150,7 +150,7 @@ public class UnitTestSingleRunner
         Assert.Equal(KernelStatus.Ok, k.AddInvariantChecker(new InsideChecker(Probe)));
         var ev = new KernelEvent(k);
         var sim = k.Board as SimulatedBoard;
-        k.SetInterruptHandler(3, new ActionInterruptHandler((kk, irq) => { Probe(); ev.Signal(); sim?.InjectAt(sim.Now + 7, 3); }));
+        k.SetIrqHandler(3, new ActionIrqHandler((kk, irq) => { Probe(); ev.Signal(); sim?.InjectAt(sim.Now + 7, 3); }));
         sim?.InjectAt(3, 3);
         var tcbs = new TaskControlBlock[tasks];
         for (int i = 0; i < tasks; i++)
@@ -177,9 +177,9 @@ public class UnitTestSingleRunner
                             k.Leave(st);
                             break;
                         default:
-                            int m = k.Board.Interrupts.Mask();
-                            k.Board.Interrupts.Raise(3);
-                            k.Board.Interrupts.Restore(m);
+                            int m = k.Board.Irq.Mask();
+                            k.Board.Irq.Raise(3);
+                            k.Board.Irq.Restore(m);
                             break;
                     }
                 }
@@ -208,7 +208,7 @@ public class UnitTestSingleRunner
         }, tasks: 16, rounds: 300);
         Assert.True(switches > 1000, "switches " + switches);
         Assert.True(s.K.Preemptions > 50, "preemptions " + s.K.Preemptions);
-        Assert.True(s.K.InterruptsServiced > 100, "interrupts " + s.K.InterruptsServiced);
+        Assert.True(s.K.IrqsServiced > 100, "interrupts " + s.K.IrqsServiced);
     }
 
     /// <summary>The same on the real-time board: the tick thread raises the tick line concurrently with the tasks.</summary>

@@ -99,10 +99,10 @@ public class UnitTestYield
     {
         using var s = new SimKernel();
         TaskControlBlock t = null, e = null;
-        s.K.SetInterruptHandler(5, new ActionInterruptHandler((k, irq) => Assert.Equal(KernelStatus.Ok, k.Suspend(e))));
+        s.K.SetIrqHandler(5, new ActionIrqHandler((k, irq) => Assert.Equal(KernelStatus.Ok, k.Suspend(e))));
         t = s.Task("T", 5, () =>
         {
-            s.Board.Interrupts.Raise(5);
+            s.Board.Irq.Raise(5);
             s.K.Yield();
             s.Log.Add("T " + t.State + " " + e.State);
             s.K.Sleep(2);

@@ -135,10 +135,10 @@ public class UnitTestTraces
         Assert.Contains("cannot write trace", output.ToString());
     }
 
-    private sealed class WakeOnIrq : IInterruptHandler
+    private sealed class WakeOnIrq : IIrqHandler
     {
         public KernelEvent Event;
-        public void OnInterrupt(Scheduler kernel, int irq) => Event.Signal();
+        public void OnIrq(Scheduler kernel, int irq) => Event.Signal();
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class UnitTestTraces
         collector.Attach(k, null);
         k.Trace.Sink = collector;
         var ev = new KernelEvent(k);
-        Assert.Equal(KernelStatus.Ok, k.SetInterruptHandler(5, new WakeOnIrq { Event = ev }));
+        Assert.Equal(KernelStatus.Ok, k.SetIrqHandler(5, new WakeOnIrq { Event = ev }));
         Assert.True(board.InjectAt(3, 5));
         var task = k.CreateTask("isr_task", 20, () => { ev.Wait(-1); k.Busy(2); ev.Wait(1); });
         k.RunUntilIdle();

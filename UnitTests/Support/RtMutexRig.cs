@@ -142,7 +142,7 @@ public sealed class RtMutexRig : IDisposable
     {
         Assert.Equal(
             $"boosts={boosts} deboosts={deboosts} steals={steals} handoffs={handoffs} deadlocks={deadlocks} timeouts={timeouts} interrupts={interrupts}",
-            $"boosts={C.Boosts} deboosts={C.Deboosts} steals={C.Steals} handoffs={C.Handoffs} deadlocks={C.Deadlocks} timeouts={C.Timeouts} interrupts={C.Interrupts}");
+            $"boosts={C.Boosts} deboosts={C.Deboosts} steals={C.Steals} handoffs={C.Handoffs} deadlocks={C.Deadlocks} timeouts={C.Timeouts} interrupts={C.Interrupted}");
     }
 
     /// <summary>
@@ -173,7 +173,7 @@ public sealed class RtMutexRig : IDisposable
             parts.Add($"{m.Name}:{m.OwnerWord}[{string.Join(",", ws)}]");
         }
         foreach (var t in Tasks) parts.Add($"{t.Name}:{t.Tcb.EffectivePriority}/{t.Tcb.NormalPriority}/{t.Tcb.State}/{t.Tcb.PiWaiters.Count}");
-        parts.Add($"c:{C.SlowLocks}/{C.Blocks}/{C.Boosts}/{C.Deboosts}/{C.Handoffs}/{C.Steals}/{C.Deadlocks}/{C.Timeouts}/{C.Interrupts}");
+        parts.Add($"c:{C.SlowLocks}/{C.Blocks}/{C.Boosts}/{C.Deboosts}/{C.Handoffs}/{C.Steals}/{C.Deadlocks}/{C.Timeouts}/{C.Interrupted}");
         return string.Join(" ", parts);
     }
 

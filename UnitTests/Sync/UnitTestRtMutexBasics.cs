@@ -154,11 +154,11 @@ public class UnitTestRtMutexBasics
         {
             Assert.Equal(KernelStatus.Ok, m.Lock());
             int word = m.OwnerWord;
-            int irq = s.K.Board.Interrupts.Mask();
+            int irq = s.K.Board.Irq.Mask();
             Assert.Equal(KernelStatus.WrongContext, m.Unlock());
             Assert.Equal(KernelStatus.WrongContext, m.Lock());
             Assert.False(m.TryLock());
-            s.K.Board.Interrupts.Restore(irq);
+            s.K.Board.Irq.Restore(irq);
             Assert.Equal(word, m.OwnerWord);
             Assert.Equal(KernelStatus.Ok, m.Unlock());
         });

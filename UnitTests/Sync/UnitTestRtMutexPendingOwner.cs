@@ -191,12 +191,12 @@ public class UnitTestRtMutexPendingOwner
 
         r.Interrupt(w);
         Assert.True(w.Paused);
-        Assert.True(w.Tcb.InterruptPending);
+        Assert.True(w.Tcb.InterruptRequested);
         r.PendingOwner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
 
         w.Resume();
         Assert.Equal(KernelStatus.Ok, w.Last);
-        Assert.False(w.Tcb.InterruptPending);
+        Assert.False(w.Tcb.InterruptRequested);
         r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
         r.Finish();
     }

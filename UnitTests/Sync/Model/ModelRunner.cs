@@ -34,7 +34,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
                 Skipped += r._skipped;
                 Handoffs += c.Handoffs; Steals += c.Steals; Deadlocks += c.Deadlocks; DeadlocksAllowed += c.DeadlocksAllowed; Timeouts += c.Timeouts;
                 foreach (var (why, n) in r._skipReasons) SkipReasons[why] = SkipReasons.GetValueOrDefault(why) + n;
-                Interrupts += c.Interrupts; Boosts += c.Boosts; Blocks += c.Blocks;
+                Interrupts += c.Interrupted; Boosts += c.Boosts; Blocks += c.Blocks;
                 MaxChainDepth = Math.Max(MaxChainDepth, c.MaxChainDepth);
             }
         }
@@ -139,7 +139,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             TaskControlBlock tcb = t.Tcb;
             string mode = t.Paused ? "Paused" : !t.Busy ? "Idle" : tcb.BlockedOn != null ? "Blocked" : "Busy(?)";
             int on = tcb.BlockedOn == null ? -1 : ((RtMutex)tcb.BlockedOn.Mutex).Id - 1;
-            sb.Append(RtMutexModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode, on, tcb.Interruptible, tcb.InterruptPending)).Append('\n');
+            sb.Append(RtMutexModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode, on, tcb.Interruptible, tcb.InterruptRequested)).Append('\n');
         }
         return sb.ToString();
     }

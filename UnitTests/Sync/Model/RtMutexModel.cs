@@ -33,7 +33,7 @@ public sealed class RtMutexModel
         public int Normal, Eff;
         public Mode Mode;
         public int Mutex = -1;           // the mutex of the lock call in progress
-        public bool Interruptible, Detect, InterruptPending;
+        public bool Interruptible, Detect, InterruptRequested;
         public long Deadline = -1;       // absolute tick, -1 = none
         public TaskState Clone() => (TaskState)MemberwiseClone();
     }
@@ -113,7 +113,7 @@ public sealed class RtMutexModel
                 if (s.Mode == Mode.Blocked && s.Interruptible) SkipIfDeboostFeedsCycle(op.Task, "interrupt");
                 if (s.Mode != Mode.Idle && s.Interruptible)
                 {
-                    s.InterruptPending = true;
+                    s.InterruptRequested = true;
                     p.Driver = KernelStatus.Ok;
                     if (s.Mode == Mode.Blocked) Retry(op.Task, p);   // woken; a paused task just keeps the flag
                 }
@@ -158,7 +158,7 @@ public sealed class RtMutexModel
         s.Mutex = m;
         s.Interruptible = interruptible;
         s.Detect = detect;
-        s.InterruptPending = false;
+        s.InterruptRequested = false;
         s.Deadline = timeout >= 0 ? Now + timeout : -1;
         MutexState mx = Mutexes[m];
         if (!mx.Destroyed && mx.Owner == t && !mx.Pending) { Complete(t, KernelStatus.Deadlock, p); return; }  // self-lock, any variant
@@ -174,7 +174,7 @@ public sealed class RtMutexModel
         // retry is then a use of a destroyed mutex (spec §12): an error, and nothing changes.
         if (Mutexes[m].Destroyed) { Fail(t, KernelStatus.Destroyed, p); return; }
         if (TryTake(t, m)) { Complete(t, KernelStatus.Ok, p); return; }
-        if (s.Interruptible && s.InterruptPending) { Fail(t, KernelStatus.Interrupted, p); return; }
+        if (s.Interruptible && s.InterruptRequested) { Fail(t, KernelStatus.Interrupted, p); return; }
         if (s.Deadline >= 0 && Now >= s.Deadline) { Fail(t, KernelStatus.TimedOut, p); return; }
         if (QueuedOn(t) < 0)
         {
@@ -203,7 +203,7 @@ public sealed class RtMutexModel
         TaskState s = Tasks[t];
         s.Mode = Mode.Idle;
         s.Mutex = -1;
-        s.Interruptible = s.Detect = s.InterruptPending = false;
+        s.Interruptible = s.Detect = s.InterruptRequested = false;
         s.Deadline = -1;
         p.Completions.Add((t, r));
     }
@@ -407,7 +407,7 @@ public sealed class RtMutexModel
         {
             TaskState s = Tasks[t];
             bool busy = s.Mode != Mode.Idle;
-            sb.Append(TaskLine(t, s.Normal, s.Eff, s.Mode.ToString(), s.Mode == Mode.Blocked ? s.Mutex : -1, busy && s.Interruptible, busy && s.InterruptPending)).Append('\n');
+            sb.Append(TaskLine(t, s.Normal, s.Eff, s.Mode.ToString(), s.Mode == Mode.Blocked ? s.Mutex : -1, busy && s.Interruptible, busy && s.InterruptRequested)).Append('\n');
         }
         return sb.ToString();
     }

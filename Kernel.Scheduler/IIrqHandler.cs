@@ -5,9 +5,9 @@ namespace NfRt.Scheduling
     /// ISR-safe kernel calls (<see cref="Scheduler.Resume"/>, <see cref="KernelEvent.Signal"/>).
     /// A task it makes ready runs after the interrupt exits.
     /// </summary>
-    public interface IInterruptHandler
+    public interface IIrqHandler
     {
         /// <summary>Services line <paramref name="irq"/>.</summary>
-        void OnInterrupt(Scheduler kernel, int irq);
+        void OnIrq(Scheduler kernel, int irq);
     }
 }

@@ -1,16 +1,16 @@
 namespace NfRt.Boards
 {
     /// <summary>
-    /// The kernel side of the interrupt controller. <see cref="OnInterrupt"/> runs with
-    /// interrupts masked (handlers do not nest); <see cref="OnInterruptExit"/> runs after the
+    /// The kernel side of the interrupt controller. <see cref="OnIrq"/> runs with
+    /// interrupts masked (handlers do not nest); <see cref="OnIrqExit"/> runs after the
     /// last pending handler, unmasked: the kernel's reschedule-on-interrupt-exit point.
     /// </summary>
-    public interface IInterruptSink
+    public interface IIrqSink
     {
         /// <summary>Handle interrupt line <paramref name="irq"/> (0 .. 31).</summary>
-        void OnInterrupt(int irq);
+        void OnIrq(int irq);
 
         /// <summary>All pending interrupts were handled; reschedule if one made a more urgent task ready.</summary>
-        void OnInterruptExit();
+        void OnIrqExit();
     }
 }

@@ -3,16 +3,16 @@ using NfRt.Scheduling;
 namespace UnitTests.Support;
 
 /// <summary>An interrupt service routine made of a lambda; counts its calls.</summary>
-public sealed class ActionInterruptHandler : IInterruptHandler
+public sealed class ActionIrqHandler : IIrqHandler
 {
     private readonly Action<Scheduler, int> _body;
 
     /// <summary>Times the routine ran.</summary>
     public int Calls;
 
-    public ActionInterruptHandler(Action<Scheduler, int> body) { _body = body; }
+    public ActionIrqHandler(Action<Scheduler, int> body) { _body = body; }
 
-    public void OnInterrupt(Scheduler kernel, int irq)
+    public void OnIrq(Scheduler kernel, int irq)
     {
         Calls++;
         _body(kernel, irq);

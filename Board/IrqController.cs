@@ -16,7 +16,7 @@ namespace NfRt.Boards
     /// Only the thread that currently owns the CPU (the running task or the driver) may mask,
     /// restore or poll; the scheduler asserts it.
     /// </summary>
-    public sealed class InterruptController
+    public sealed class IrqController
     {
         /// <summary>Number of interrupt lines.</summary>
         public const int Lines = 32;
@@ -24,14 +24,14 @@ namespace NfRt.Boards
         private int _masked;
         private int _pending;
         private int _exitRequested;
-        private IInterruptSink _sink;
+        private IIrqSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
 
         /// <summary>Interrupts delivered so far.</summary>
         public int Delivered;
 
         /// <summary>Connects the kernel; until then raised lines stay pending.</summary>
-        public void Attach(IInterruptSink sink) { _sink = sink; }
+        public void Attach(IIrqSink sink) { _sink = sink; }
 
         /// <summary>True while masked.</summary>
         public bool IsMasked { get { return _masked != 0; } }
@@ -86,7 +86,7 @@ namespace NfRt.Boards
                 Delivered++;
                 try
                 {
-                    _sink.OnInterrupt(irq);
+                    _sink.OnIrq(irq);
                 }
                 finally
                 {
@@ -94,7 +94,7 @@ namespace NfRt.Boards
                 }
             }
             _exitRequested = 0;
-            _sink.OnInterruptExit();
+            _sink.OnIrqExit();
         }
 
         /// <summary>
