@@ -41,8 +41,13 @@ namespace NfRt.Boards
         /// </summary>
         public abstract void ConsumeCpu();
 
-        /// <summary>The idle CPU waits for an interrupt (real time); returns at once on the simulated board.</summary>
-        public abstract void WaitForInterrupt();
+        /// <summary>
+        /// The idle CPU lets time pass until the next tick: the simulated board advances virtual time
+        /// by one tick (raising the tick line and any line injected for it); a real-time board waits
+        /// for an interrupt (the tick, or any other line), at most one tick period. The driver calls it
+        /// between preemption points when nothing is ready.
+        /// </summary>
+        public abstract void IdleUntilTick();
 
         /// <summary>Starts the tick source (real time); nothing on the simulated board.</summary>
         public virtual void Start() { }

@@ -27,11 +27,19 @@ namespace NfRt.Boards
         private IIrqSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
 
-        /// <summary>Interrupts delivered so far.</summary>
-        public int Delivered;
+        /// <summary>
+        /// Connects the kernel; until then raised lines stay pending. One board runs one kernel:
+        /// returns false, changing nothing, when a sink is already attached.
+        /// </summary>
+        public bool Attach(IIrqSink sink)
+        {
+            if (sink == null || _sink != null) return false;
+            _sink = sink;
+            return true;
+        }
 
-        /// <summary>Connects the kernel; until then raised lines stay pending.</summary>
-        public void Attach(IIrqSink sink) { _sink = sink; }
+        /// <summary>True once a kernel is attached.</summary>
+        public bool IsAttached { get { return _sink != null; } }
 
         /// <summary>True while masked.</summary>
         public bool IsMasked { get { return _masked != 0; } }
@@ -83,7 +91,6 @@ namespace NfRt.Boards
                 int irq = LowestBit(old);
                 if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
                 _masked = 1;
-                Delivered++;
                 try
                 {
                     _sink.OnIrq(irq);

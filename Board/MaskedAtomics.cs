@@ -3,6 +3,9 @@ namespace NfRt.Boards
     /// <summary>
     /// CAS for parts without one: read, compare and write with interrupts masked. Correct on a
     /// single CPU because nothing else can run between the read and the write.
+    /// <para><b>A preemption point.</b> Restoring the mask is an IRQ exit: lines raised meanwhile (the
+    /// tick) are delivered there and the kernel may switch tasks. So on these boards the rt-mutex
+    /// fast path, which is one CAS, can be a preemption point; with a hardware CAS it never is.</para>
     /// </summary>
     public sealed class MaskedAtomics : AtomicOps
     {
@@ -11,8 +14,10 @@ namespace NfRt.Boards
         /// <summary>Uses <paramref name="irq"/> to mask around the read-compare-write.</summary>
         public MaskedAtomics(IrqController irq) { _irq = irq; }
 
+        private int _operations;
+
         /// <summary>Read-compare-write operations performed (a test reads it to prove this flavour ran).</summary>
-        public int Operations;
+        public int Operations { get { return _operations; } }
 
         /// <inheritdoc/>
         public override int CompareExchange(ref int location, int value, int comparand)
@@ -20,7 +25,7 @@ namespace NfRt.Boards
             int s = _irq.Mask();
             int old = location;
             if (old == comparand) location = value;
-            Operations++;
+            _operations++;
             _irq.Restore(s);
             return old;
         }

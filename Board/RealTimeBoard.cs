@@ -27,7 +27,7 @@ namespace NfRt.Boards
         public override void ConsumeCpu() { Thread.SpinWait(64); }
 
         /// <inheritdoc/>
-        public override void WaitForInterrupt() { Irq.WaitForInterrupt(Profile.TickMs); }
+        public override void IdleUntilTick() { Irq.WaitForInterrupt(Profile.TickMs); }
 
         /// <inheritdoc/>
         public override void Start()

@@ -65,6 +65,6 @@ namespace NfRt.Boards
         public override void ConsumeCpu() { AdvanceTick(); }
 
         /// <inheritdoc/>
-        public override void WaitForInterrupt() { }
+        public override void IdleUntilTick() { AdvanceTick(); }
     }
 }

@@ -1,7 +1,7 @@
 namespace NfRt.Scheduling
 {
     /// <summary>Bit helpers for the ready-queue bitmap (no BitOperations on nanoFramework).</summary>
-    public static class BitOps
+    internal static class BitOps
     {
         private static readonly int[] DeBruijn = new int[32]
         {

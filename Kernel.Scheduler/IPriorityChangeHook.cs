@@ -6,7 +6,7 @@ namespace NfRt.Scheduling
     /// Lets the rt-mutex propagate priority inheritance when the scheduler changes the
     /// priority of a task blocked on an rt-mutex (spec §11). Called with interrupts masked.
     /// </summary>
-    public interface IPriorityChangeHook
+    internal interface IPriorityChangeHook
     {
         /// <summary><paramref name="task"/> is blocked on an rt-mutex and its priority changed; walk the chain.</summary>
         void OnBlockedTaskPriorityChanged(TaskControlBlock task);

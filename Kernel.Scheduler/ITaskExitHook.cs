@@ -7,7 +7,7 @@ namespace NfRt.Scheduling
     /// holds). Called in the exiting task's own context, interrupts enabled, before it is marked dead;
     /// it may make kernel calls.
     /// </summary>
-    public interface ITaskExitHook
+    internal interface ITaskExitHook
     {
         /// <summary><paramref name="task"/> (the current task) is about to exit.</summary>
         void OnTaskExiting(TaskControlBlock task);

@@ -8,14 +8,24 @@ namespace NfRt.Scheduling
     /// remembers one signal. ISR-safe signal; no allocation (wait nodes live in the TCB).
     /// No priority inheritance: an event has no owner.
     /// </summary>
-    public sealed class KernelEvent
+    public sealed class KernelEvent : KernelObject
     {
         private readonly Scheduler _k;
         private readonly PriorityList _waiters = new PriorityList();
         private bool _signaled;
 
+        /// <summary>Creates an unsignaled event named "event".</summary>
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> is null.</exception>
+        public KernelEvent(Scheduler kernel) : this(kernel, "event") { }
+
         /// <summary>Creates an unsignaled event.</summary>
-        public KernelEvent(Scheduler kernel) { _k = kernel; }
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        public KernelEvent(Scheduler kernel, string name) : base(name)
+        {
+            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            if (name == null) throw new System.ArgumentException("name is null");
+            _k = kernel;
+        }
 
         /// <summary>True when a signal is stored.</summary>
         public bool IsSignaled { get { return _signaled; } }
@@ -33,6 +43,7 @@ namespace NfRt.Scheduling
 
         internal void SignalMasked()
         {
+            _k.AssertMasked();
             // A waiter woken by its timeout stays in the list until it runs (Scheduler.Wake): drop
             // such stale entries instead of spending the signal on them.
             while (true)
@@ -40,7 +51,7 @@ namespace NfRt.Scheduling
                 PlistNode n = _waiters.First;
                 if (n == null) { _signaled = true; return; }
                 _waiters.Remove(n);
-                if (_k.Wake((TaskControlBlock)n.Owner, KernelStatus.Ok)) return;
+                if (_k.Wake(n.Task, KernelStatus.Ok)) return;
             }
         }
 

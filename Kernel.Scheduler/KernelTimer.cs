@@ -7,22 +7,27 @@ namespace NfRt.Scheduling
     /// calls user code from the tick). Arming an armed timer re-arms it: there is never more than
     /// one pending expiry per timer.
     /// </summary>
-    public sealed class KernelTimer
+    public sealed class KernelTimer : ITimeoutTarget
     {
         private readonly Scheduler _k;
         private readonly KernelEvent _target;
         private readonly TimeoutNode _node;
 
-        /// <summary>Times it expired.</summary>
-        public int Expirations;
+        private int _expirations;
 
         /// <summary>Creates a disarmed timer that signals <paramref name="target"/>.</summary>
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="target"/> is null.</exception>
         public KernelTimer(Scheduler kernel, KernelEvent target)
         {
+            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            if (target == null) throw new System.ArgumentException("target is null");
             _k = kernel;
             _target = target;
             _node = new TimeoutNode(this);
         }
+
+        /// <summary>Times it expired.</summary>
+        public int Expirations { get { return _expirations; } }
 
         /// <summary>True while armed.</summary>
         public bool IsArmed { get { return _node.IsQueued; } }
@@ -48,9 +53,9 @@ namespace NfRt.Scheduling
             _k.Leave(s);
         }
 
-        internal void Expire()
+        void ITimeoutTarget.OnTimeout()
         {
-            Expirations++;
+            _expirations++;
             _target.SignalMasked();
         }
     }

@@ -8,7 +8,7 @@ namespace NfRt.Scheduling
     /// word per group), so finding the most urgent ready task is two lowest-set-bit lookups:
     /// O(1) for up to 1024 levels. Enqueue and remove are O(1). Links live in the TCB.
     /// </summary>
-    public sealed class ReadyQueue
+    internal sealed class ReadyQueue
     {
         private readonly TaskControlBlock[] _head, _tail;
         private readonly uint[] _groups;

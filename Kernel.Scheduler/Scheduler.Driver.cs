@@ -31,12 +31,11 @@ namespace NfRt.Scheduling
         public KernelStatus AdvanceTicks(int ticks)
         {
             RequireDriver();
-            SimulatedBoard sim = Board as SimulatedBoard;
-            if (ticks < 0 || sim == null) return KernelStatus.InvalidArgument;
+            if (ticks < 0 || !Board.IsSimulated) return KernelStatus.InvalidArgument;
             Checkpoint();
             for (int i = 0; i < ticks; i++)
             {
-                sim.AdvanceTick();
+                Board.IdleUntilTick();
                 Checkpoint();
             }
             return KernelStatus.Ok;
@@ -52,13 +51,11 @@ namespace NfRt.Scheduling
         {
             RequireDriver();
             Board.Start();
-            SimulatedBoard sim = Board as SimulatedBoard;
             while (true)
             {
                 Checkpoint();
                 if (_ticks >= untilTick) break;
-                if (sim != null) sim.AdvanceTick();
-                else Board.WaitForInterrupt();
+                Board.IdleUntilTick();
             }
         }
 
@@ -72,29 +69,21 @@ namespace NfRt.Scheduling
             RequireDriver();
             _shutdown = true;
             Board.Stop();
-            for (int i = 0; i < _taskCount; i++)
-            {
-                TaskThread ctx = (TaskThread)_tasks[i].Context;
-                ctx.Gate.Open();
-            }
-            for (int i = 0; i < _taskCount; i++)
-            {
-                TaskThread ctx = (TaskThread)_tasks[i].Context;
-                ctx.Thread.Join();
-            }
+            for (int i = 0; i < _taskCount; i++) _threads[i].Gate.Open();
+            for (int i = 0; i < _taskCount; i++) _threads[i].Thread.Join();
         }
 
         /// <summary>True while the managed thread of task <paramref name="id"/> is alive (tests prove shutdown joins them).</summary>
         internal bool IsTaskThreadAlive(int id)
         {
             TaskControlBlock t = TaskById(id);
-            return t != null && ((TaskThread)t.Context).Thread.IsAlive;
+            return t != null && _threads[id - 1].Thread.IsAlive;
         }
 
         /// <summary>The first task whose body threw (not counting shutdown), or null.</summary>
         public TaskControlBlock FirstFaultedTask()
         {
-            for (int i = 0; i < _taskCount; i++) if (_tasks[i].Fault != null) return _tasks[i];
+            for (int i = 0; i < _taskCount; i++) if (_tasks[i].fault != null) return _tasks[i];
             return null;
         }
     }

@@ -6,7 +6,7 @@ namespace NfRt.Scheduling
     public sealed partial class Scheduler
     {
         /// <summary>
-        /// Sets the normal priority of <paramref name="t"/> (spec §11): effective becomes
+        /// Sets the normal priority of <paramref name="t"/> (docs/spec/rtmutex.md §11): effective becomes
         /// min(normal, top pi waiter) so an existing boost is kept; a ready task is re-queued at the
         /// tail of its new level; a task blocked on an rt-mutex propagates the change through the
         /// chain (via <see cref="PriorityHook"/>). Applies at once, even while blocked.
@@ -20,7 +20,7 @@ namespace NfRt.Scheduling
             Emit(TraceKind.NormalPriority, t, t.normalPriority, priority);
             t.normalPriority = priority;
             SetEffectivePriority(t, t.ComputedPriority());
-            if (t.BlockedOn != null && PriorityHook != null) PriorityHook.OnBlockedTaskPriorityChanged(t);
+            if (t.blockedOn != null && PriorityHook != null) PriorityHook.OnBlockedTaskPriorityChanged(t);
             Leave(s);
             return KernelStatus.Ok;
         }
@@ -30,8 +30,9 @@ namespace NfRt.Scheduling
         /// Re-queues a ready task at the tail of its new level and an event/join waiter in its wait
         /// list; the rt-mutex re-queues its own waiter. Returns true when it changed.
         /// </summary>
-        public bool SetEffectivePriority(TaskControlBlock t, int priority)
+        internal bool SetEffectivePriority(TaskControlBlock t, int priority)
         {
+            AssertMasked();
             int old = t.effectivePriority;
             if (old == priority) return false;
             bool queued = t.inReadyQueue;

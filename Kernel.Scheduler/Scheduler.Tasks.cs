@@ -19,9 +19,10 @@ namespace NfRt.Scheduling
             if (_taskCount == _tasks.Length) { error = KernelStatus.NoResources; return null; }
             int s = Enter();
             TaskControlBlock t = new TaskControlBlock(_taskCount + 1, name, priority, options, body);
-            t.TimeSlice = timeSlice;
+            t.timeSlice = timeSlice;
             TaskThread ctx = new TaskThread(this, t);
-            t.Context = ctx;
+            t.Timeout.target = ctx;
+            _threads[_taskCount] = ctx;
             _tasks[_taskCount++] = t;
             Emit(TraceKind.Create, t, priority, 0);
             MakeReady(t);
@@ -48,7 +49,7 @@ namespace NfRt.Scheduling
                 // Behind its equals; if it is still the pick, Reschedule takes it back out (fresh slice).
                 t.state = TaskState.Ready;
                 _ready.EnqueueTail(t);
-                t.SliceLeft = 0;
+                t.sliceLeft = 0;
             }
             Leave(s);
         }
@@ -97,18 +98,19 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>
-        /// Interrupt request (the scenario language's "signal"): if <paramref name="t"/> is inside an
-        /// interruptible operation it is marked, and woken with Interrupted if it is blocked. Returns
-        /// WrongState (nothing changes) when the task is in no interruptible operation.
+        /// Interrupts a task's wait (EINTR; the scenario language's "signal"; not an IRQ): if
+        /// <paramref name="t"/> is inside an interruptible operation it is marked, and woken with
+        /// Interrupted if it is blocked. Returns WrongState (nothing changes) when the task is in no
+        /// interruptible operation. ISR-safe.
         /// </summary>
         public KernelStatus Interrupt(TaskControlBlock t)
         {
             if (t == null) return KernelStatus.InvalidArgument;
             int s = Enter();
             KernelStatus r = KernelStatus.WrongState;
-            if (t.Interruptible)
+            if (t.interruptible)
             {
-                t.InterruptRequested = true;
+                t.interruptRequested = true;
                 if (t.state == TaskState.Blocked) Wake(t, KernelStatus.Interrupted);
                 r = KernelStatus.Ok;
             }
@@ -126,7 +128,7 @@ namespace NfRt.Scheduling
             if (s != 0)
             {
                 // The body escaped from inside a critical section (it threw there): record it, unmask, go on.
-                if (t.Fault == null) t.Fault = new KernelFaultException("task " + t.Name + " exited with interrupts masked");
+                if (t.fault == null) t.fault = new KernelFaultException("task " + t.Name + " exited with interrupts masked");
                 s = 0;
             }
             t.state = TaskState.Dead;
@@ -136,7 +138,7 @@ namespace NfRt.Scheduling
             {
                 PlistNode n = t.Joiners.First;
                 t.Joiners.Remove(n);
-                Wake((TaskControlBlock)n.Owner, KernelStatus.Ok);
+                Wake(n.Task, KernelStatus.Ok);
             }
             SwitchTo(PickNext(), s);
         }

@@ -29,8 +29,8 @@ namespace NfRt.Scheduling
             RequireRunner();   // before the board's time moves
             TaskControlBlock me = _current;
             if (me == Idle || Board.Irq.IsMasked) return KernelStatus.WrongContext;   // masked: no tick could ever count
-            int target = me.RunTicks + ticks;
-            while (me.RunTicks < target)
+            int target = me.runTicks + ticks;
+            while (me.runTicks < target)
             {
                 Board.ConsumeCpu();
                 Checkpoint();
@@ -41,41 +41,42 @@ namespace NfRt.Scheduling
         /// <summary>Arms <paramref name="node"/> to expire <paramref name="ticks"/> ticks from now (re-arms if armed). Call masked.</summary>
         internal void ArmTimeout(TimeoutNode node, long ticks)
         {
+            AssertMasked();
             _timeouts.Remove(node);
             _timeouts.Insert(node, DeadlineAfter(ticks));
         }
 
         /// <summary>The tick <paramref name="ticks"/> (>= 0) from now, saturated at long.MaxValue instead of wrapping into the past.</summary>
-        private long DeadlineAfter(long ticks)
+        internal long DeadlineAfter(long ticks)
         {
             return ticks > long.MaxValue - _ticks ? long.MaxValue : _ticks + ticks;
         }
 
         /// <summary>Disarms <paramref name="node"/>. Call masked.</summary>
-        internal void DisarmTimeout(TimeoutNode node) { _timeouts.Remove(node); }
+        internal void DisarmTimeout(TimeoutNode node) { AssertMasked(); _timeouts.Remove(node); }
 
         /// <summary>One kernel tick, in the tick ISR: time, the running task's slice, expired timeouts.</summary>
         private void Tick()
         {
             _ticks++;
-            TicksProcessed++;
+            _ticksProcessed++;
             Emit(TraceKind.Tick, _current, (int)_ticks, 0);
             TaskControlBlock cur = _current;
             if (cur != Idle)
             {
-                cur.RunTicks++;
-                if (cur.TimeSlice > 0 && !cur.IsCooperative && cur.state == TaskState.Running)
+                cur.runTicks++;
+                if (cur.timeSlice > 0 && !cur.IsCooperative && cur.state == TaskState.Running)
                 {
-                    cur.SliceLeft--;
-                    if (cur.SliceLeft <= 0)
+                    cur.sliceLeft--;
+                    if (cur.sliceLeft <= 0)
                     {
-                        cur.SliceLeft = 0;
+                        cur.sliceLeft = 0;
                         if (_ready.HasAt(cur.effectivePriority))
                         {
                             cur.state = TaskState.Ready;   // round robin: behind its equals
                             _ready.EnqueueTail(cur);
                         }
-                        else cur.SliceLeft = cur.TimeSlice;
+                        else cur.sliceLeft = cur.timeSlice;
                     }
                 }
             }
@@ -83,17 +84,7 @@ namespace NfRt.Scheduling
             {
                 TimeoutNode n = _timeouts.First;
                 _timeouts.Remove(n);
-                TaskControlBlock t = n.Owner as TaskControlBlock;
-                if (t != null)
-                {
-                    if (t.state == TaskState.Blocked) Emit(TraceKind.Timeout, t, 0, 0);
-                    Wake(t, KernelStatus.TimedOut);
-                }
-                else
-                {
-                    KernelTimer timer = n.Owner as KernelTimer;
-                    if (timer != null) timer.Expire();
-                }
+                n.target.OnTimeout();
             }
         }
     }

@@ -9,8 +9,9 @@ namespace NfRt.Scheduling
     /// The execution context of one task: a managed thread and its gate. The thread parks at
     /// the gate until the scheduler makes its task current, runs the body, and exits through
     /// the kernel. On shutdown a parked thread unwinds with <see cref="TaskAbortException"/>.
+    /// It is also the timeout target of its task's sleeps and timed waits.
     /// </summary>
-    internal sealed class TaskThread
+    internal sealed class TaskThread : ITimeoutTarget
     {
         internal readonly Scheduler Kernel;
         internal readonly TaskControlBlock Task;
@@ -38,7 +39,7 @@ namespace NfRt.Scheduling
             catch (Exception e)
             {
                 if (Kernel.IsShutDown) return;
-                Task.Fault = e;
+                Task.fault = e;
             }
             try
             {
@@ -48,5 +49,7 @@ namespace NfRt.Scheduling
             {
             }
         }
+
+        void ITimeoutTarget.OnTimeout() { Kernel.TimeOut(Task); }
     }
 }

@@ -6,7 +6,7 @@ namespace NfRt.Scheduling
     /// Timeouts ordered by deadline tick (FIFO among equal deadlines). Insert is O(n) in
     /// armed timeouts, remove and pop are O(1). Nodes are embedded in tasks and timers.
     /// </summary>
-    public sealed class TimeoutQueue
+    internal sealed class TimeoutQueue
     {
         private TimeoutNode _head, _tail;
         private int _count;

@@ -4,7 +4,7 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// The slow lock ladder (spec §5-§7): <see cref="TryTakeMasked"/> → <see cref="LockSlow"/>
+    /// The slow lock ladder (docs/spec/rtmutex.md §5-§7): <see cref="TryTakeMasked"/> → <see cref="LockSlow"/>
     /// (enqueue via <see cref="BlockOn"/>, sleep, retry) → cleanup. All of it masked, except the
     /// sleep itself and the test hook's after-wake pause.
     /// <code>
@@ -13,7 +13,10 @@ namespace NfRt.Sync
     ///   L: enqueues, sleeps             O: fast unlock CAS(O -> 0) fails because bit1 is set,
     ///                                      so O takes the slow path and hands the lock to L.
     /// Without bit1, O could release by CAS between L's failed CAS and L's enqueue, and L would
-    /// sleep on a free mutex forever.
+    /// sleep on a free mutex forever. Which preemption point opens that window: on a board with a
+    /// hardware CAS, none (L's failed CAS and its Enter are back to back, and O cannot run in
+    /// between); on the masked-CAS board (no CAS instruction) the fast path's own CAS restores the
+    /// IRQ mask, which delivers pending lines — the tick — and may switch to O right there.
     /// </code>
     /// </summary>
     public sealed partial class RtMutex
@@ -28,37 +31,42 @@ namespace NfRt.Sync
             }
         }
 
+        /// <summary>A waiter left the wait list (chain code): bit1 follows the list. Masked.</summary>
+        internal override void OnWaitersChanged() { FixupWaitersBit(); }
+
         /// <summary>After a slow-path attempt, bit1 is recomputed from the wait list (masked).</summary>
         internal void FixupWaitersBit()
         {
+            _k.AssertMasked();
             if (ownerWord == DestroyedWord) return;
             int bits = ownerWord & ~HasWaitersBit;
-            if (!Waiters.IsEmpty) bits |= HasWaitersBit;
+            if (!waiters.IsEmpty) bits |= HasWaitersBit;
             ownerWord = bits;
         }
 
         /// <summary>
-        /// Spec §6, masked. Free: take it. Pending-owned by <paramref name="me"/>: complete the take.
+        /// docs/spec/rtmutex.md §6, masked. Free: take it. Pending-owned by <paramref name="me"/>: complete the take.
         /// Pending-owned by a less urgent task: steal it. Otherwise fail (bit1 stays set for the caller).
         /// </summary>
         private bool TryTakeMasked(TaskControlBlock me)
         {
+            _k.AssertMasked();
             SetWaitersBit();
             int word = ownerWord;
-            int ownerId = word >> OwnerShift;
+            int ownerId = OwnerIdOf(word);
             if (ownerId == 0)
             {
-                ownerWord = (me.Id << OwnerShift) | (Waiters.IsEmpty ? 0 : HasWaitersBit);
-                if (!Waiters.IsEmpty) me.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.Prio);
+                ownerWord = WordOf(me.Id, false, !waiters.IsEmpty);
+                if (!waiters.IsEmpty) me.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
                 _sys.AdjustPrio(me);
-                _k.EmitEvent(TraceKind.MutexAcquire, me, Id, 0);
+                _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
                 return true;
             }
             if ((word & PendingOwnerBit) == 0) return false;          // a real owner is never robbed
             if (ownerId == me.Id)
             {
                 ownerWord = word & ~PendingOwnerBit;                     // the pending owner completes its take
-                _k.EmitEvent(TraceKind.MutexAcquire, me, Id, 0);
+                _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
                 return true;
             }
             TaskControlBlock pending = _k.TaskById(ownerId);
@@ -67,7 +75,7 @@ namespace NfRt.Sync
             return true;
         }
 
-        private Waiter TopWaiterObject { get { return (Waiter)Waiters.First.Owner; } }
+        private Waiter TopWaiterObject { get { return waiters.First.Waiter; } }
 
         /// <summary>
         /// Takes the mutex from pending owner <paramref name="robbed"/>. If the stealer is itself
@@ -76,98 +84,100 @@ namespace NfRt.Sync
         /// </summary>
         private void Steal(TaskControlBlock me, TaskControlBlock robbed)
         {
-            if (me.BlockedOn != null && me.BlockedOn.Mutex == this)
+            _k.AssertMasked();
+            if (me.blockedOn != null && me.blockedOn.mutex == this)
             {
-                bool wasTop = Waiters.First == me.Waiter.ListNode;
-                Waiters.Remove(me.Waiter.ListNode);
+                bool wasTop = waiters.First == me.Waiter.ListNode;
+                waiters.Remove(me.Waiter.ListNode);
                 if (wasTop) robbed.PiWaiters.Remove(me.Waiter.PiNode);
-                me.BlockedOn = null;
-                me.Waiter.Mutex = null;
-                if (wasTop && !Waiters.IsEmpty) robbed.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.Prio);
+                me.blockedOn = null;
+                me.Waiter.mutex = null;
+                if (wasTop && !waiters.IsEmpty) robbed.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
             }
-            if (!Waiters.IsEmpty)
+            if (!waiters.IsEmpty)
             {
                 Waiter top = TopWaiterObject;
                 robbed.PiWaiters.Remove(top.PiNode);
-                me.PiWaiters.Add(top.PiNode, top.Prio);
+                me.PiWaiters.Add(top.PiNode, top.prio);
             }
-            ownerWord = (me.Id << OwnerShift) | (Waiters.IsEmpty ? 0 : HasWaitersBit);
-            _sys.Counters.Steals++;
-            _k.EmitEvent(TraceKind.Steal, me, robbed.Id, Id);
-            _k.EmitEvent(TraceKind.MutexAcquire, me, Id, 0);
+            ownerWord = WordOf(me.Id, false, !waiters.IsEmpty);
+            _sys.Counters.steals++;
+            _k.Emit(TraceKind.Steal, me, robbed.Id, Id);
+            _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
             _sys.AdjustPrio(robbed);
             _sys.AdjustPrio(me);
         }
 
         /// <summary>
-        /// Spec §7, masked: enqueue <paramref name="me"/>'s waiter with its effective priority. If it
+        /// docs/spec/rtmutex.md §7, masked: enqueue <paramref name="me"/>'s waiter with its effective priority. If it
         /// became the top waiter, it replaces the old top in the owner's piWaiters and the owner is
         /// boosted; a blocked owner (or detection) starts the chain walk. Deadlock on self-lock or a cycle.
         /// </summary>
         private KernelStatus BlockOn(TaskControlBlock me, bool detect)
         {
+            _k.AssertMasked();
             TaskControlBlock owner = OwnerTask;
             if (owner == me)
             {
-                _sys.Counters.Deadlocks++;
-                _k.EmitEvent(TraceKind.Deadlock, me, Id, 0);
+                _sys.Counters.deadlocks++;
+                _k.Emit(TraceKind.Deadlock, me, Id, 0);
                 return KernelStatus.Deadlock;
             }
             Waiter w = me.Waiter;
-            PlistNode oldTop = Waiters.First;
-            w.Mutex = this;
-            w.DetectDeadlock = detect;
-            w.Prio = me.EffectivePriority;
-            Waiters.Add(w.ListNode, w.Prio);
-            me.BlockedOn = w;
-            _sys.Counters.Blocks++;
-            if (Priority.MoreUrgent(me.EffectivePriority, owner.EffectivePriority)) _sys.Counters.Inversions++;
+            PlistNode oldTop = waiters.First;
+            w.mutex = this;
+            w.detectDeadlock = detect;
+            w.prio = me.EffectivePriority;
+            waiters.Add(w.ListNode, w.prio);
+            me.blockedOn = w;
+            _sys.Counters.blocks++;
+            if (Priority.MoreUrgent(me.EffectivePriority, owner.EffectivePriority)) _sys.Counters.inversions++;
 
             bool walk = detect;
-            if (Waiters.First == w.ListNode)
+            if (waiters.First == w.ListNode)
             {
-                if (oldTop != null) owner.PiWaiters.Remove(((Waiter)oldTop.Owner).PiNode);
-                owner.PiWaiters.Add(w.PiNode, w.Prio);
+                if (oldTop != null) owner.PiWaiters.Remove((oldTop.Waiter).PiNode);
+                owner.PiWaiters.Add(w.PiNode, w.prio);
                 _sys.AdjustPrio(owner);
-                if (owner.BlockedOn != null) walk = true;
+                if (owner.blockedOn != null) walk = true;
             }
             if (!walk) return KernelStatus.Ok;
             return _sys.WalkChain(owner, detect, this, me);
         }
 
         /// <summary>
-        /// Spec §5: the blocking lock. <paramref name="timeout"/> &lt; 0 = none. Interruptible locks
+        /// docs/spec/rtmutex.md §5: the blocking lock. <paramref name="timeout"/> &lt; 0 = none. Interruptible locks
         /// stay interruptible while pending owner, so an interrupt that arrives then is seen if the
         /// lock was stolen meanwhile (a pending owner that is not robbed still takes the mutex).
         /// </summary>
         private KernelStatus LockSlow(TaskControlBlock me, bool interruptible, long timeout, bool detect)
         {
             int s = _k.Enter();
-            if (ownerWord == DestroyedWord) { _sys.Counters.Misuse++; _k.Leave(s); return KernelStatus.Destroyed; }
-            _sys.Counters.SlowLocks++;
-            if (ownerWord >> OwnerShift == me.Id && (ownerWord & PendingOwnerBit) == 0)
+            if (ownerWord == DestroyedWord) { _sys.Counters.misuse++; _k.Leave(s); return KernelStatus.Destroyed; }
+            _sys.Counters.slowLocks++;
+            if (OwnerIdOf(ownerWord) == me.Id && (ownerWord & PendingOwnerBit) == 0)
             {
                 // Self-lock: Deadlock for every variant (LockTimed(0) included), before any wait or timeout.
-                _sys.Counters.Deadlocks++;
-                _k.EmitEvent(TraceKind.Deadlock, me, Id, 0);
+                _sys.Counters.deadlocks++;
+                _k.Emit(TraceKind.Deadlock, me, Id, 0);
                 _k.Leave(s);
                 return KernelStatus.Deadlock;
             }
             if (TryTakeMasked(me)) { FixupWaitersBit(); _k.Leave(s); return KernelStatus.Ok; }
 
-            me.Interruptible = interruptible;
-            me.InterruptRequested = false;
-            long deadline = timeout >= 0 ? _k.Now + timeout : -1;
+            me.interruptible = interruptible;
+            me.interruptRequested = false;
+            long deadline = timeout >= 0 ? _k.DeadlineAfter(timeout) : -1;
             KernelStatus result;
             while (true)
             {
                 // A robbed pending owner is in no wait list, so Destroy may succeed while it sleeps:
                 // its retry must not take (and so resurrect) the destroyed mutex.
-                if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; _sys.Counters.Misuse++; break; }
+                if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; _sys.Counters.misuse++; break; }
                 if (TryTakeMasked(me)) { result = KernelStatus.Ok; break; }
-                if (interruptible && me.InterruptRequested) { result = KernelStatus.Interrupted; _sys.Counters.Interrupted++; break; }
-                if (deadline >= 0 && _k.Now >= deadline) { result = KernelStatus.TimedOut; _sys.Counters.Timeouts++; break; }
-                if (me.BlockedOn == null)
+                if (interruptible && me.interruptRequested) { result = KernelStatus.Interrupted; _sys.Counters.interrupted++; break; }
+                if (deadline >= 0 && _k.Now >= deadline) { result = KernelStatus.TimedOut; _sys.Counters.timeouts++; break; }
+                if (me.blockedOn == null)
                 {
                     result = BlockOn(me, detect);
                     if (result != KernelStatus.Ok) break;
@@ -180,16 +190,13 @@ namespace NfRt.Sync
             }
             if (result != KernelStatus.Ok)
             {
-                if (me.BlockedOn != null) _sys.RemoveWaiter(me);
+                if (me.blockedOn != null) _sys.RemoveWaiter(me);
                 _sys.AdjustPrio(me);   // it may have been boosted while it was pending owner
             }
-            else if (me.BlockedOn != null)
-            {
-                _sys.RemoveWaiter(me);  // cannot normally happen: a successful take dequeues the stealer
-            }
+            else KernelAssert.That(me.blockedOn == null, "a successful take left the taker queued on the mutex");
             FixupWaitersBit();
-            me.Interruptible = false;
-            me.InterruptRequested = false;
+            me.interruptible = false;
+            me.interruptRequested = false;
             _k.Leave(s);
             return result;
         }

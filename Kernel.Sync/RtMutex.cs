@@ -5,7 +5,7 @@ namespace NfRt.Sync
 {
     /// <summary>
     /// Mutex with full, transitive priority inheritance, pending ownership and lock stealing,
-    /// as the seed's rt-mutex document describes (spec: shared/docs/rtmutex-spec.md).
+    /// as the seed's rt-mutex document describes (spec: docs/spec/rtmutex.md).
     /// <para><b>Contract.</b> A task blocked on an rt-mutex lends its effective priority to the
     /// owner, and through the owner's own waits to every task down the chain, so a high-priority
     /// task waits at most for the critical sections in its way, never for unrelated medium work.
@@ -15,7 +15,7 @@ namespace NfRt.Sync
     /// values: no exception on contention, timeout, interruption or misuse.</para>
     /// <para><b>Not guaranteed.</b> Priority inheritance bounds inversion by critical-section
     /// lengths, not by zero; a pending owner can be boosted by waiters of a mutex it does not
-    /// own yet (the seed design's known weak spot, spec §14); with deadlock detection off a
+    /// own yet (the seed design's known weak spot, docs/spec/rtmutex.md §14); with deadlock detection off a
     /// cycle of waits hangs its tasks (the walk still terminates).</para>
     /// <para><b>Owner word</b> (one int, changed by compare-and-swap; task id in bits 2..31):</para>
     /// <code>
@@ -31,7 +31,7 @@ namespace NfRt.Sync
     /// Uncontended lock and unlock are one CAS each, no critical section, no allocation. Slow
     /// paths run with interrupts masked (on one CPU that is the mutex's wait lock).
     /// </summary>
-    public sealed partial class RtMutex
+    public sealed partial class RtMutex : PiLock
     {
         /// <summary>Owner-word bit 0: the owner is a pending owner (handed the lock, not yet taken).</summary>
         public const int PendingOwnerBit = 1;
@@ -44,24 +44,28 @@ namespace NfRt.Sync
         /// <summary>Owner word of a destroyed mutex ("no owner, pending bit": invalid, so every CAS fails).</summary>
         public const int DestroyedWord = PendingOwnerBit;
 
+        /// <summary>The owner id of an owner word (0 = none).</summary>
+        internal static int OwnerIdOf(int word) { return word >> OwnerShift; }
+
+        /// <summary>The owner word of task <paramref name="id"/> with the two flag bits.</summary>
+        internal static int WordOf(int id, bool pending, bool hasWaiters)
+        {
+            return (id << OwnerShift) | (pending ? PendingOwnerBit : 0) | (hasWaiters ? HasWaitersBit : 0);
+        }
+
         internal int ownerWord;
-        internal readonly PriorityList Waiters = new PriorityList();
         private readonly RtMutexSystem _sys;
         private readonly Scheduler _k;
 
-        /// <summary>Id (1-based, creation order within the kernel).</summary>
-        public readonly int Id;
-
-        /// <summary>Name, for traces and messages.</summary>
-        public readonly string Name;
-
         /// <summary>Creates a free mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
-        public RtMutex(Scheduler kernel, string name)
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        public RtMutex(Scheduler kernel, string name) : base(name)
         {
+            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            if (name == null) throw new System.ArgumentException("name is null");
             _k = kernel;
             _sys = RtMutexSystem.Of(kernel);
-            Name = name;
-            Id = _sys.Register(this);
+            id = _sys.Register(this);
         }
 
         /// <summary>The rt-mutex layer this mutex belongs to.</summary>
@@ -71,40 +75,37 @@ namespace NfRt.Sync
         public int OwnerWord { get { return ownerWord; } }
 
         /// <summary>The owner or pending owner, or null when free (or destroyed).</summary>
-        public TaskControlBlock OwnerTask
+        public override TaskControlBlock OwnerTask
         {
             get
             {
-                int id = ownerWord >> OwnerShift;
-                return id == 0 ? null : _k.TaskById(id);
+                int owner = OwnerIdOf(ownerWord);
+                return owner == 0 ? null : _k.TaskById(owner);
             }
         }
 
         /// <summary>True while the owner is only a pending owner.</summary>
-        public bool HasPendingOwner { get { return (ownerWord >> OwnerShift) != 0 && (ownerWord & PendingOwnerBit) != 0; } }
+        public bool HasPendingOwner { get { return OwnerIdOf(ownerWord) != 0 && (ownerWord & PendingOwnerBit) != 0; } }
 
         /// <summary>True once destroyed.</summary>
         public bool IsDestroyed { get { return ownerWord == DestroyedWord; } }
-
-        /// <summary>Number of queued waiters.</summary>
-        public int WaiterCount { get { return Waiters.Count; } }
 
         /// <summary>The most urgent waiting task, or null.</summary>
         public TaskControlBlock TopWaiter
         {
             get
             {
-                PlistNode n = Waiters.First;
-                return n == null ? null : ((Waiter)n.Owner).Task;
+                PlistNode n = waiters.First;
+                return n == null ? null : n.Task;
             }
         }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait-list order, or null.</summary>
         public TaskControlBlock WaiterAt(int index)
         {
-            PlistNode n = Waiters.First;
+            PlistNode n = waiters.First;
             for (int i = 0; n != null && i < index; i++) n = n.Next;
-            return n == null ? null : ((Waiter)n.Owner).Task;
+            return n == null ? null : n.Task;
         }
 
         // ------------------------------------------------------------------ public API
@@ -169,13 +170,11 @@ namespace NfRt.Sync
             int s = _k.Enter();
             KernelStatus r;
             if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
-            else if (ownerWord != 0 || !Waiters.IsEmpty) r = KernelStatus.Busy;
+            else if (ownerWord != 0 || !waiters.IsEmpty) r = KernelStatus.Busy;
             else { ownerWord = DestroyedWord; r = KernelStatus.Ok; }
             _k.Leave(s);
             return r;
         }
 
-        /// <summary>Name for messages.</summary>
-        public override string ToString() { return Name; }
     }
 }

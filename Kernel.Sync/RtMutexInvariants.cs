@@ -4,7 +4,7 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// Checks every invariant of spec §13 over all rt-mutexes and tasks of one kernel. Run by
+    /// Checks every invariant of docs/spec/rtmutex.md §13 over all rt-mutexes and tasks of one kernel. Run by
     /// the scheduler after every kernel operation when <c>KernelConfig.CheckInvariants</c> is on
     /// (all tests), masked. Allocation-free unless it finds a defect (then it builds the message).
     /// </summary>
@@ -28,7 +28,7 @@ namespace NfRt.Sync
                 e = CheckTask(k.TaskById(id));
                 if (e != null) return e;
             }
-            if (_sys.Counters.DepthLimitHits == 0)
+            if (_sys.Counters.depthLimitHits == 0)
             {
                 e = CheckAcyclic(k);
                 if (e != null) return e;
@@ -40,46 +40,46 @@ namespace NfRt.Sync
         {
             int word = m.ownerWord;
             if (word == RtMutex.DestroyedWord)
-                return m.Waiters.IsEmpty ? null : m.Name + ": destroyed with waiters";
+                return m.waiters.IsEmpty ? null : m.Name + ": destroyed with waiters";
             TaskControlBlock owner = m.OwnerTask;
-            if ((word >> RtMutex.OwnerShift) != 0 && owner == null) return m.Name + ": owner word names no task";
+            if (RtMutex.OwnerIdOf(word) != 0 && owner == null) return m.Name + ": owner word names no task";
             if (owner == null)
             {
                 if (word != 0) return m.Name + ": no owner but flag bits set";
-                if (!m.Waiters.IsEmpty) return m.Name + ": no owner but waiters";
+                if (!m.waiters.IsEmpty) return m.Name + ": no owner but waiters";
                 return null;
             }
-            if (((word & RtMutex.HasWaitersBit) != 0) != !m.Waiters.IsEmpty) return m.Name + ": bit1 disagrees with the wait list";
+            if (((word & RtMutex.HasWaitersBit) != 0) != !m.waiters.IsEmpty) return m.Name + ": bit1 disagrees with the wait list";
             if ((word & RtMutex.PendingOwnerBit) != 0)
             {
-                if (owner.BlockedOn != null) return m.Name + ": pending owner " + owner.Name + " is blocked on a mutex";
+                if (owner.blockedOn != null) return m.Name + ": pending owner " + owner.Name + " is blocked on a mutex";
                 if (owner.State == TaskState.Dead) return m.Name + ": pending owner is dead";
-                if (owner.State == TaskState.Blocked && owner.WaitingOn is RtMutex) return m.Name + ": pending owner sleeps on a mutex";
+                if (owner.State == TaskState.Blocked && owner.WaitingOn is PiLock) return m.Name + ": pending owner sleeps on a mutex";
             }
-            string e = m.Waiters.Check();
+            string e = m.waiters.Check();
             if (e != null) return m.Name + ": wait list: " + e;
-            PlistNode first = m.Waiters.First;
+            PlistNode first = m.waiters.First;
             for (PlistNode n = first; n != null; n = n.Next)
             {
-                Waiter w = (Waiter)n.Owner;
+                Waiter w = n.Waiter;
                 if (n != w.ListNode) return m.Name + ": foreign node in wait list";
-                if (w.Mutex != m) return m.Name + ": waiter of " + w.Task.Name + " names another mutex";
-                if (w.Task.BlockedOn != w) return m.Name + ": " + w.Task.Name + " queued but its blockedOn disagrees";
+                if (w.mutex != m) return m.Name + ": waiter of " + w.Task.Name + " names another mutex";
+                if (w.Task.blockedOn != w) return m.Name + ": " + w.Task.Name + " queued but its blockedOn disagrees";
                 if (w.Task == owner) return m.Name + ": owner " + owner.Name + " waits on its own mutex";
-                if (w.Prio != n.Prio) return m.Name + ": waiter priority differs from its list priority";
+                if (w.prio != n.prio) return m.Name + ": waiter priority differs from its list priority";
                 // A walk cut by the depth limit stops at a boosted task without re-queueing its waiter
                 // (spec §10): from then on a waiter may carry its task's previous priority.
-                if (w.Prio != w.Task.EffectivePriority && _sys.Counters.DepthLimitHits == 0) return m.Name + ": waiter " + w.Task.Name + " priority " + w.Prio + " but task's effective " + w.Task.EffectivePriority;
+                if (w.prio != w.Task.EffectivePriority && _sys.Counters.depthLimitHits == 0) return m.Name + ": waiter " + w.Task.Name + " priority " + w.prio + " but task's effective " + w.Task.EffectivePriority;
                 bool inPi = w.PiNode.IsQueued;
                 if (n == first)
                 {
                     if (w.PiNode.List != owner.PiWaiters) return m.Name + ": top waiter " + w.Task.Name + " not in owner's piWaiters";
-                    if (w.PiNode.Prio != w.Prio) return m.Name + ": top waiter's pi-node priority is stale";
+                    if (w.PiNode.prio != w.prio) return m.Name + ": top waiter's pi-node priority is stale";
                 }
                 else if (inPi) return m.Name + ": non-top waiter " + w.Task.Name + " in a piWaiters list";
             }
-            if (first != null && _sys.Counters.DepthLimitHits == 0 && Priority.MoreUrgent(first.Prio, owner.EffectivePriority))
-                return m.Name + ": owner " + owner.Name + " (" + owner.EffectivePriority + ") less urgent than its top waiter (" + first.Prio + ")";
+            if (first != null && _sys.Counters.depthLimitHits == 0 && Priority.MoreUrgent(first.prio, owner.EffectivePriority))
+                return m.Name + ": owner " + owner.Name + " (" + owner.EffectivePriority + ") less urgent than its top waiter (" + first.prio + ")";
             return null;
         }
 
@@ -91,10 +91,10 @@ namespace NfRt.Sync
             if (e != null) return t.Name + ": piWaiters: " + e;
             for (PlistNode n = t.PiWaiters.First; n != null; n = n.Next)
             {
-                Waiter w = (Waiter)n.Owner;
-                RtMutex m = w.Mutex as RtMutex;
+                Waiter w = n.Waiter;
+                PiLock m = w.mutex;
                 if (m == null || m.OwnerTask != t) return t.Name + ": piWaiters entry for a mutex it does not own";
-                if (m.Waiters.First != w.ListNode) return t.Name + ": piWaiters entry is not its mutex's top waiter";
+                if (m.waiters.First != w.ListNode) return t.Name + ": piWaiters entry is not its mutex's top waiter";
             }
             // one entry per owned mutex with waiters (each such mutex was checked to have its top here)
             int owned = 0;
@@ -105,10 +105,10 @@ namespace NfRt.Sync
             }
             if (owned != t.PiWaiters.Count) return t.Name + ": piWaiters has " + t.PiWaiters.Count + " entries for " + owned + " owned mutexes with waiters";
             if (owned == 0 && t.EffectivePriority != t.NormalPriority) return t.Name + ": boosted without owning a contended mutex";
-            if (t.BlockedOn != null)
+            if (t.blockedOn != null)
             {
-                RtMutex m = t.BlockedOn.Mutex as RtMutex;
-                if (m == null || t.BlockedOn.ListNode.List != m.Waiters) return t.Name + ": blockedOn but not in that mutex's wait list";
+                PiLock m = t.blockedOn.mutex;
+                if (m == null || t.blockedOn.ListNode.List != m.waiters) return t.Name + ": blockedOn but not in that mutex's wait list";
             }
             else if (t.Waiter.ListNode.IsQueued) return t.Name + ": in a wait list without blockedOn";
             return null;
@@ -126,7 +126,7 @@ namespace NfRt.Sync
             {
                 TaskControlBlock t = k.TaskById(id);
                 int steps = 0;
-                while (t != null && t.BlockedOn != null)
+                while (t != null && t.blockedOn != null)
                 {
                     if (++steps > n)
                     {
@@ -134,12 +134,12 @@ namespace NfRt.Sync
                         TaskControlBlock c = t;
                         do
                         {
-                            if (!c.BlockedOn.DetectDeadlock) return null;
-                            c = ((RtMutex)c.BlockedOn.Mutex).OwnerTask;
-                        } while (c != t && c != null && c.BlockedOn != null);
+                            if (!c.blockedOn.detectDeadlock) return null;
+                            c = c.blockedOn.mutex.OwnerTask;
+                        } while (c != t && c != null && c.blockedOn != null);
                         return "wait-for graph has a cycle through " + t.Name + " although every wait on it asked for deadlock detection";
                     }
-                    t = ((RtMutex)t.BlockedOn.Mutex).OwnerTask;
+                    t = t.blockedOn.mutex.OwnerTask;
                 }
             }
             return null;

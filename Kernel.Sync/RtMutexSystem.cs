@@ -75,15 +75,15 @@ namespace NfRt.Sync
             for (int i = 0; i < _count; i++)
             {
                 RtMutex m = _mutexes[i];
-                if (m.OwnerTask == task && !m.HasPendingOwner && m.Unlock() == KernelStatus.Ok) Counters.ReleasedOnExit++;
+                if (m.OwnerTask == task && !m.HasPendingOwner && m.Unlock() == KernelStatus.Ok) Counters.releasedOnExit++;
             }
         }
 
         /// <summary>Spec §11: a task blocked on an rt-mutex changed priority; propagate through the chain.</summary>
         void IPriorityChangeHook.OnBlockedTaskPriorityChanged(TaskControlBlock task)
         {
-            Waiter w = task.BlockedOn;
-            if (w == null || w.Prio == task.EffectivePriority) return;
+            Waiter w = task.blockedOn;
+            if (w == null || w.prio == task.EffectivePriority) return;
             WalkChain(task, false, null, task);
         }
     }

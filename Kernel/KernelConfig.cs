@@ -15,7 +15,7 @@ namespace NfRt.Kernel
         /// <summary>Default round-robin time slice in ticks for new tasks; 0 = no slicing.</summary>
         public int DefaultTimeSlice = 0;
 
-        /// <summary>Longest priority-inheritance chain walk before it stops (spec §10, default 1024).</summary>
+        /// <summary>Longest priority-inheritance chain walk before it stops (docs/spec/rtmutex.md §10, default 1024).</summary>
         public int MaxChainDepth = 1024;
 
         /// <summary>Trace events buffered between two flushes to the sink.</summary>
@@ -23,14 +23,6 @@ namespace NfRt.Kernel
 
         /// <summary>Run the invariant checker after every kernel operation (tests turn this on).</summary>
         public bool CheckInvariants = false;
-
-        /// <summary>The rt-tester compatibility profile: 140 levels, SCHED_FIFO k = 99 - k, normal = 120.</summary>
-        public static KernelConfig RtTester()
-        {
-            KernelConfig c = new KernelConfig();
-            c.PriorityLevels = 140;
-            return c;
-        }
 
         /// <summary>Returns null when the configuration is usable, else the name of the first bad field and why.</summary>
         public string Validate()

@@ -1,8 +1,11 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// An entry of a <see cref="PriorityList"/>, embedded in the object it orders (a task, a
-    /// waiter): lists never allocate. A node is in at most one list at a time.
+    /// An entry of a <see cref="PriorityList"/>, embedded in the object it orders: lists never
+    /// allocate, and a node is in at most one list at a time. Its back-pointers are typed: a node
+    /// belongs to a task (its wait node: event, join, semaphore... wait lists; the ready queue
+    /// does not use plists) or to a <see cref="Waiter"/> (the rt-mutex wait list and the owner's
+    /// piWaiters), and <see cref="Task"/> is always the task concerned.
     /// </summary>
     public sealed class PlistNode
     {
@@ -12,13 +15,22 @@ namespace NfRt.Kernel
         internal PriorityList list;
         internal int prio;
 
-        /// <summary>The object this node is embedded in (a task, a waiter).</summary>
-        public readonly object Owner;
+        /// <summary>The task this node orders (for a waiter's node: the waiting task); null only for a bare test node.</summary>
+        public readonly TaskControlBlock Task;
 
-        /// <summary>Creates a detached node for <paramref name="owner"/>.</summary>
-        public PlistNode(object owner) { Owner = owner; }
+        /// <summary>The rt-mutex waiter this node is part of, or null for a task's wait node.</summary>
+        public readonly Waiter Waiter;
 
-        /// <summary>The sort key; change it only while the node is detached (or use <see cref="PriorityList.Requeue"/>).</summary>
+        /// <summary>A task's own wait node.</summary>
+        internal PlistNode(TaskControlBlock task) { Task = task; }
+
+        /// <summary>One of a waiter's two nodes.</summary>
+        internal PlistNode(Waiter waiter) { Waiter = waiter; Task = waiter.Task; }
+
+        /// <summary>A node with no owner (structural tests of the list).</summary>
+        internal PlistNode() { }
+
+        /// <summary>The sort key; changed only by the list (add, requeue).</summary>
         public int Prio { get { return prio; } }
 
         /// <summary>The list this node is in, or null.</summary>

@@ -1,7 +1,7 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// Priority list ("plist", spec §2): entries sorted ascending by priority (lower number =
+    /// Priority list ("plist", docs/spec/rtmutex.md §2): entries sorted ascending by priority (lower number =
     /// more urgent), FIFO among equal priorities. Two intrusive lists share the nodes:
     /// <code>
     ///   prio list:  [3] ----------------> [7] -----------> [9]          one leader per distinct priority
@@ -13,6 +13,8 @@ namespace NfRt.Kernel
     /// <see cref="Remove"/> and <see cref="First"/> are O(1). No allocation: nodes are embedded.
     /// Re-queueing (remove + add) puts an entry at the tail of its group even if its priority
     /// did not change. <see cref="Check"/> is the structural self-check.
+    /// <para>Locking: none inside; callers hold the kernel critical section (interrupts masked).
+    /// Only the kernel assemblies change a list; users read it.</para>
     /// </summary>
     public sealed class PriorityList
     {
@@ -33,7 +35,7 @@ namespace NfRt.Kernel
 
         /// <summary>Adds a detached node with priority <paramref name="priority"/> at the tail of its priority group.</summary>
         /// <exception cref="KernelFaultException">The node is already in a list.</exception>
-        public void Add(PlistNode node, int priority)
+        internal void Add(PlistNode node, int priority)
         {
             if (node.list != null) throw new KernelFaultException("plist: node already queued");
             node.prio = priority;
@@ -42,7 +44,7 @@ namespace NfRt.Kernel
 
             // Walk the leaders to the first group with a greater priority; 'before' is the last one not after us.
             PlistNode leader = _prioHead, before = null;
-            while (leader != null && leader.prio <= priority)
+            while (leader != null && !Priority.MoreUrgent(priority, leader.prio))
             {
                 before = leader;
                 leader = leader.prioNext;
@@ -65,7 +67,7 @@ namespace NfRt.Kernel
 
         /// <summary>Removes a node of this list in O(1).</summary>
         /// <exception cref="KernelFaultException">The node is not in this list.</exception>
-        public void Remove(PlistNode node)
+        internal void Remove(PlistNode node)
         {
             if (node.list != this) throw new KernelFaultException("plist: node not in this list");
             if (node.isLeader)
@@ -94,7 +96,7 @@ namespace NfRt.Kernel
         }
 
         /// <summary>Remove + add: the node goes to the tail of the group of <paramref name="priority"/>.</summary>
-        public void Requeue(PlistNode node, int priority)
+        internal void Requeue(PlistNode node, int priority)
         {
             Remove(node);
             Add(node, priority);
@@ -134,7 +136,7 @@ namespace NfRt.Kernel
                 if (x.list != this) return "plist: node of another list";
                 if (x.prev != prev) return "plist: broken prev link";
                 bool shouldLead = prev == null || prev.prio != x.prio;
-                if (prev != null && prev.prio > x.prio) return "plist: not sorted";
+                if (prev != null && Priority.MoreUrgent(x.prio, prev.prio)) return "plist: not sorted";
                 if (x.isLeader != shouldLead) return "plist: wrong leader flag";
                 if (shouldLead)
                 {

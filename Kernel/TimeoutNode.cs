@@ -9,12 +9,9 @@ namespace NfRt.Kernel
         internal TimeoutNode next, prev;
         internal bool queued;
         internal long deadline;
+        internal ITimeoutTarget target;
 
-        /// <summary>The task or timer this node belongs to.</summary>
-        public readonly object Owner;
-
-        /// <summary>Creates a detached node for <paramref name="owner"/>.</summary>
-        public TimeoutNode(object owner) { Owner = owner; }
+        internal TimeoutNode(ITimeoutTarget target) { this.target = target; }
 
         /// <summary>True while armed in a timeout queue.</summary>
         public bool IsQueued { get { return queued; } }

@@ -11,8 +11,7 @@ namespace NfRt.Kernel
         private readonly TraceEvent[] _ring;
         private int _head, _count, _sequence;
 
-        /// <summary>Events lost because the ring was full.</summary>
-        public int Dropped;
+        private int _dropped;
 
         /// <summary>The sink, or null to record nothing.</summary>
         public ITraceSink Sink;
@@ -20,14 +19,17 @@ namespace NfRt.Kernel
         /// <summary>Creates a ring of <paramref name="capacity"/> events.</summary>
         public TraceBuffer(int capacity) { _ring = new TraceEvent[capacity]; }
 
+        /// <summary>Events lost because the ring was full.</summary>
+        public int Dropped { get { return _dropped; } }
+
         /// <summary>Number of buffered events.</summary>
         public int Count { get { return _count; } }
 
         /// <summary>Records one event (no-op without a sink). Call with interrupts masked.</summary>
-        public void Append(long tick, TraceKind kind, int task, int a, int b)
+        internal void Append(long tick, TraceKind kind, int task, int a, int b)
         {
             if (Sink == null) return;
-            if (_count == _ring.Length) { Dropped++; return; }
+            if (_count == _ring.Length) { _dropped++; return; }
             int i = _head + _count;
             if (i >= _ring.Length) i -= _ring.Length;
             _ring[i].Tick = tick;
@@ -43,7 +45,7 @@ namespace NfRt.Kernel
         /// Takes the oldest event out of the ring into <paramref name="e"/>; false when empty.
         /// The caller masks around this call and delivers the event after unmasking.
         /// </summary>
-        public bool TryTake(out TraceEvent e)
+        internal bool TryTake(out TraceEvent e)
         {
             if (_count == 0) { e = default(TraceEvent); return false; }
             e = _ring[_head];

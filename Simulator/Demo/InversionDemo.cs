@@ -42,7 +42,7 @@ public static class InversionDemo
     {
         if (mediums < 0 || mediums > 200) throw new ArgumentOutOfRangeException(nameof(mediums), "0..200");
         var board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = KernelConfig.RtTester();
+        var config = NfRt.Harness.RtTesterProfile.Config();
         config.CheckInvariants = true;
         config.MaxTasks = mediums + 2;
         config.TraceCapacity = 8192;

@@ -34,7 +34,7 @@ public sealed class ScenarioSystem : IDisposable
     public ScenarioSystem(TraceCollector trace = null)
     {
         Board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = KernelConfig.RtTester();
+        var config = NfRt.Harness.RtTesterProfile.Config();
         config.CheckInvariants = true;
         config.MaxTasks = ScriptParser.MaxThreads;
         config.TraceCapacity = 4096;

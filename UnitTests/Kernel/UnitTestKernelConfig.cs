@@ -9,7 +9,7 @@ public class UnitTestKernelConfig
     public void Defaults_and_the_rt_tester_profile_are_valid()
     {
         Assert.Null(new KernelConfig().Validate());
-        var rt = KernelConfig.RtTester();
+        var rt = NfRt.Harness.RtTesterProfile.Config();
         Assert.Null(rt.Validate());
         Assert.Equal(140, rt.PriorityLevels);
     }

@@ -23,7 +23,10 @@ public class UnitTestPriorityList
         return r;
     }
 
-    private static string Names(PriorityList l) => string.Join(" ", Walk(l).Select(n => (string)n.Owner));
+    /// <summary>A node to order: the wait node of a bare task control block named <paramref name="name"/>.</summary>
+    private static PlistNode Node(string name) => new TaskControlBlock(0, name, 0, TaskOptions.None, null).WaitNode;
+
+    private static string Names(PriorityList l) => string.Join(" ", Walk(l).Select(n => n.Task.Name));
 
     /// <summary>The reference model: entries kept in a plain list, ordered by (priority, stamp).</summary>
     private sealed class Model
@@ -77,8 +80,8 @@ public class UnitTestPriorityList
         var list = new PriorityList();
         var other = new PriorityList();
         var model = new Model();
-        var pool = Enumerable.Range(0, 48).Select(i => new PlistNode("n" + i)).ToArray();
-        var stranger = new PlistNode("stranger");
+        var pool = Enumerable.Range(0, 48).Select(i => Node("n" + i)).ToArray();
+        var stranger = Node("stranger");
         other.Add(stranger, 0);
         for (int step = 0; step < 10000; step++)
         {
@@ -92,7 +95,7 @@ public class UnitTestPriorityList
                 int p = rnd.Next(prioRange);
                 list.Add(n, p);
                 model.Add(n, p);
-                what = $"add {n.Owner}@{p}";
+                what = $"add {n.Task.Name}@{p}";
             }
             else if (op < 7)
             {
@@ -105,7 +108,7 @@ public class UnitTestPriorityList
                 list.Requeue(n, p);
                 model.Remove(n);
                 model.Add(n, p);
-                what = $"requeue {n.Owner}@{p}";
+                what = $"requeue {n.Task.Name}@{p}";
             }
             else
             {
@@ -125,7 +128,7 @@ public class UnitTestPriorityList
                     var n = model.Pick(rnd);
                     list.Remove(n);
                     model.Remove(n);
-                    AssertSame(list, model, $"seed {seed} step {step} drain {n.Owner}");
+                    AssertSame(list, model, $"seed {seed} step {step} drain {n.Task.Name}");
                 }
             }
             continue;
@@ -137,7 +140,7 @@ public class UnitTestPriorityList
                 Assert.False(n.IsQueued);
                 Assert.Null(n.List);
                 Assert.Null(n.Next);
-                AssertSame(list, model, $"seed {seed} step {step} remove {n.Owner}");
+                AssertSame(list, model, $"seed {seed} step {step} remove {n.Task.Name}");
             }
         }
         Assert.Null(other.Check());
@@ -148,7 +151,7 @@ public class UnitTestPriorityList
     {
         var l = new PriorityList();
         var d = new Dictionary<string, PlistNode>();
-        foreach (var (name, prio) in entries) { var node = new PlistNode(name); d[name] = node; l.Add(node, prio); }
+        foreach (var (name, prio) in entries) { var node = Node(name); d[name] = node; l.Add(node, prio); }
         Assert.Null(l.Check());
         return (l, d);
     }
@@ -214,7 +217,7 @@ public class UnitTestPriorityList
         Assert.Throws<KernelFaultException>(() => l.Add(n["b"], 7));
         Assert.Throws<KernelFaultException>(() => l.Add(m["x"], 7));
         Assert.Throws<KernelFaultException>(() => l.Remove(m["x"]));
-        Assert.Throws<KernelFaultException>(() => l.Remove(new PlistNode("detached")));
+        Assert.Throws<KernelFaultException>(() => l.Remove(Node("detached")));
         Assert.Throws<KernelFaultException>(() => l.Requeue(m["x"], 0));
         Assert.Equal("a b c", Names(l));
         Assert.Equal(2, n["b"].Prio);
@@ -260,7 +263,7 @@ public class UnitTestPriorityList
             case "a follower with leader links": n["a2"].prioNext = n["b1"]; break;
             case "a broken leader prev link": n["c1"].prioPrev = null; break;
             case "a leader skipped in the priority list": n["a1"].prioNext = n["c1"]; break;
-            case "an extra leader": n["c1"].prioNext = new PlistNode("ghost"); break;
+            case "an extra leader": n["c1"].prioNext = Node("ghost"); break;
             case "a cycle": n["c1"].next = n["a1"]; break;
             case "a wrong count": CountField.SetValue(l, 7); break;
             case "a wrong tail": TailField.SetValue(l, n["b2"]); break;

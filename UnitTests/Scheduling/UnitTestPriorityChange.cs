@@ -33,7 +33,7 @@ public class UnitTestPriorityChange
         Assert.Equal(12, w1.WaitNode.Prio);
         // The wait list itself, in order.
         var order = new List<string>();
-        for (var n = w3.WaitNode.List.First; n != null; n = n.Next) order.Add(((TaskControlBlock)n.Owner).Name);
+        for (var n = w3.WaitNode.List.First; n != null; n = n.Next) order.Add(n.Task.Name);
         Assert.Equal(new[] { "W3", "W2", "W1" }, order);
         Assert.Null(w3.WaitNode.List.Check());
         for (int i = 0; i < 3; i++) ev.Signal();

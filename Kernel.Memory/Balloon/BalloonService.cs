@@ -6,7 +6,7 @@ namespace NfRt.Memory
 {
     /// <summary>
     /// The memory balloon of one <see cref="Partition"/>: moves blocks between the partition and
-    /// the board pool until the partition holds its target (spec: shared/docs/balloon-spec.md; the
+    /// the board pool until the partition holds its target (spec: docs/spec/balloon.md; the
     /// Xen patch "try harder to balloon up under memory pressure").
     /// <para><b>Contract.</b></para>
     /// <list type="bullet">
@@ -37,7 +37,7 @@ namespace NfRt.Memory
     /// each such call runs the worker itself, so tries do not stop.</para>
     /// No steady-state path allocates: the batch buffer, event, timer, mutex and task are made here.
     /// </summary>
-    public sealed class BalloonService
+    public sealed partial class BalloonService
     {
         /// <summary>The kernel the worker runs on.</summary>
         public readonly Scheduler Kernel;
@@ -83,11 +83,9 @@ namespace NfRt.Memory
         private int _period;
         private int _seenExpirations;
 
-        private int _runs, _retries;
-        private int _growRequests, _growRequestedBlocks, _grantedBlocks, _growShortfalls;
-        private int _shrinkRequests, _shrinkRequestedBlocks, _returnedBlocks, _shrinkShortfalls;
-        private int _noProgressRetries, _stallEvents;
-        private long _lastProgressTick = -1;
+        // The running counters (Runs .. StallEvents, LastProgressTick); the state fields of the snapshot
+        // are filled only in the copies ReadCounters hands out.
+        private readonly BalloonCounters _counters = new BalloonCounters();
 
         /// <summary>
         /// Creates the service of <paramref name="partition"/> on <paramref name="kernel"/>: the worker
@@ -119,6 +117,7 @@ namespace NfRt.Memory
             RetryBackoff = config.RetryBackoff;
             StallReportRetries = config.StallReportRetries;
             _period = RetryPeriod;
+            _counters.LastProgressTick = -1;
             // A step never moves more than the partition's maximum, so the buffer need not be larger.
             _batch = new int[MaxBatch < partition.Maximum ? MaxBatch : partition.Maximum];
             _target = partition.Current;
@@ -222,181 +221,6 @@ namespace NfRt.Memory
             else _driverBlocks = (int)v;
             Kernel.Leave(s);
             return r;
-        }
-
-        // ------------------------------------------------------------------ counters
-
-        /// <summary>
-        /// Fills <paramref name="into"/> with one consistent snapshot, taken inside one kernel
-        /// critical section. No allocation. InvalidArgument for null.
-        /// </summary>
-        public MemoryStatus ReadCounters(BalloonCounters into)
-        {
-            if (into == null) return MemoryStatus.InvalidArgument;
-            int s = Kernel.Enter();
-            Partition p = Partition;
-            into.Tick = Kernel.Now;
-            into.Current = p.currentBlocks;
-            into.Target = _target;
-            into.EffectiveTarget = EffectiveTarget;
-            into.Maximum = p.Maximum;
-            into.TargetClamped = _target > p.Maximum;
-            into.EmptyFast = p.EmptyFast;
-            into.EmptySlow = p.EmptySlow;
-            into.FreeBlocks = p.FreeBlocks;
-            into.DriverBlocks = _driverBlocks;
-            into.RetryArmed = _retry.IsArmed;
-            into.RetryDueTick = _retry.IsArmed ? _retry.DueTick : -1;
-            into.RetryPeriodNow = _period;
-            into.Runs = _runs;
-            into.Retries = _retries;
-            into.GrowRequests = _growRequests;
-            into.GrowRequestedBlocks = _growRequestedBlocks;
-            into.GrantedBlocks = _grantedBlocks;
-            into.GrowShortfalls = _growShortfalls;
-            into.ShrinkRequests = _shrinkRequests;
-            into.ShrinkRequestedBlocks = _shrinkRequestedBlocks;
-            into.ReturnedBlocks = _returnedBlocks;
-            into.ShrinkShortfalls = _shrinkShortfalls;
-            into.NoProgressRetries = _noProgressRetries;
-            into.LastProgressTick = _lastProgressTick;
-            into.StallEvents = _stallEvents;
-            Kernel.Leave(s);
-            return MemoryStatus.Ok;
-        }
-
-        /// <summary>A new snapshot (allocates one object: for diagnostics and tests, not steady-state paths).</summary>
-        public BalloonCounters Snapshot()
-        {
-            BalloonCounters c = new BalloonCounters();
-            ReadCounters(c);
-            return c;
-        }
-
-        // ------------------------------------------------------------------ worker
-
-        private void WorkerBody()
-        {
-            while (true)
-            {
-                _wake.Wait(-1);
-                KernelStatus r = Mutex.Lock();
-                if (r != KernelStatus.Ok) throw new KernelFaultException("balloon worker could not take its mutex");
-                int stalled = RunOnce();
-                Mutex.Unlock();
-                IBalloonObserver o = Observer;
-                if (stalled > 0 && o != null) o.OnStall(this, stalled);
-            }
-        }
-
-        /// <summary>
-        /// One worker run (mutex held): drain the credit loop, then (re-)arm or cancel the retry
-        /// timer. Returns the no-progress retry count when this run completes a stall episode (the
-        /// caller reports it after releasing the mutex), else 0.
-        /// </summary>
-        private int RunOnce()
-        {
-            int s = Kernel.Enter();
-            int exp = _retry.Expirations;
-            bool retry = exp != _seenExpirations;
-            _seenExpirations = exp;
-            _runs++;
-            if (retry) _retries++;
-            Kernel.Leave(s);
-
-            bool progress = false;
-            while (true)
-            {
-                s = Kernel.Enter();
-                int credit = EffectiveTarget - Partition.currentBlocks;
-                if (credit > 0)
-                {
-                    // Grow: keep every granted block; a shortfall (or nothing) ends the loop.
-                    int k = credit < MaxBatch ? credit : MaxBatch;
-                    _growRequests++;
-                    _growRequestedBlocks += k;
-                    int n = Pool.GrantMasked(k, _batch);
-                    Partition.AcceptMasked(_batch, n);
-                    _grantedBlocks += n;
-                    if (n > 0) progress = true;
-                    bool shortfall = n < k;
-                    if (shortfall) _growShortfalls++;
-                    Kernel.Leave(s);
-                    StepHook();
-                    if (shortfall) break;
-                }
-                else if (credit < 0)
-                {
-                    // Shrink: free blocks only, above the reserve, no waiting; zero-fill outside the
-                    // critical section (the blocks are in flight meanwhile), then hand them back.
-                    int want = -credit;
-                    int k = want < MaxBatch ? want : MaxBatch;
-                    _shrinkRequests++;
-                    _shrinkRequestedBlocks += k;
-                    int n = Partition.TakeFreeMasked(k, _batch);
-                    bool shortfall = n < k;
-                    if (shortfall) _shrinkShortfalls++;
-                    Kernel.Leave(s);
-                    byte[] mem = Pool.Memory;
-                    int size = Pool.BlockSize;
-                    for (int i = 0; i < n; i++) System.Array.Clear(mem, _batch[i] * size, size);
-                    Pool.ReturnBlocks(_batch, n);
-                    if (n > 0)
-                    {
-                        progress = true;
-                        s = Kernel.Enter();
-                        _returnedBlocks += n;
-                        Kernel.Leave(s);
-                    }
-                    StepHook();
-                    if (shortfall) break;
-                }
-                else
-                {
-                    Kernel.Leave(s);
-                    break;
-                }
-            }
-
-            s = Kernel.Enter();
-            int stalled = 0;
-            if (progress)
-            {
-                _noProgressRetries = 0;
-                _lastProgressTick = Kernel.Now;
-                _period = RetryPeriod;
-            }
-            else if (retry)
-            {
-                _noProgressRetries++;
-                if (RetryBackoff) _period = _period <= MaxRetryPeriod / 2 ? _period * 2 : MaxRetryPeriod;
-            }
-            if (Partition.currentBlocks == EffectiveTarget)
-            {
-                _retry.Cancel();
-                _noProgressRetries = 0;
-                _period = RetryPeriod;
-            }
-            else
-            {
-                _retry.Arm(_period);
-                if (!progress && retry && _noProgressRetries == StallReportRetries)
-                {
-                    _stallEvents++;
-                    stalled = _noProgressRetries;
-                }
-            }
-            Kernel.Leave(s);
-            return stalled;
-        }
-
-        /// <summary>Test hook between two steps of a run (outside the critical section, mutex held), or null.</summary>
-        internal IBalloonStepHook stepHook;
-
-        private void StepHook()
-        {
-            IBalloonStepHook h = stepHook;
-            if (h != null) h.AfterStep(this);
         }
     }
 }

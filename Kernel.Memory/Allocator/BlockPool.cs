@@ -1,5 +1,6 @@
 using NfRt.Boards;
 using NfRt.Kernel;
+using NfRt.Scheduling;
 
 namespace NfRt.Memory
 {
@@ -33,7 +34,7 @@ namespace NfRt.Memory
     ///   p >= 1  held by partition number p                    Partition (refill)
     /// </code>
     /// </summary>
-    public sealed class BlockPool
+    public sealed partial class BlockPool
     {
         /// <summary>Holder word of a block on the free list.</summary>
         public const int HolderFree = 0;
@@ -70,36 +71,12 @@ namespace NfRt.Memory
         private int _freeCount;
         private int _inFlight;
         private int _direct;
-        internal object checkedBy;
+        internal Scheduler checkedBy;
         private readonly int[] _grantLogAsked = new int[GrantLogLength];
         private readonly int[] _grantLogGot = new int[GrantLogLength];
 
         /// <summary>Grant calls remembered by <see cref="RecentGrant"/>.</summary>
         public const int GrantLogLength = 16;
-
-        // ---- counters (plain ints, read by tests and traces) ----
-        /// <summary>Successful direct allocations.</summary>
-        public int Allocations;
-        /// <summary>Successful direct frees.</summary>
-        public int Frees;
-        /// <summary>Direct allocations refused because the pool was empty.</summary>
-        public int Failures;
-        /// <summary>Frees of a block that was already free (refused).</summary>
-        public int DoubleFrees;
-        /// <summary>Frees of a block held by someone else (refused).</summary>
-        public int ForeignFrees;
-        /// <summary>Frees of an index outside the pool (refused).</summary>
-        public int OutOfRangeFrees;
-        /// <summary>Calls to <see cref="Grant"/>.</summary>
-        public int GrantCalls;
-        /// <summary>Blocks asked for through <see cref="Grant"/>.</summary>
-        public int GrantRequested;
-        /// <summary>Blocks handed out by <see cref="Grant"/>.</summary>
-        public int Granted;
-        /// <summary>Grant calls that handed out fewer blocks than asked.</summary>
-        public int GrantShortfalls;
-        /// <summary>Blocks taken back through <see cref="ReturnBlocks"/>.</summary>
-        public int Returned;
 
         /// <summary>
         /// Creates a pool of <paramref name="poolBytes"/> / <paramref name="blockSize"/> blocks on
@@ -183,8 +160,8 @@ namespace NfRt.Memory
             int s = _irq.Mask();
             block = PopFree();
             MemoryStatus r = MemoryStatus.Ok;
-            if (block < 0) { Failures++; r = MemoryStatus.Exhausted; }
-            else { holder[block] = HolderDirect; _direct++; Allocations++; }
+            if (block < 0) { failures++; r = MemoryStatus.Exhausted; }
+            else { holder[block] = HolderDirect; _direct++; allocations++; }
             _irq.Restore(s);
             return r;
         }
@@ -198,116 +175,24 @@ namespace NfRt.Memory
             if (block < 0 || block >= BlockCount)
             {
                 int s0 = _irq.Mask();
-                OutOfRangeFrees++;
+                outOfRangeFrees++;
                 _irq.Restore(s0);
                 return MemoryStatus.OutOfRange;
             }
             int s = _irq.Mask();
             MemoryStatus r;
             int h = holder[block];
-            if (h == HolderFree) { DoubleFrees++; r = MemoryStatus.DoubleFree; }
-            else if (h != HolderDirect) { ForeignFrees++; r = MemoryStatus.ForeignBlock; }
+            if (h == HolderFree) { doubleFrees++; r = MemoryStatus.DoubleFree; }
+            else if (h != HolderDirect) { foreignFrees++; r = MemoryStatus.ForeignBlock; }
             else
             {
                 _direct--;
                 PushFree(block);
-                Frees++;
+                frees++;
                 r = MemoryStatus.Ok;
             }
             _irq.Restore(s);
             return r;
-        }
-
-        // ------------------------------------------------------------------ balloon traffic
-
-        /// <summary>
-        /// Grants up to <paramref name="k"/> blocks: moves min(k, free, into.Length) blocks off the
-        /// free list into <paramref name="into"/>[0 ..] and marks them in flight. Returns how many
-        /// it granted, 0 .. k; fewer than asked is a shortfall, not an error. O(granted).
-        /// A null array or k &lt;= 0 grants nothing and changes nothing.
-        /// </summary>
-        public int Grant(int k, int[] into)
-        {
-            if (into == null || k <= 0) return 0;
-            int s = _irq.Mask();
-            int n = GrantMasked(k, into);
-            _irq.Restore(s);
-            return n;
-        }
-
-        internal int GrantMasked(int k, int[] into)
-        {
-            int want = k < into.Length ? k : into.Length;
-            int n = 0;
-            while (n < want)
-            {
-                int b = PopFree();
-                if (b < 0) break;
-                holder[b] = HolderInFlight;
-                into[n++] = b;
-            }
-            _inFlight += n;
-            int at = GrantCalls % GrantLogLength;
-            _grantLogAsked[at] = k;
-            _grantLogGot[at] = n;
-            GrantCalls++;
-            GrantRequested += k;
-            Granted += n;
-            if (n < k) GrantShortfalls++;
-            return n;
-        }
-
-        /// <summary>
-        /// Takes back <paramref name="count"/> in-flight blocks listed in <paramref name="blocks"/>
-        /// (a shrinking partition hands them over, already zero-filled). The whole batch is
-        /// validated first; if any block is out of range, not in flight, or listed twice, nothing
-        /// changes and the call throws: the pool refusing returned memory is a kernel fault, never a
-        /// silent loss. O(count).
-        /// </summary>
-        /// <exception cref="KernelFaultException">The pool refused a block; the message names it.</exception>
-        public void ReturnBlocks(int[] blocks, int count)
-        {
-            if (count == 0) return;
-            if (blocks == null || count < 0 || count > blocks.Length) throw new KernelFaultException("pool: bad return batch");
-            int s = _irq.Mask();
-            int bad = 0;
-            int i = 0;
-            for (; i < count; i++)
-            {
-                int b = blocks[i];
-                if (b < 0 || b >= BlockCount || holder[b] != HolderInFlight) { bad = b; break; }
-                holder[b] = HolderReturning;      // catches a block listed twice
-            }
-            if (i < count)
-            {
-                for (int j = 0; j < i; j++) holder[blocks[j]] = HolderInFlight;   // undo: nothing changes
-                _irq.Restore(s);
-                throw new KernelFaultException("pool refused returned block " + bad.ToString() + ": not in flight");
-            }
-            for (i = 0; i < count; i++) PushFree(blocks[i]);
-            _inFlight -= count;
-            Returned += count;
-            _irq.Restore(s);
-        }
-
-        /// <summary>
-        /// The grant call <paramref name="back"/> calls ago (0 = the latest): returns how many blocks
-        /// it granted and sets <paramref name="asked"/> to how many it was asked for; -1 (asked = -1)
-        /// when that call is not remembered (only the last <see cref="GrantLogLength"/> are).
-        /// </summary>
-        public int RecentGrant(int back, out int asked)
-        {
-            int s = _irq.Mask();
-            int got = -1;
-            asked = -1;
-            if (back >= 0 && back < GrantLogLength && back < GrantCalls)
-            {
-                int at = (GrantCalls - 1 - back) % GrantLogLength;
-                asked = _grantLogAsked[at];
-                got = _grantLogGot[at];
-            }
-            _irq.Restore(s);
-            return got;
         }
 
         // ------------------------------------------------------------------ internals (masked)
@@ -350,59 +235,5 @@ namespace NfRt.Memory
             _freeCount++;
         }
 
-        // ------------------------------------------------------------------ conservation
-
-        /// <summary>
-        /// Proves the conservation law by counting: walks the free list, counts every holder word,
-        /// checks each partition's own structure, and compares with the running counts:
-        /// <c>free + Σ partition holdings + in flight + direct = BlockCount</c>. Null when it holds,
-        /// else what broke. O(BlockCount); masked for its duration so the picture is consistent.
-        /// </summary>
-        public string CheckConservation()
-        {
-            int s = _irq.Mask();
-            string e = CheckMasked();
-            _irq.Restore(s);
-            return e;
-        }
-
-        /// <summary>True when <see cref="CheckConservation"/> finds nothing wrong.</summary>
-        public bool IsConserved { get { return CheckConservation() == null; } }
-
-        internal string CheckMasked()
-        {
-            int walked = 0;
-            for (int b = _freeHead; b != EndOfList; b = next[b])
-            {
-                if (b < 0 || b >= BlockCount) return "pool: free list leaves the pool";
-                if (holder[b] != HolderFree) return "pool: block on the free list is not marked free";
-                if (++walked > BlockCount) return "pool: free list cycle";
-            }
-            if (walked != _freeCount) return "pool: free list length differs from FreeCount";
-            int free = 0, flight = 0, direct = 0, held = 0;
-            for (int b = 0; b < BlockCount; b++)
-            {
-                int h = holder[b];
-                if (h == HolderFree) free++;
-                else if (h == HolderInFlight) flight++;
-                else if (h == HolderDirect) direct++;
-                else if (h >= 1 && h <= _partitionCount) held++;
-                else return "pool: block with an unknown holder";
-            }
-            if (free != _freeCount) return "pool: free blocks differ from FreeCount";
-            if (flight != _inFlight) return "pool: in-flight blocks differ from InFlight";
-            if (direct != _direct) return "pool: direct blocks differ from DirectAllocated";
-            int sum = 0;
-            for (int i = 0; i < _partitionCount; i++)
-            {
-                Partition p = _partitions[i];
-                string pe = p.CheckMasked();
-                if (pe != null) return pe;
-                sum += p.currentBlocks;
-            }
-            if (sum != held) return "pool: partition holdings differ from the blocks marked held";
-            if (_freeCount + sum + _inFlight + _direct != BlockCount) return "pool: blocks not conserved";
-            return null;
-        }
     }
 }

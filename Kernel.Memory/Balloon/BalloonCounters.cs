@@ -63,5 +63,23 @@ namespace NfRt.Memory
         public long LastProgressTick;
         /// <summary>Stall events reported (one per episode of StallReportRetries retries without progress).</summary>
         public int StallEvents;
+
+        /// <summary>Copies the run counters (Runs .. StallEvents, LastProgressTick) into <paramref name="into"/>.</summary>
+        internal void CopyRunCountersTo(BalloonCounters into)
+        {
+            into.Runs = Runs;
+            into.Retries = Retries;
+            into.GrowRequests = GrowRequests;
+            into.GrowRequestedBlocks = GrowRequestedBlocks;
+            into.GrantedBlocks = GrantedBlocks;
+            into.GrowShortfalls = GrowShortfalls;
+            into.ShrinkRequests = ShrinkRequests;
+            into.ShrinkRequestedBlocks = ShrinkRequestedBlocks;
+            into.ReturnedBlocks = ReturnedBlocks;
+            into.ShrinkShortfalls = ShrinkShortfalls;
+            into.NoProgressRetries = NoProgressRetries;
+            into.LastProgressTick = LastProgressTick;
+            into.StallEvents = StallEvents;
+        }
     }
 }

@@ -1,0 +1,139 @@
+using System.Threading;
+using NfRt.Boards;
+using NfRt.Kernel;
+
+namespace NfRt.Scheduling
+{
+    /// <summary>
+    /// Dispatch: the preemption point (<see cref="Checkpoint"/>), picking the next task, and the
+    /// context switch with its baton hand-over between managed threads.
+    /// <code>
+    /// The hand-over (SwitchTo), previous task P on thread TP, next task N on thread TN:
+    ///   1. TP, masked: P back to the ready queue (preempted: at the head) or left as it is
+    ///      (blocked, sleeping, suspended, dead); N out of the ready queue, N Running; counters,
+    ///      trace events.
+    ///   2. TP unmasks (quietly: no IRQ delivery here) and flushes the trace to the sink.
+    ///   3. TP: _runnerThread = TN (the right to enter the kernel moves first), then a full fence
+    ///      (Interlocked on _handovers), then _current = N. From this write on TN may run: it can see
+    ///      its turn even before its gate opens, so TP touches no shared kernel state after it.
+    ///   4. TP opens N's gate.
+    ///   5. TP parks at P's gate (WaitTurn) until _current == P again; a dead P's thread just returns
+    ///      and ends. On waking, an acquire fence (a CAS on _handovers) makes the switcher's writes visible.
+    /// </code>
+    /// </summary>
+    public sealed partial class Scheduler
+    {
+        /// <summary>
+        /// Preemption point: delivers pending IRQs, then switches if a more urgent task is
+        /// ready (and the current task is preemptible), or if the current task no longer runs.
+        /// </summary>
+        /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
+        public void Checkpoint()
+        {
+            if (_shutdown) throw new TaskAbortException();
+            RequireRunner();
+            if (_irq.IsMasked) return;
+            _irq.Poll();
+            Reschedule();
+            FlushTrace();
+        }
+
+        private TaskControlBlock PickNext()
+        {
+            TaskControlBlock cur = _current;
+            TaskControlBlock top = _ready.Peek();
+            if (cur.state == TaskState.Running)
+            {
+                if (cur == Idle) return top != null ? top : Idle;
+                if (cur.IsCooperative || top == null) return cur;
+                return Priority.MoreUrgent(top.effectivePriority, cur.effectivePriority) ? top : cur;
+            }
+            return top != null ? top : Idle;
+        }
+
+        /// <summary>Switches to the task that should run, if it is not the current one. IRQs must be enabled.</summary>
+        private void Reschedule()
+        {
+            if (_irq.IsMasked || _shutdown || !_started) return;
+            int s = _irq.Mask();
+            TaskControlBlock next = PickNext();
+            if (next == _current)
+            {
+                // It queued itself (yield, slice end) but nothing may run before it: it keeps the CPU.
+                if (next.inReadyQueue)
+                {
+                    _ready.Remove(next);
+                    next.state = TaskState.Running;
+                    if (next.sliceLeft <= 0) next.sliceLeft = next.timeSlice;
+                }
+                _irq.RestoreQuiet(s);
+                return;
+            }
+            SwitchTo(next, s);
+        }
+
+        /// <summary>
+        /// The context switch (steps 1-5 above). Called masked with <paramref name="s"/> == 0 (the
+        /// outermost level): a switch inside a nested critical section is a kernel defect.
+        /// </summary>
+        private void SwitchTo(TaskControlBlock next, int s)
+        {
+            if (s != 0) throw new KernelFaultException("context switch inside a nested critical section");
+            AssertMasked();
+            TaskControlBlock prev = _current;
+            if (prev.state == TaskState.Running)
+            {
+                if (prev != Idle)
+                {
+                    prev.state = TaskState.Ready;
+                    _ready.EnqueueHead(prev);
+                    prev.preemptions++;
+                    _preemptions++;
+                    Emit(TraceKind.Preempt, prev, next.Id, 0);
+                }
+                else prev.state = TaskState.Ready;
+            }
+            if (next != Idle)
+            {
+                if (next.inReadyQueue) _ready.Remove(next);
+                if (next.sliceLeft <= 0) next.sliceLeft = next.timeSlice;
+            }
+            next.state = TaskState.Running;
+            _contextSwitches++;
+            next.switchesIn++;
+            Emit(TraceKind.Switch, next, prev.Id, 0);
+            bool prevDead = prev.state == TaskState.Dead;
+            _irq.RestoreQuiet(0);
+            FlushTrace();
+            // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before _current is.
+            _runnerThread = next == Idle ? _driverThread : _threads[next.Id - 1].Thread;
+            Interlocked.Increment(ref _handovers);
+            _current = next;
+            GateOf(next).Open();
+            if (prevDead) return;
+            WaitTurn(prev);
+        }
+
+        private TaskGate GateOf(TaskControlBlock t)
+        {
+            return t == Idle ? _idleGate : _threads[t.Id - 1].Gate;
+        }
+
+        /// <summary>Parks the calling thread until <paramref name="t"/> is current; unwinds on shutdown.</summary>
+        internal void WaitTurn(TaskControlBlock t)
+        {
+            TaskGate gate = GateOf(t);
+            while (_current != t)
+            {
+                if (_shutdown)
+                {
+                    if (t == Idle) return;
+                    throw new TaskAbortException();
+                }
+                gate.Wait();
+            }
+            Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
+            if (_shutdown && t != Idle) throw new TaskAbortException();
+        }
+    }
+}
