@@ -7,7 +7,7 @@ using NfRt.Sync;
 namespace NfRt.Benchmarks;
 
 /// <summary>
-/// The PI chain walk (spec §10-§11), per walk, at chain depth 1, 8 and 64. Prepared chain:
+/// The PI chain walk (docs/spec/rtmutex.md §10-§11), per walk, at chain depth 1, 8 and 64. Prepared chain:
 /// T0 → M1 → T1 → M2 → ... → M<i>Depth</i> → T<i>Depth</i>: each T<i>i</i> (i ≥ 1) owns M<i>i</i>,
 /// each T<i>i</i> (i &lt; Depth) is blocked on M<i>i+1</i>, T<i>Depth</i> waits on an event; all at
 /// priority 100. One invocation changes the priority of the far-end blocked task T0 to 10 and

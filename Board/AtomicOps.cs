@@ -1,7 +1,7 @@
 namespace NfRt.Boards
 {
     /// <summary>
-    /// The compare-and-swap the rt-mutex owner word uses (spec §4). A board with a hardware
+    /// The compare-and-swap the rt-mutex owner word uses (docs/spec/rtmutex.md §4). A board with a hardware
     /// CAS uses <see cref="HardwareAtomics"/>; a Cortex-M0 class part without one uses
     /// <see cref="MaskedAtomics"/> (read-compare-write with interrupts masked: the seed's
     /// "if cmpxchg is not available" case). Both run the same test suite.

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Kernel.Sync")]
-[assembly: InternalsVisibleTo("Kernel.Memory")]
 [assembly: InternalsVisibleTo("UnitTests")]

@@ -4,7 +4,7 @@ namespace NfRt.Scheduling
 {
     /// <summary>
     /// Lets the rt-mutex propagate priority inheritance when the scheduler changes the
-    /// priority of a task blocked on an rt-mutex (spec §11). Called with interrupts masked.
+    /// priority of a task blocked on an rt-mutex (docs/spec/rtmutex.md §11). Called with interrupts masked.
     /// </summary>
     internal interface IPriorityChangeHook
     {

@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("UnitTests")]
-[assembly: InternalsVisibleTo("Kernel.Memory")]

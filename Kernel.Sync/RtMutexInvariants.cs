@@ -68,7 +68,7 @@ namespace NfRt.Sync
                 if (w.Task == owner) return m.Name + ": owner " + owner.Name + " waits on its own mutex";
                 if (w.prio != n.prio) return m.Name + ": waiter priority differs from its list priority";
                 // A walk cut by the depth limit stops at a boosted task without re-queueing its waiter
-                // (spec §10): from then on a waiter may carry its task's previous priority.
+                // (docs/spec/rtmutex.md §10): from then on a waiter may carry its task's previous priority.
                 if (w.prio != w.Task.EffectivePriority && _sys.Counters.depthLimitHits == 0) return m.Name + ": waiter " + w.Task.Name + " priority " + w.prio + " but task's effective " + w.Task.EffectivePriority;
                 bool inPi = w.PiNode.IsQueued;
                 if (n == first)

@@ -7,7 +7,7 @@ namespace NfRt.Sync
     /// <summary>
     /// The rt-mutex layer of one kernel: the registry of its mutexes (for the invariant
     /// checker), the counters, the test hook, the chain-walk depth limit, and the scheduler's
-    /// priority-change hook (spec §11). Created on first use by <see cref="Of"/>.
+    /// priority-change hook (docs/spec/rtmutex.md §11). Created on first use by <see cref="Of"/>.
     /// </summary>
     public sealed partial class RtMutexSystem : IPriorityChangeHook, ITaskExitHook
     {

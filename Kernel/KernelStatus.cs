@@ -2,7 +2,7 @@ namespace NfRt.Kernel
 {
     /// <summary>
     /// Typed results of kernel calls. Zero is success; the negative values that the
-    /// rt-tester scenario language prints are the Linux errno values (spec §12), the rest
+    /// rt-tester scenario language prints are the Linux errno values (docs/spec/rtmutex.md §12), the rest
     /// are this kernel's own misuse codes. No kernel call throws on contention, timeout or
     /// interruption: it returns one of these.
     /// </summary>

@@ -4,7 +4,7 @@ using NfRt.Memory;
 namespace UnitTests.Balloon;
 
 /// <summary>
-/// The eight scenarios of shared/docs/balloon-spec.md, on the simulated board with RetryPeriod
+/// The eight scenarios of docs/spec/balloon.md, on the simulated board with RetryPeriod
 /// 1 s (= 1000 ticks at 1 kHz), MaxBatch 32, no floor. Exact counts and timer states after every
 /// step; the pool's conservation law is checked after every kernel operation (invariant checker)
 /// and asserted explicitly after every step.

@@ -4,7 +4,7 @@ using NfRt.Kernel;
 namespace UnitTests.Kernel;
 
 /// <summary>
-/// The plist (spec §2): sorted ascending, FIFO among equals, re-queue goes to the tail of its
+/// The plist (docs/spec/rtmutex.md §2): sorted ascending, FIFO among equals, re-queue goes to the tail of its
 /// group, one leader per distinct priority, no allocation. Seeded random add/remove/requeue runs
 /// compared after every step against a trivially correct model (a stable sort by priority, then
 /// insertion stamp), with <see cref="PriorityList.Check"/> after every step; and proof that Check

@@ -5,8 +5,8 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// A deadlock allowed to form with detection off (spec §10, §12: the tasks hang, the walk
-/// terminates) must still leave every invariant of spec §13 except acyclicity intact, and
+/// A deadlock allowed to form with detection off (docs/spec/rtmutex.md §10, §12: the tasks hang, the walk
+/// terminates) must still leave every invariant of docs/spec/rtmutex.md §13 except acyclicity intact, and
 /// breaking it with an interrupt must restore every priority.
 /// <para>Steps (lock-step tasks, T1 prio 1, T2 prio 5):</para>
 /// <list type="number">

@@ -90,7 +90,7 @@ public class UnitTestRtMutexBasics
     }
 
     /// <summary>
-    /// ABBA without detection: the deadlock is allowed to form (spec §13 "global" invariant),
+    /// ABBA without detection: the deadlock is allowed to form (docs/spec/rtmutex.md §13 "global" invariant),
     /// the checker accepts it, both tasks stay blocked, and shutdown still joins their threads.
     /// 1. T1 (5) locks A, sleeps.  2. T2 (10) locks B, then A: blocks, T1 boosted? no (T2 less urgent).
     /// 3. T1 wakes, locks B: blocks; T2 boosted to 5 via B. Cycle T1 → B → T2 → A → T1.

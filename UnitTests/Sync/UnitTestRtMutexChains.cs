@@ -4,7 +4,7 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Transitive priority inheritance through chains of blocked owners (spec §7, §9, §10): a boost
+/// Transitive priority inheritance through chains of blocked owners (docs/spec/rtmutex.md §7, §9, §10): a boost
 /// reaches every owner down the chain, leaving waiters (interrupt, timeout) unwind it step by
 /// step, and the depth limit ends a walk (Deadlock with detection; DepthLimitHits without).
 /// </summary>

@@ -4,7 +4,7 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Deadlock detection (spec §10, §12): a wait that would close a cycle in the wait-for graph
+/// Deadlock detection (docs/spec/rtmutex.md §10, §12): a wait that would close a cycle in the wait-for graph
 /// returns Deadlock (-35) when detection is requested and undoes its boosts; without detection
 /// the cycle forms (counted in DeadlocksAllowed) and every other invariant still holds; locking
 /// a mutex one already owns is Deadlock, never a hang.
@@ -48,7 +48,7 @@ public class UnitTestRtMutexDeadlock
 
     /// <summary>
     /// Tasks A (20), B (25), X (15); mutexes m1 (A), m2 (B). The closing waiter B is NOT the top
-    /// waiter of m1, so only the detection walk finds the cycle (spec §7).
+    /// waiter of m1, so only the detection walk finds the cycle (docs/spec/rtmutex.md §7).
     /// 1. A locks m1, B locks m2              → 20 25 15.
     /// 2. A blocks on m2                      → B boosted to 20.
     /// 3. X blocks on m1                      → A boosted to 15, and through m2 B to 15.

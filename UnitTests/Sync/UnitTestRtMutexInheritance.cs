@@ -4,7 +4,7 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Priority inheritance on one owner (spec §1, §7, §8, §9, §11): the boost follows the top
+/// Priority inheritance on one owner (docs/spec/rtmutex.md §1, §7, §8, §9, §11): the boost follows the top
 /// waiter, waiters are served most urgent first and FIFO among equals, several held mutexes
 /// deboost one at a time, and priority changes keep or propagate a boost. Every test runs on a
 /// board with a hardware CAS and on the Cortex-M0 board (masked read-compare-write).

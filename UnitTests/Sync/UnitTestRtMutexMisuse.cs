@@ -4,7 +4,7 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Misuse (spec §12, architecture "bad input gets a clear, typed error and changes nothing"):
+/// Misuse (docs/spec/rtmutex.md §12, architecture "bad input gets a clear, typed error and changes nothing"):
 /// every rejected call returns its typed error and leaves owner words, wait lists, priorities,
 /// task states and counters (but Misuse) exactly as they were.
 /// </summary>

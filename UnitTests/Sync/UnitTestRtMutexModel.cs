@@ -112,7 +112,7 @@ public class UnitTestRtMutexModel
     // ---- fixed cases: shrunk sequences that caught deliberately broken kernels (mutation checks of
     // this test) — each still proves its behaviour against the model on every run.
 
-    /// <summary>T1 (prio 3) is pending owner of M2; T0, equally urgent, cannot steal it and queues (spec §6).</summary>
+    /// <summary>T1 (prio 3) is pending owner of M2; T0, equally urgent, cannot steal it and queues (docs/spec/rtmutex.md §6).</summary>
     [Fact]
     public void Model_equal_priority_cannot_steal_from_a_pending_owner() => ModelRunner.Run(
         new ModelCase(new[] { 3, 2, 2 }, 3, new[] {
@@ -122,7 +122,7 @@ public class UnitTestRtMutexModel
             Op.Unlock(0, 2),
             Op.Lock(0, 2) }));
 
-    /// <summary>A pending owner interrupted before it runs still takes the mutex (spec §5: take before signals).</summary>
+    /// <summary>A pending owner interrupted before it runs still takes the mutex (docs/spec/rtmutex.md §5: take before signals).</summary>
     [Fact]
     public void Model_interrupted_pending_owner_still_takes_the_mutex() => ModelRunner.Run(
         new ModelCase(new[] { 1, 1, 3 }, 2, new[] {
@@ -147,7 +147,7 @@ public class UnitTestRtMutexModel
     /// T0 then T3 queue on M1 (prio 5, FIFO), T1 waits for M2. T2 locks M0 with detection: the
     /// walk T0 → M1 → T1 → M2 → T2 closes a cycle, so Deadlock, and every priority is as before.
     /// The walk had boosted T0 to 1 and re-queued it, and the removal deboosted and re-queued it
-    /// again, so T0 ends behind T3 at its own priority (spec §2: a re-queue goes to the group's tail).
+    /// again, so T0 ends behind T3 at its own priority (docs/spec/rtmutex.md §2: a re-queue goes to the group's tail).
     /// Then T2 releases M2 and T1 becomes its pending owner.
     /// </summary>
     [Fact]
@@ -166,7 +166,7 @@ public class UnitTestRtMutexModel
     /// A deadlock allowed to form without any priority change: T2 (5) holds M2, T1 (4) holds M1 and
     /// waits for M2 (boosting T2 to 4), then T2 locks M1 without detection — the walk stops at
     /// once (nothing changes), so the kernel never sees the cycle and never counts it as allowed.
-    /// The invariant checker must still accept the cycle (spec §13: acyclic "unless a deadlock was
+    /// The invariant checker must still accept the cycle (docs/spec/rtmutex.md §13: acyclic "unless a deadlock was
     /// allowed to form with detection off"); it used to report "wait-for graph has a cycle".
     /// </summary>
     [Fact]
@@ -181,7 +181,7 @@ public class UnitTestRtMutexModel
     /// T0 waits for M1; T1 unlocks it (T0 becomes pending owner, paused), steals it back with
     /// trylock, unlocks it (no waiters: free) and M1 is destroyed — legal, nobody owns it or waits
     /// for it. T0, still inside its Lock call, retries: it must get Destroyed and leave M1 destroyed
-    /// (spec §12). The kernel used to take the destroyed mutex (the retry set bit1 on the destroyed
+    /// (docs/spec/rtmutex.md §12). The kernel used to take the destroyed mutex (the retry set bit1 on the destroyed
     /// word and then saw "no owner"), bringing it back to life, owned by T0, with Ok.
     /// </summary>
     [Theory]

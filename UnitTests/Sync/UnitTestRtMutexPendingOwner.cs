@@ -4,7 +4,7 @@ using UnitTests.Support;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Pending ownership and lock stealing (spec §6, §7, §8, §14). Unlock makes the top waiter the
+/// Pending ownership and lock stealing (docs/spec/rtmutex.md §6, §7, §8, §14). Unlock makes the top waiter the
 /// pending owner; the test hook pauses that task right after its wake-up, before it completes
 /// the take, so the pending state can be observed, boosted, robbed and interrupted.
 /// </summary>
@@ -20,7 +20,7 @@ public class UnitTestRtMutexPendingOwner
     /// 6. X's priority set back to 20         → W 20.
     /// 7. Y blocks on m                       → waiters X Y; W 20.
     /// 8. H blocks on m2: Y boosted to 8, re-queued at the head of m → the pending owner W is
-    ///    boosted to 8 by a waiter of a mutex it does not own yet (spec §14).
+    ///    boosted to 8 by a waiter of a mutex it does not own yet (docs/spec/rtmutex.md §14).
     /// 9. W resumes and completes the take    → owner W (real), waiters Y X; W 8.
     /// 10. W unlocks                          → owner Y, waiters X; W 20; Y 8 (H on m2).
     /// </summary>
@@ -238,7 +238,7 @@ public class UnitTestRtMutexPendingOwner
 
     /// <summary>
     /// Tasks O (5), W (20), X (20), S (10); mutex m. W's wake-up is paused. A boosted pending
-    /// owner that is robbed loses its boost with the top waiter's pi entry (spec §6).
+    /// owner that is robbed loses its boost with the top waiter's pi entry (docs/spec/rtmutex.md §6).
     /// 1. O locks m; W, then X block          → waiters W X.
     /// 2. O unlocks                           → W pending owner (paused), waiters X.
     /// 3. X's priority set to 15              → the pending owner W is boosted to 15.
@@ -402,7 +402,7 @@ public class UnitTestRtMutexPendingOwner
     }
     /// <summary>
     /// Tasks O (5), W (20), X (20), S (25), H (10); mutexes m, m2. Stealing compares EFFECTIVE
-    /// priorities (spec §6). W's wake-up is paused.
+    /// priorities (docs/spec/rtmutex.md §6). W's wake-up is paused.
     /// 1. O locks m, S locks m2; W, then X block on m → waiters W X.
     /// 2. O unlocks                            → W pending owner (paused), waiters X.
     /// 3. X's priority set to 8                → W boosted to 8.

@@ -3,7 +3,7 @@ using NfRt.Kernel;
 namespace UnitTests.Sync.Model;
 
 /// <summary>
-/// Reference model of the rt-mutex (spec §1, §5-§12), written independently of the kernel: plain
+/// Reference model of the rt-mutex (docs/spec/rtmutex.md §1, §5-§12), written independently of the kernel: plain
 /// lists and a from-scratch priority computation, no plist, no pi nodes, no chain walk.
 /// <para>State: per mutex the owner, whether the owner is only a pending owner, whether it was
 /// destroyed, and the ordered waiter list; per task the normal priority, the effective priority, and what the task is doing
@@ -14,13 +14,13 @@ namespace UnitTests.Sync.Model;
 /// <para>Effective priorities are recomputed from scratch after every change:
 /// effective(t) = min(normal(t), effective(w) for every w queued on a mutex t owns or
 /// pending-owns), iterated to a fixed point. A queued task whose effective priority changed is
-/// re-queued at the tail of its new priority group (spec §2, §10).</para>
+/// re-queued at the tail of its new priority group (docs/spec/rtmutex.md §2, §10).</para>
 /// <para>Steps the model cannot predict exactly are skipped (<see cref="Apply"/> returns null and
 /// the runner does not execute them): commands to a task that is not idle, Resume of a task that
 /// is not paused, two timed waits armed for the same tick (the wake order of equal deadlines
 /// interacts with the ready queue), a change that would re-queue two waiters of one mutex at once
 /// (never seen; the order would be the walk's), and, once a deadlock was allowed to form (a wait
-/// without detection that closes a cycle: the tasks hang, spec §12), the few steps whose result
+/// without detection that closes a cycle: the tasks hang, docs/spec/rtmutex.md §12), the few steps whose result
 /// depends on which fixed point the cycle's priorities sit at (see SkipIfDeboostFeedsCycle) or
 /// that would send a detecting walk round the cycle to the depth limit.</para>
 /// </summary>
@@ -94,7 +94,7 @@ public sealed class RtMutexModel
         if (op.IsCommand && s.Mode != Mode.Idle) throw new Skip("task busy");
         if (op.IsCommand && Mutexes[op.Mutex].Destroyed)
         {
-            // Every call on a destroyed mutex fails at once and changes nothing (spec §12).
+            // Every call on a destroyed mutex fails at once and changes nothing (docs/spec/rtmutex.md §12).
             p.Completions.Add((op.Task, op.Kind == OpKind.TryLock ? KernelStatus.Busy : KernelStatus.Destroyed));
             return;
         }
@@ -150,7 +150,7 @@ public sealed class RtMutexModel
         }
     }
 
-    // ---------------------------------------------------------------- the lock call (spec §5)
+    // ---------------------------------------------------------------- the lock call (docs/spec/rtmutex.md §5)
 
     private void Begin(int t, int m, bool interruptible, int timeout, bool detect, Prediction p)
     {
@@ -171,7 +171,7 @@ public sealed class RtMutexModel
         TaskState s = Tasks[t];
         int m = s.Mutex;
         // A robbed pending owner is in no wait list, so its mutex can be destroyed under it; its
-        // retry is then a use of a destroyed mutex (spec §12): an error, and nothing changes.
+        // retry is then a use of a destroyed mutex (docs/spec/rtmutex.md §12): an error, and nothing changes.
         if (Mutexes[m].Destroyed) { Fail(t, KernelStatus.Destroyed, p); return; }
         if (TryTake(t, m)) { Complete(t, KernelStatus.Ok, p); return; }
         if (s.Interruptible && s.InterruptRequested) { Fail(t, KernelStatus.Interrupted, p); return; }
