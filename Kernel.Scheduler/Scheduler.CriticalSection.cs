@@ -70,7 +70,7 @@ namespace NfRt.Scheduling
         /// </summary>
         private void FaultIfBroken(string where)
         {
-            string broken = Config.CheckInvariants ? RunChecks() : null;
+            string broken = _checkInvariants ? RunChecks() : null;
             if (broken == null) return;
             _irq.RestoreQuiet(0);
             throw new KernelFaultException(where + broken);

@@ -30,7 +30,7 @@ namespace NfRt.Scheduling
     /// </summary>
     public sealed partial class Scheduler : IIrqSink
     {
-        /// <summary>The configuration (validated).</summary>
+        /// <summary>The configuration (validated, frozen: a copy of what the constructor was given).</summary>
         public readonly KernelConfig Config;
 
         /// <summary>The board this kernel runs on.</summary>
@@ -62,6 +62,7 @@ namespace NfRt.Scheduling
         private bool _shutdown;
         private bool _inCheck;
         private bool _started;
+        private readonly bool _checkInvariants;   // Config.CheckInvariants, read at every Leave
 
         /// <summary>The rt-mutex's PI propagation hook (docs/spec/rtmutex.md §11), or null.</summary>
         internal IPriorityChangeHook PriorityHook;
@@ -83,7 +84,8 @@ namespace NfRt.Scheduling
             if (bad != null) throw new System.ArgumentException(bad);
             if (board == null) throw new System.ArgumentException("board is null");
             if (board.Irq.IsAttached) throw new System.ArgumentException("board: this board already runs a kernel (one board, one Scheduler)");
-            Config = config;
+            Config = config.FrozenCopy();
+            _checkInvariants = Config.CheckInvariants;
             Board = board;
             _irq = board.Irq;
             _ready = new ReadyQueue(config.PriorityLevels);

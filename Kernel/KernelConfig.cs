@@ -1,38 +1,72 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// Kernel configuration. Fixed at kernel creation; every table is sized from it so no
-    /// steady-state path allocates. <see cref="Validate"/> names the first bad field.
+    /// Kernel configuration. Every table is sized from it so no steady-state path allocates.
+    /// <see cref="Validate"/> names the first bad field. A kernel keeps a frozen copy
+    /// (<see cref="FrozenCopy"/>): changing the object passed to it afterwards has no effect, and
+    /// setting a property of the kernel's own copy (<c>Scheduler.Config</c>) throws
+    /// <see cref="System.InvalidOperationException"/> naming the property — the tables were sized
+    /// from the old value.
     /// </summary>
     public sealed class KernelConfig
     {
-        /// <summary>Priority levels N (1 .. 1024); priorities run 0 (most urgent) .. N-1.</summary>
-        public int PriorityLevels = 140;
+        private int _priorityLevels = 140;
+        private int _maxTasks = 128;
+        private int _defaultTimeSlice;
+        private int _maxChainDepth = 1024;
+        private int _traceCapacity = 256;
+        private bool _checkInvariants;
+        private bool _frozen;
 
-        /// <summary>Most tasks the kernel can hold (the idle task not counted).</summary>
-        public int MaxTasks = 128;
+        /// <summary>Priority levels N (1 .. 1024); priorities run 0 (most urgent) .. N-1. Default 140.</summary>
+        public int PriorityLevels { get { return _priorityLevels; } set { Thaw("PriorityLevels"); _priorityLevels = value; } }
 
-        /// <summary>Default round-robin time slice in ticks for new tasks; 0 = no slicing.</summary>
-        public int DefaultTimeSlice = 0;
+        /// <summary>Most tasks the kernel can hold (the idle task not counted). Default 128.</summary>
+        public int MaxTasks { get { return _maxTasks; } set { Thaw("MaxTasks"); _maxTasks = value; } }
+
+        /// <summary>Default round-robin time slice in ticks for new tasks; 0 = no slicing (the default).</summary>
+        public int DefaultTimeSlice { get { return _defaultTimeSlice; } set { Thaw("DefaultTimeSlice"); _defaultTimeSlice = value; } }
 
         /// <summary>Longest priority-inheritance chain walk before it stops (docs/spec/rtmutex.md §10, default 1024).</summary>
-        public int MaxChainDepth = 1024;
+        public int MaxChainDepth { get { return _maxChainDepth; } set { Thaw("MaxChainDepth"); _maxChainDepth = value; } }
 
-        /// <summary>Trace events buffered between two flushes to the sink.</summary>
-        public int TraceCapacity = 256;
+        /// <summary>Trace events buffered between two flushes to the sink. Default 256.</summary>
+        public int TraceCapacity { get { return _traceCapacity; } set { Thaw("TraceCapacity"); _traceCapacity = value; } }
 
-        /// <summary>Run the invariant checker after every kernel operation (tests turn this on).</summary>
-        public bool CheckInvariants = false;
+        /// <summary>Run the invariant checkers after every kernel operation (tests turn this on). Default off.</summary>
+        public bool CheckInvariants { get { return _checkInvariants; } set { Thaw("CheckInvariants"); _checkInvariants = value; } }
+
+        /// <summary>True for a kernel's own copy, which can no longer change.</summary>
+        public bool IsFrozen { get { return _frozen; } }
 
         /// <summary>Returns null when the configuration is usable, else the name of the first bad field and why.</summary>
         public string Validate()
         {
-            if (PriorityLevels < 1 || PriorityLevels > Priority.MaxLevels) return "PriorityLevels must be 1..1024";
-            if (MaxTasks < 1 || MaxTasks > 65535) return "MaxTasks must be 1..65535";
-            if (DefaultTimeSlice < 0) return "DefaultTimeSlice must be >= 0";
-            if (MaxChainDepth < 1) return "MaxChainDepth must be >= 1";
-            if (TraceCapacity < 1) return "TraceCapacity must be >= 1";
+            if (_priorityLevels < 1 || _priorityLevels > Priority.MaxLevels) return "PriorityLevels must be 1..1024";
+            if (_maxTasks < 1 || _maxTasks > 65535) return "MaxTasks must be 1..65535";
+            if (_defaultTimeSlice < 0) return "DefaultTimeSlice must be >= 0";
+            if (_maxChainDepth < 1) return "MaxChainDepth must be >= 1";
+            if (_traceCapacity < 1) return "TraceCapacity must be >= 1";
             return null;
+        }
+
+        /// <summary>A copy that can no longer change (what a kernel keeps).</summary>
+        public KernelConfig FrozenCopy()
+        {
+            KernelConfig c = new KernelConfig();
+            c._priorityLevels = _priorityLevels;
+            c._maxTasks = _maxTasks;
+            c._defaultTimeSlice = _defaultTimeSlice;
+            c._maxChainDepth = _maxChainDepth;
+            c._traceCapacity = _traceCapacity;
+            c._checkInvariants = _checkInvariants;
+            c._frozen = true;
+            return c;
+        }
+
+        private void Thaw(string property)
+        {
+            if (_frozen) throw new System.InvalidOperationException(property + ": this configuration belongs to a running kernel and cannot change");
         }
     }
 }
