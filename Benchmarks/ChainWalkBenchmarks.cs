@@ -1,3 +1,4 @@
+using NfRt.Harness;
 using BenchmarkDotNet.Attributes;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -21,13 +22,13 @@ public class ChainWalkBenchmarks
     [Params(1, 8, 64)]
     public int Depth;
 
-    private KernelHost _host;
+    private SimKernel _host;
     private TaskControlBlock _farEnd, _owner;
 
     [GlobalSetup]
     public void Setup()
     {
-        _host = new KernelHost(BoardProfiles.Stm32, maxTasks: 128);
+        _host = BenchKernel.StartedKernel(BoardProfiles.Stm32, maxTasks: 128);
         Scheduler k = _host.K;
         var m = new RtMutex[Depth + 1];
         for (int i = 1; i <= Depth; i++) m[i] = new RtMutex(k, "M" + i);
@@ -45,7 +46,7 @@ public class ChainWalkBenchmarks
             if (i == 0) _farEnd = t;
         }
         k.RunUntilIdle();
-        _host.ThrowIfFaulted();
+        _host.ThrowTaskFaults();
         RtMutexSystem sys = RtMutexSystem.Of(k);
         int steps = sys.Counters.ChainWalkSteps;
         Walk();
@@ -69,7 +70,7 @@ public class ChainWalkBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _host.ThrowIfFaulted();
-        _host.Shutdown();
+        _host.ThrowTaskFaults();
+        _host.Dispose();
     }
 }

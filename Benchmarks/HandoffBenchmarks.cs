@@ -1,3 +1,4 @@
+using NfRt.Harness;
 using BenchmarkDotNet.Attributes;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -19,7 +20,7 @@ public class HandoffBenchmarks
 {
     public const int Cycles = 10_000;   // lock/unlock cycles per task per invocation: 2*Cycles-1 hand-offs
 
-    private KernelHost _host;
+    private SimKernel _host;
     private RtMutex _m;
     private KernelEvent _goA, _goB;
     private int _failures;
@@ -27,7 +28,7 @@ public class HandoffBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _host = new KernelHost(BoardProfiles.Stm32);
+        _host = BenchKernel.StartedKernel(BoardProfiles.Stm32);
         _m = new RtMutex(_host.K, "m");
         Scheduler k = _host.K;
         _goB = _host.AddWorker("B", 10, () =>
@@ -43,7 +44,7 @@ public class HandoffBenchmarks
             for (int i = 1; i < Cycles; i++) Cycle();
         });
         int before = _m.System.Counters.Handoffs;
-        _host.Run(_goA);
+        _host.RunWorker(_goA);
         int handoffs = _m.System.Counters.Handoffs - before;
         if (_failures != 0 || handoffs != 2 * Cycles - 1)
             throw new InvalidOperationException($"ping-pong broken: {handoffs} hand-offs, {_failures} failures");
@@ -56,13 +57,13 @@ public class HandoffBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 2 * Cycles - 1)]
-    public void RtMutex_ContendedHandoff() => _host.Run(_goA);
+    public void RtMutex_ContendedHandoff() => _host.RunWorker(_goA);
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _host.ThrowIfFaulted();
-        _host.Shutdown();
+        _host.ThrowTaskFaults();
+        _host.Dispose();
         if (_failures != 0) throw new InvalidOperationException(_failures + " lock/unlock calls failed");
     }
 }

@@ -1,3 +1,4 @@
+using NfRt.Harness;
 using BenchmarkDotNet.Attributes;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -13,7 +14,7 @@ namespace NfRt.Benchmarks;
 /// board (STM32F091, Cortex-M0 class: interrupts masked around a plain read-compare-write, no
 /// atomic instruction). Every loop runs <see cref="N"/> pairs inside a kernel task, so all four
 /// are measured on the same kind of thread with the same per-invocation cost (two host thread
-/// switches, see <see cref="KernelHost"/>, about 0.01 ns per pair at this N).
+/// switches, see <see cref="SimKernel"/>, about 0.01 ns per pair at this N).
 /// </summary>
 [MemoryDiagnoser]
 public class UncontendedBenchmarks
@@ -22,15 +23,15 @@ public class UncontendedBenchmarks
 
     private readonly Lock _lock = new();
     private readonly int[] _word = new int[32];   // the CAS target, on its own cache line
-    private KernelHost _hw, _masked;
+    private SimKernel _hw, _masked;
     private KernelEvent _goCas, _goLock, _goHw, _goMasked;
     private int _failures;
 
     [GlobalSetup]
     public void Setup()
     {
-        _hw = new KernelHost(BoardProfiles.Stm32);
-        _masked = new KernelHost(BoardProfiles.Stm32M0);
+        _hw = BenchKernel.StartedKernel(BoardProfiles.Stm32);
+        _masked = BenchKernel.StartedKernel(BoardProfiles.Stm32M0);
         _goCas = _hw.AddWorker("cas", 10, () =>
         {
             int[] w = _word;
@@ -51,11 +52,11 @@ public class UncontendedBenchmarks
         });
         _goHw = AddRtMutexWorker(_hw);
         _goMasked = AddRtMutexWorker(_masked);
-        foreach (var (host, go) in new[] { (_hw, _goCas), (_hw, _goLock), (_hw, _goHw), (_masked, _goMasked) }) host.Run(go);
+        foreach (var (host, go) in new[] { (_hw, _goCas), (_hw, _goLock), (_hw, _goHw), (_masked, _goMasked) }) host.RunWorker(go);
         if (_failures != 0) throw new InvalidOperationException("uncontended loop failed");
     }
 
-    private KernelEvent AddRtMutexWorker(KernelHost host)
+    private KernelEvent AddRtMutexWorker(SimKernel host)
     {
         var m = new RtMutex(host.K, "m");
         return host.AddWorker("rt", 10, () =>
@@ -70,24 +71,24 @@ public class UncontendedBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N)]
-    public void Interlocked_CAS_pair() => _hw.Run(_goCas);
+    public void Interlocked_CAS_pair() => _hw.RunWorker(_goCas);
 
     [Benchmark(OperationsPerInvoke = N)]
-    public void SystemThreadingLock_EnterExit() => _hw.Run(_goLock);
+    public void SystemThreadingLock_EnterExit() => _hw.RunWorker(_goLock);
 
     [Benchmark(OperationsPerInvoke = N)]
-    public void RtMutex_LockUnlock_HardwareCas() => _hw.Run(_goHw);
+    public void RtMutex_LockUnlock_HardwareCas() => _hw.RunWorker(_goHw);
 
     [Benchmark(OperationsPerInvoke = N)]
-    public void RtMutex_LockUnlock_MaskedCas() => _masked.Run(_goMasked);
+    public void RtMutex_LockUnlock_MaskedCas() => _masked.RunWorker(_goMasked);
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _hw.ThrowIfFaulted();
-        _masked.ThrowIfFaulted();
-        _hw.Shutdown();
-        _masked.Shutdown();
+        _hw.ThrowTaskFaults();
+        _masked.ThrowTaskFaults();
+        _hw.Dispose();
+        _masked.Dispose();
         if (_failures != 0) throw new InvalidOperationException(_failures + " lock/unlock calls failed");
     }
 }

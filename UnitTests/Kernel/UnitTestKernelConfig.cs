@@ -51,14 +51,4 @@ public class UnitTestKernelConfig
         var c = new KernelConfig { MaxTasks = 0, TraceCapacity = 0 };
         Assert.StartsWith("MaxTasks", c.Validate());
     }
-
-    [Fact]
-    public void Priority_comparison_lower_number_is_more_urgent()
-    {
-        Assert.True(Priority.MoreUrgent(0, 1));
-        Assert.False(Priority.MoreUrgent(1, 1));
-        Assert.False(Priority.MoreUrgent(5, 2));
-        Assert.Equal(2, Priority.MostUrgent(5, 2));
-        Assert.Equal(2, Priority.MostUrgent(2, 5));
-    }
 }

@@ -7,22 +7,6 @@ using Xunit.Sdk;
 namespace UnitTests.Support;
 
 /// <summary>
-/// Feeds a test the two CAS flavours: a board with a hardware compare-and-swap (STM32F429) and
-/// one without (STM32F091, Cortex-M0: read-compare-write with interrupts masked).
-/// </summary>
-public sealed class BoardsAttribute : DataAttribute
-{
-    public const string Cas = "STM32F429";
-    public const string M0 = "STM32F091";
-
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
-    {
-        yield return new object[] { Cas };
-        yield return new object[] { M0 };
-    }
-}
-
-/// <summary>
 /// A simulated kernel with scripted tasks and rt-mutexes, and the assertions the deterministic
 /// rt-mutex tests make after every step: owner (real or pending) and wait-list order of a mutex,
 /// every task's effective and normal priority, the counters.
@@ -32,8 +16,8 @@ public sealed class RtMutexRig : IDisposable
     public readonly SimKernel S;
     public readonly RtMutexSystem Sys;
     public readonly PauseHook Hook = new();
-    public readonly List<ScriptedTask> Tasks = new();
-    private readonly Dictionary<ScriptedTask, int> _normal = new();
+    public readonly List<LockstepTask> Tasks = new();
+    private readonly Dictionary<LockstepTask, int> _normal = new();
 
     public RtMutexRig(string board = BoardsAttribute.Cas, int maxChainDepth = 1024, int levels = 32)
     {
@@ -47,9 +31,9 @@ public sealed class RtMutexRig : IDisposable
     public RtMutexCounters C => Sys.Counters;
 
     /// <summary>Creates scripted tasks (name, priority); call <see cref="Start"/> once all exist.</summary>
-    public ScriptedTask Task(string name, int prio)
+    public LockstepTask Task(string name, int prio)
     {
-        var t = new ScriptedTask(S, name, prio);
+        var t = new LockstepTask(S, name, prio);
         Tasks.Add(t);
         Hook.Add(t);
         _normal[t] = prio;
@@ -66,7 +50,7 @@ public sealed class RtMutexRig : IDisposable
     }
 
     /// <summary>Priority change from the driver; the rig then expects the new normal priority.</summary>
-    public KernelStatus SetPriority(ScriptedTask t, int prio)
+    public KernelStatus SetPriority(LockstepTask t, int prio)
     {
         var r = S.K.SetPriority(t.Tcb, prio);
         if (r == KernelStatus.Ok) _normal[t] = prio;
@@ -75,7 +59,7 @@ public sealed class RtMutexRig : IDisposable
     }
 
     /// <summary>Interrupt request from the driver (Scheduler.Interrupt), then run until quiescent.</summary>
-    public void Interrupt(ScriptedTask t)
+    public void Interrupt(LockstepTask t)
     {
         Assert.Equal(KernelStatus.Ok, S.K.Interrupt(t.Tcb));
         S.Run();
@@ -104,7 +88,7 @@ public sealed class RtMutexRig : IDisposable
     }
 
     /// <summary>Asserts a real owner (no pending bit) and the exact wait-list order; bit1 must match the waiters.</summary>
-    public void Owner(RtMutex m, ScriptedTask owner, params ScriptedTask[] waiters)
+    public void Owner(RtMutex m, LockstepTask owner, params LockstepTask[] waiters)
     {
         Assert.Equal(owner.Name, m.OwnerTask?.Name);
         Assert.False(m.HasPendingOwner, m.Name + " should be really owned");
@@ -112,7 +96,7 @@ public sealed class RtMutexRig : IDisposable
     }
 
     /// <summary>Asserts a pending owner (bit0) and the exact wait-list order.</summary>
-    public void PendingOwner(RtMutex m, ScriptedTask owner, params ScriptedTask[] waiters)
+    public void PendingOwner(RtMutex m, LockstepTask owner, params LockstepTask[] waiters)
     {
         Assert.Equal(owner.Name, m.OwnerTask?.Name);
         Assert.True(m.HasPendingOwner, m.Name + " should have a pending owner");
@@ -128,7 +112,7 @@ public sealed class RtMutexRig : IDisposable
         Assert.Equal(0, m.WaiterCount);
     }
 
-    private static void AssertWaiters(RtMutex m, ScriptedTask[] waiters)
+    private static void AssertWaiters(RtMutex m, LockstepTask[] waiters)
     {
         var got = new List<string>();
         for (int i = 0; i < m.WaiterCount; i++) got.Add(m.WaiterAt(i).Name);

@@ -28,8 +28,8 @@ public class UnitTestRtMutexAllowedDeadlock
         using var s = new SimKernel(levels: 16);
         var m1 = new RtMutex(s.K, "m1");
         var m2 = new RtMutex(s.K, "m2");
-        var t1 = new LockstepTask(s.K, 0, "T1", 1);
-        var t2 = new LockstepTask(s.K, 1, "T2", 5);
+        var t1 = new LockstepTask(s.K, "T1", 1, 0);
+        var t2 = new LockstepTask(s.K, "T2", 5, 1);
         s.Run();
 
         t2.Post(() => m1.Lock()); s.Run();

@@ -49,19 +49,19 @@ public class UnitTestRtMutexChains
         r.Prio(10, 10, 10, 10, 10); r.Counters(boosts: 10);
 
         r.Interrupt(h);
-        Assert.Equal(KernelStatus.Interrupted, h.Last);
+        Assert.Equal(KernelStatus.Interrupted, h.LastResult);
         r.Owner(m4, t4); r.Owner(m3, t3, t4); r.Prio(22, 22, 22, 22, 10); r.Counters(boosts: 10, deboosts: 4, interrupts: 1);
 
         r.Interrupt(t4);
-        Assert.Equal(KernelStatus.Interrupted, t4.Last);
+        Assert.Equal(KernelStatus.Interrupted, t4.LastResult);
         r.Owner(m4, t4); r.Owner(m3, t3); r.Owner(m2, t2, t3); r.Prio(24, 24, 24, 22, 10); r.Counters(boosts: 10, deboosts: 7, interrupts: 2);
 
         r.Interrupt(t3);
-        Assert.Equal(KernelStatus.Interrupted, t3.Last);
+        Assert.Equal(KernelStatus.Interrupted, t3.LastResult);
         r.Owner(m2, t2); r.Owner(m1, t1, t2); r.Prio(26, 26, 24, 22, 10); r.Counters(boosts: 10, deboosts: 9, interrupts: 3);
 
         r.Interrupt(t2);
-        Assert.Equal(KernelStatus.Interrupted, t2.Last);
+        Assert.Equal(KernelStatus.Interrupted, t2.LastResult);
         r.Owner(m1, t1); r.Owner(m2, t2); r.Owner(m3, t3); r.Owner(m4, t4);
         r.Prio(28, 26, 24, 22, 10); r.Counters(boosts: 10, deboosts: 10, interrupts: 4);
         r.Finish();
@@ -97,19 +97,19 @@ public class UnitTestRtMutexChains
         Assert.Equal(0, r.S.K.Now);
 
         r.S.Ticks(1);
-        Assert.Equal(KernelStatus.TimedOut, h.Last);
+        Assert.Equal(KernelStatus.TimedOut, h.LastResult);
         r.Owner(m4, t4); r.Owner(m3, t3, t4); r.Prio(22, 22, 22, 22, 10); r.Counters(boosts: 10, deboosts: 4, timeouts: 1);
 
         r.S.Ticks(1);
-        Assert.Equal(KernelStatus.TimedOut, t4.Last);
+        Assert.Equal(KernelStatus.TimedOut, t4.LastResult);
         r.Owner(m3, t3); r.Owner(m2, t2, t3); r.Prio(24, 24, 24, 22, 10); r.Counters(boosts: 10, deboosts: 7, timeouts: 2);
 
         r.S.Ticks(1);
-        Assert.Equal(KernelStatus.TimedOut, t3.Last);
+        Assert.Equal(KernelStatus.TimedOut, t3.LastResult);
         r.Owner(m2, t2); r.Owner(m1, t1, t2); r.Prio(26, 26, 24, 22, 10); r.Counters(boosts: 10, deboosts: 9, timeouts: 3);
 
         r.S.Ticks(1);
-        Assert.Equal(KernelStatus.TimedOut, t2.Last);
+        Assert.Equal(KernelStatus.TimedOut, t2.LastResult);
         r.Owner(m1, t1); r.Owner(m2, t2); r.Owner(m3, t3); r.Owner(m4, t4);
         r.Prio(28, 26, 24, 22, 10); r.Counters(boosts: 10, deboosts: 10, timeouts: 4);
         r.Finish();
@@ -132,8 +132,8 @@ public class UnitTestRtMutexChains
         Assert.Equal(0, r.C.DepthLimitHits);
 
         h.Do(() => ms[4].LockInterruptible(true));
-        Assert.Equal(KernelStatus.Deadlock, h.Last);
-        Assert.Equal(-35, (int)h.Last);
+        Assert.Equal(KernelStatus.Deadlock, h.LastResult);
+        Assert.Equal(-35, (int)h.LastResult);
         r.Owner(ms[4], ts[4]); r.Owner(ms[3], ts[3], ts[4]); r.Owner(ms[0], ts[0], ts[1]);
         r.Prio(22, 22, 22, 22, 22, 5);
         Assert.Equal(2, r.C.DepthLimitHits);
@@ -164,7 +164,7 @@ public class UnitTestRtMutexChains
         r.Counters(boosts: 14);
 
         r.Interrupt(h);
-        Assert.Equal(KernelStatus.Interrupted, h.Last);
+        Assert.Equal(KernelStatus.Interrupted, h.LastResult);
         r.Owner(ms[4], ts[4]); r.Owner(ms[0], ts[0], ts[1]);
         r.Prio(22, 22, 22, 22, 22, 5);
         Assert.Equal(2, r.C.DepthLimitHits);
@@ -174,9 +174,9 @@ public class UnitTestRtMutexChains
     }
 
     /// <summary>T0..T4 each own m0..m4, T(i) blocked on m(i-1); T0 boosted to 22. 10 boosts.</summary>
-    private static (ScriptedTask[] ts, NfRt.Sync.RtMutex[] ms, ScriptedTask h) DeepChain(RtMutexRig r)
+    private static (LockstepTask[] ts, NfRt.Sync.RtMutex[] ms, LockstepTask h) DeepChain(RtMutexRig r)
     {
-        var ts = new ScriptedTask[5];
+        var ts = new LockstepTask[5];
         var ms = new NfRt.Sync.RtMutex[5];
         for (int i = 0; i < 5; i++) ts[i] = r.Task("T" + i, 30 - 2 * i);
         var h = r.Task("H", 5);

@@ -34,13 +34,13 @@ public class UnitTestRtMutexDeadlock
         r.Owner(m2, b, a); r.Prio(20, 10); r.Counters();
 
         b.Do(() => m1.LockInterruptible(true));
-        Assert.Equal(KernelStatus.Deadlock, b.Last);
-        Assert.Equal(-35, (int)b.Last);
+        Assert.Equal(KernelStatus.Deadlock, b.LastResult);
+        Assert.Equal(-35, (int)b.LastResult);
         Assert.Null(b.Tcb.BlockedOn);
         r.Owner(m1, a); r.Owner(m2, b, a); r.Prio(20, 10); r.Counters(boosts: 1, deboosts: 1, deadlocks: 1);
 
         b.Do(() => m2.Unlock());
-        Assert.Equal(KernelStatus.Ok, a.Last);
+        Assert.Equal(KernelStatus.Ok, a.LastResult);
         r.Owner(m1, a); r.Owner(m2, a); r.Prio(20, 10); r.Counters(boosts: 1, deboosts: 1, deadlocks: 1, handoffs: 1);
         Assert.Equal(0, r.C.DeadlocksAllowed);
         r.Finish();
@@ -73,7 +73,7 @@ public class UnitTestRtMutexDeadlock
         r.Owner(m1, a, x); r.Owner(m2, b, a); r.Prio(15, 15, 15); r.Counters(boosts: 3);
 
         b.Do(() => m1.Lock(true));
-        Assert.Equal(KernelStatus.Deadlock, b.Last);
+        Assert.Equal(KernelStatus.Deadlock, b.LastResult);
         Assert.Null(b.Tcb.BlockedOn);
         r.Owner(m1, a, x); r.Owner(m2, b, a); r.Prio(15, 15, 15); r.Counters(boosts: 3, deadlocks: 1);
         r.Finish();
@@ -105,13 +105,13 @@ public class UnitTestRtMutexDeadlock
         r.Owner(m3, c, b); r.Prio(20, 20, 10); r.Counters(boosts: 1);
 
         c.Do(() => m1.LockInterruptible(true));
-        Assert.Equal(KernelStatus.Deadlock, c.Last);
+        Assert.Equal(KernelStatus.Deadlock, c.LastResult);
         r.Owner(m1, a); r.Owner(m2, b, a); r.Owner(m3, c, b); r.Prio(20, 20, 10);
         r.Counters(boosts: 3, deboosts: 2, deadlocks: 1);
         Assert.Equal(0, r.C.DeadlocksAllowed);
 
         r.Interrupt(b);
-        Assert.Equal(KernelStatus.Interrupted, b.Last);
+        Assert.Equal(KernelStatus.Interrupted, b.LastResult);
         r.Owner(m3, c); r.Owner(m2, b, a); r.Prio(20, 20, 10); r.Counters(boosts: 3, deboosts: 2, deadlocks: 1, interrupts: 1);
         r.Finish();
     }
@@ -195,13 +195,13 @@ public class UnitTestRtMutexDeadlock
         a.Do(() => m.LockTimed(5, false));
         Assert.Equal(Enumerable.Repeat(KernelStatus.Deadlock, 5), a.Results.Skip(1));
         a.DoTry(() => m.TryLock());
-        Assert.Equal(KernelStatus.Busy, a.Last);
+        Assert.Equal(KernelStatus.Busy, a.LastResult);
         Assert.Equal(0, r.S.K.Now);
         Assert.Equal(word, m.OwnerWord);
         r.Owner(m, a, b); r.Prio(10, 15); r.Counters(deadlocks: 5);
 
         a.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, b.Last);
+        Assert.Equal(KernelStatus.Ok, b.LastResult);
         r.Owner(m, b); r.Prio(10, 15); r.Counters(deadlocks: 5, handoffs: 1);
         r.Finish();
     }

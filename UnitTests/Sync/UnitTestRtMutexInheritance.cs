@@ -29,7 +29,7 @@ public class UnitTestRtMutexInheritance
         r.Start();
 
         l.Do(() => m.Lock());
-        Assert.Equal(KernelStatus.Ok, l.Last);
+        Assert.Equal(KernelStatus.Ok, l.LastResult);
         r.Owner(m, l); r.Prio(20, 5); r.Counters();
 
         h.Do(() => m.Lock());
@@ -37,8 +37,8 @@ public class UnitTestRtMutexInheritance
         r.Owner(m, l, h); r.Prio(5, 5); r.Counters(boosts: 1);
 
         l.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, l.Last);
-        Assert.Equal(KernelStatus.Ok, h.Last);
+        Assert.Equal(KernelStatus.Ok, l.LastResult);
+        Assert.Equal(KernelStatus.Ok, h.LastResult);
         r.Owner(m, h); r.Prio(20, 5); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
 
         h.Do(() => m.Unlock());
@@ -78,19 +78,19 @@ public class UnitTestRtMutexInheritance
         r.Owner(m, l, w3, w2, w1); r.Prio(15, 25, 20, 15); r.Counters(boosts: 3);
 
         r.Interrupt(w1);
-        Assert.Equal(KernelStatus.Interrupted, w1.Last);
+        Assert.Equal(KernelStatus.Interrupted, w1.LastResult);
         r.Owner(m, l, w3, w2); r.Prio(15, 25, 20, 15); r.Counters(boosts: 3, interrupts: 1);
 
         r.Interrupt(w3);
-        Assert.Equal(KernelStatus.Interrupted, w3.Last);
+        Assert.Equal(KernelStatus.Interrupted, w3.LastResult);
         r.Owner(m, l, w2); r.Prio(20, 25, 20, 15); r.Counters(boosts: 3, deboosts: 1, interrupts: 2);
 
         r.Interrupt(w2);
-        Assert.Equal(KernelStatus.Interrupted, w2.Last);
+        Assert.Equal(KernelStatus.Interrupted, w2.LastResult);
         r.Owner(m, l); r.Prio(30, 25, 20, 15); r.Counters(boosts: 3, deboosts: 2, interrupts: 3);
 
         l.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, l.Last);
+        Assert.Equal(KernelStatus.Ok, l.LastResult);
         r.Free(m); r.Prio(30, 25, 20, 15); r.Counters(boosts: 3, deboosts: 2, interrupts: 3);
         r.Finish();
     }
@@ -119,15 +119,15 @@ public class UnitTestRtMutexInheritance
         r.Owner(m, l, a, b, c); r.Prio(10, 10, 10, 10); r.Counters(boosts: 1);
 
         l.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, a.Last);
+        Assert.Equal(KernelStatus.Ok, a.LastResult);
         r.Owner(m, a, b, c); r.Prio(20, 10, 10, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
 
         a.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, b.Last);
+        Assert.Equal(KernelStatus.Ok, b.LastResult);
         r.Owner(m, b, c); r.Prio(20, 10, 10, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 2);
 
         b.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, c.Last);
+        Assert.Equal(KernelStatus.Ok, c.LastResult);
         r.Owner(m, c); r.Prio(20, 10, 10, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 3);
 
         c.Do(() => m.Unlock());
@@ -167,16 +167,16 @@ public class UnitTestRtMutexInheritance
         r.Owner(m, l, b, a, c); r.Prio(10, 15, 10, 15); r.Counters(boosts: 2);
 
         l.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, b.Last);
+        Assert.Equal(KernelStatus.Ok, b.LastResult);
         Assert.Empty(a.Results);
         r.Owner(m, b, a, c); r.Prio(20, 15, 10, 15); r.Counters(boosts: 2, deboosts: 1, handoffs: 1);
 
         b.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, a.Last);
+        Assert.Equal(KernelStatus.Ok, a.LastResult);
         r.Owner(m, a, c); r.Prio(20, 15, 10, 15); r.Counters(boosts: 2, deboosts: 1, handoffs: 2);
 
         a.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, c.Last);
+        Assert.Equal(KernelStatus.Ok, c.LastResult);
         r.Owner(m, c); r.Prio(20, 15, 10, 15); r.Counters(boosts: 2, deboosts: 1, handoffs: 3);
 
         c.Do(() => m.Unlock());
@@ -210,11 +210,11 @@ public class UnitTestRtMutexInheritance
         r.Owner(m1, l, h1); r.Owner(m2, l, h2); r.Prio(10, 10, 20); r.Counters(boosts: 2);
 
         l.Do(() => m1.Unlock());
-        Assert.Equal(KernelStatus.Ok, h1.Last);
+        Assert.Equal(KernelStatus.Ok, h1.LastResult);
         r.Owner(m1, h1); r.Owner(m2, l, h2); r.Prio(20, 10, 20); r.Counters(boosts: 2, deboosts: 1, handoffs: 1);
 
         l.Do(() => m2.Unlock());
-        Assert.Equal(KernelStatus.Ok, h2.Last);
+        Assert.Equal(KernelStatus.Ok, h2.LastResult);
         r.Owner(m1, h1); r.Owner(m2, h2); r.Prio(30, 10, 20); r.Counters(boosts: 2, deboosts: 2, handoffs: 2);
         r.Finish();
     }
@@ -245,11 +245,11 @@ public class UnitTestRtMutexInheritance
         r.Owner(m1, l, h1); r.Owner(m2, l, h2); r.Prio(10, 10, 20); r.Counters(boosts: 1);
 
         l.Do(() => m2.Unlock());
-        Assert.Equal(KernelStatus.Ok, h2.Last);
+        Assert.Equal(KernelStatus.Ok, h2.LastResult);
         r.Owner(m1, l, h1); r.Owner(m2, h2); r.Prio(10, 10, 20); r.Counters(boosts: 1, handoffs: 1);
 
         l.Do(() => m1.Unlock());
-        Assert.Equal(KernelStatus.Ok, h1.Last);
+        Assert.Equal(KernelStatus.Ok, h1.LastResult);
         r.Owner(m1, h1); r.Owner(m2, h2); r.Prio(30, 10, 20); r.Counters(boosts: 1, deboosts: 1, handoffs: 2);
         r.Finish();
     }
@@ -284,7 +284,7 @@ public class UnitTestRtMutexInheritance
         r.Owner(m, l, h); r.Prio(10, 10); r.Counters(boosts: 1);
 
         l.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, h.Last);
+        Assert.Equal(KernelStatus.Ok, h.LastResult);
         r.Owner(m, h); r.Prio(15, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         r.Finish();
     }
@@ -335,7 +335,7 @@ public class UnitTestRtMutexInheritance
         r.Owner(m1, t1, x, t2); r.Owner(m2, t2, t3); r.Prio(20, 20, 29, 29); r.Counters(boosts: 5, deboosts: 3);
 
         t1.Do(() => m1.Unlock());
-        Assert.Equal(KernelStatus.Ok, x.Last);
+        Assert.Equal(KernelStatus.Ok, x.LastResult);
         r.Owner(m1, x, t2); r.Owner(m2, t2, t3); r.Prio(28, 20, 29, 29); r.Counters(boosts: 5, deboosts: 4, handoffs: 1);
         r.Finish();
     }

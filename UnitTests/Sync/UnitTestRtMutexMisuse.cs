@@ -31,7 +31,7 @@ public class UnitTestRtMutexMisuse
 
         string before = r.Snapshot();
         n.Do(() => f.Unlock());
-        Assert.Equal(KernelStatus.InvalidArgument, n.Last);
+        Assert.Equal(KernelStatus.InvalidArgument, n.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.Free(f); r.Prio(20, 10, 15); r.Counters();
         Assert.Equal(1, r.C.Misuse);
@@ -41,7 +41,7 @@ public class UnitTestRtMutexMisuse
 
         before = r.Snapshot();
         n.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.NotOwner, n.Last);
+        Assert.Equal(KernelStatus.NotOwner, n.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.Owner(m, o, w); r.Prio(10, 10, 15); r.Counters(boosts: 1);
         Assert.Equal(2, r.C.Misuse);
@@ -54,9 +54,9 @@ public class UnitTestRtMutexMisuse
         Assert.Equal(3, r.C.Misuse);
 
         n.Do(() => m.Destroy());
-        Assert.Equal(KernelStatus.Busy, n.Last);
+        Assert.Equal(KernelStatus.Busy, n.LastResult);
         n.Do(() => m.LockTimed(-1, false));
-        Assert.Equal(KernelStatus.InvalidArgument, n.Last);
+        Assert.Equal(KernelStatus.InvalidArgument, n.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.Owner(m, o, w); r.Prio(10, 10, 15); r.Counters(boosts: 1);
 
@@ -65,13 +65,13 @@ public class UnitTestRtMutexMisuse
         r.PendingOwner(m, w); r.Prio(20, 10, 15); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         before = r.Snapshot();
         w.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.NotOwner, w.Last);
+        Assert.Equal(KernelStatus.NotOwner, w.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.PendingOwner(m, w); r.Prio(20, 10, 15); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         Assert.Equal(4, r.C.Misuse);
 
         w.Resume();
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w); r.Prio(20, 10, 15); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         r.Finish();
     }
@@ -92,7 +92,7 @@ public class UnitTestRtMutexMisuse
 
         o.Do(() => m.Lock());
         n.Do(() => d.Lock()); n.Do(() => d.Unlock()); n.Do(() => d.Destroy());
-        Assert.Equal(KernelStatus.Ok, n.Last);
+        Assert.Equal(KernelStatus.Ok, n.LastResult);
         Assert.True(d.IsDestroyed);
         Assert.Equal(NfRt.Sync.RtMutex.DestroyedWord, d.OwnerWord);
         Assert.Null(d.OwnerTask);

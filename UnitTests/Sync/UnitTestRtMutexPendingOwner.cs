@@ -62,11 +62,11 @@ public class UnitTestRtMutexPendingOwner
 
         w.Resume();
         Assert.False(w.Paused);
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w, y, x); r.Prio(5, 8, 20, 8, 8); r.Counters(boosts: 3, deboosts: 1, handoffs: 1);
 
         w.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, y.Last);
+        Assert.Equal(KernelStatus.Ok, y.LastResult);
         r.Owner(m, y, x); r.Owner(m2, y, h); r.Prio(5, 20, 20, 8, 8); r.Counters(boosts: 3, deboosts: 2, handoffs: 2);
         r.Finish();
     }
@@ -109,7 +109,7 @@ public class UnitTestRtMutexPendingOwner
 
         if (useTryLock) s.DoTry(() => m.TryLock());
         else s.Do(() => m.Lock());
-        Assert.Equal(KernelStatus.Ok, s.Last);
+        Assert.Equal(KernelStatus.Ok, s.LastResult);
         r.Owner(m, s, x); r.Prio(5, 20, 20, 10); r.Counters(steals: 1, handoffs: 1);
         Assert.Equal(0, w.Tcb.PiWaiters.Count);
         Assert.Equal(1, s.Tcb.PiWaiters.Count);
@@ -121,11 +121,11 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m, s, x, w); r.Prio(5, 20, 20, 10); r.Counters(steals: 1, handoffs: 1);
 
         s.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, x.Last);
+        Assert.Equal(KernelStatus.Ok, x.LastResult);
         r.Owner(m, x, w); r.Prio(5, 20, 20, 10); r.Counters(steals: 1, handoffs: 2);
 
         x.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w); r.Prio(5, 20, 20, 10); r.Counters(steals: 1, handoffs: 3);
         r.Finish();
     }
@@ -153,7 +153,7 @@ public class UnitTestRtMutexPendingOwner
 
         string before = r.Snapshot();
         e.DoTry(() => m.TryLock());
-        Assert.Equal(KernelStatus.Busy, e.Last);
+        Assert.Equal(KernelStatus.Busy, e.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.PendingOwner(m, w, x); r.Prio(5, 20, 20, 20); r.Counters(handoffs: 1);
 
@@ -162,7 +162,7 @@ public class UnitTestRtMutexPendingOwner
         r.PendingOwner(m, w, x, e); r.Prio(5, 20, 20, 20); r.Counters(handoffs: 1);
 
         w.Resume();
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w, x, e); r.Prio(5, 20, 20, 20); r.Counters(handoffs: 1);
         r.Finish();
     }
@@ -195,7 +195,7 @@ public class UnitTestRtMutexPendingOwner
         r.PendingOwner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
 
         w.Resume();
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         Assert.False(w.Tcb.InterruptRequested);
         r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
         r.Finish();
@@ -226,11 +226,11 @@ public class UnitTestRtMutexPendingOwner
         r.PendingOwner(m, w, x); r.Prio(5, 20, 10, 20); r.Counters(handoffs: 1);
 
         s.Do(() => m.Lock());
-        Assert.Equal(KernelStatus.Ok, s.Last);
+        Assert.Equal(KernelStatus.Ok, s.LastResult);
         r.Owner(m, s, x); r.Prio(5, 20, 10, 20); r.Counters(steals: 1, handoffs: 1);
 
         w.Resume();
-        Assert.Equal(KernelStatus.Interrupted, w.Last);
+        Assert.Equal(KernelStatus.Interrupted, w.LastResult);
         Assert.Null(w.Tcb.BlockedOn);
         r.Owner(m, s, x); r.Prio(5, 20, 10, 20); r.Counters(steals: 1, handoffs: 1, interrupts: 1);
         r.Finish();
@@ -299,7 +299,7 @@ public class UnitTestRtMutexPendingOwner
         r.PendingOwner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
 
         w.Resume();
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
         r.Finish();
     }
@@ -333,7 +333,7 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m, s); r.Prio(5, 20, 10); r.Counters(steals: 1, handoffs: 1);
 
         w.Resume();
-        Assert.Equal(KernelStatus.TimedOut, w.Last);
+        Assert.Equal(KernelStatus.TimedOut, w.LastResult);
         Assert.Null(w.Tcb.BlockedOn);
         r.Owner(m, s); r.Prio(5, 20, 10); r.Counters(steals: 1, handoffs: 1, timeouts: 1);
         r.Finish();
@@ -365,8 +365,8 @@ public class UnitTestRtMutexPendingOwner
             Assert.True(m.HasPendingOwner);
             return u;
         });
-        Assert.Equal(KernelStatus.Ok, o.Last);
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, o.LastResult);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w); r.Prio(5, 20); r.Counters(handoffs: 1);
         r.Finish();
     }
@@ -396,7 +396,7 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m, o, w); r.Prio(10, 10); r.Counters(boosts: 1);
 
         o.Do(() => m.Unlock());
-        Assert.Equal(KernelStatus.Ok, w.Last);
+        Assert.Equal(KernelStatus.Ok, w.LastResult);
         r.Owner(m, w); r.Prio(20, 10); r.Counters(boosts: 1, deboosts: 1, handoffs: 1);
         r.Finish();
     }
@@ -432,7 +432,7 @@ public class UnitTestRtMutexPendingOwner
 
         string before = r.Snapshot();
         s.DoTry(() => m.TryLock());
-        Assert.Equal(KernelStatus.Busy, s.Last);
+        Assert.Equal(KernelStatus.Busy, s.LastResult);
         Assert.Equal(before, r.Snapshot());
         r.PendingOwner(m, w, x); r.Prio(5, 8, 8, 25, 10); r.Counters(boosts: 1, handoffs: 1);
 
@@ -443,7 +443,7 @@ public class UnitTestRtMutexPendingOwner
         r.Owner(m2, s, h); r.Prio(5, 20, 20, 10, 10); r.Counters(boosts: 2, deboosts: 1, handoffs: 1);
 
         s.DoTry(() => m.TryLock());
-        Assert.Equal(KernelStatus.Ok, s.Last);
+        Assert.Equal(KernelStatus.Ok, s.LastResult);
         r.Owner(m, s, x); r.Owner(m2, s, h); r.Prio(5, 20, 20, 10, 10); r.Counters(boosts: 2, deboosts: 1, steals: 1, handoffs: 1);
 
         w.Resume();

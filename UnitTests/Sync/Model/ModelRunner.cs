@@ -63,7 +63,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
         _m = Enumerable.Range(0, c.Mutexes).Select(i => new RtMutex(_s.K, "M" + i)).ToArray();
         _sys = RtMutexSystem.Of(_s.K);
         _sys.TestHook = this;
-        _t = c.Priorities.Select((p, i) => new LockstepTask(_s.K, i, "T" + i, p)).ToArray();
+        _t = c.Priorities.Select((p, i) => new LockstepTask(_s.K, "T" + i, p, i)).ToArray();
         foreach (LockstepTask t in _t) t.Completed = (task, r) => _completions.Add((task.Index, r));
         _model = new RtMutexModel(c.Priorities, c.Mutexes);
         _s.Run();
@@ -156,7 +156,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
 
     void IRtMutexTestHook.OnWoken(TaskControlBlock task, RtMutex mutex)
     {
-        if (mutex.OwnerTask == task && mutex.HasPendingOwner) _t[task.Id - 1].PauseHere();
+        if (mutex.OwnerTask == task && mutex.HasPendingOwner) _t[task.Id - 1].Pause();
     }
 
     /// <summary>Shuts the kernel down (task faults were already reported step by step).</summary>

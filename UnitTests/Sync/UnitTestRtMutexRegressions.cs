@@ -2,10 +2,10 @@ using NfRt.Kernel;
 using NfRt.Sync;
 using UnitTests.Support;
 
-namespace UnitTests.SimulatorTests;
+namespace UnitTests.Sync;
 
-/// <summary>Kernel defects the scenario runner found, pinned as direct kernel tests (one per defect).</summary>
-public class UnitTestKernelRegressions
+/// <summary>rt-mutex defects the scenario runner found, pinned as direct kernel tests (one per defect).</summary>
+public class UnitTestRtMutexRegressions
 {
     /// <summary>
     /// Found by scenarios/deadlock-abba-nodetect.tst (and the original rt-tester's t2-l2-2rt-deadlock):

@@ -1,6 +1,6 @@
 using NfRt.Kernel;
 
-namespace UnitTests.Support;
+namespace NfRt.Harness;
 
 /// <summary>Collects trace events (called outside the kernel's critical section).</summary>
 public sealed class TraceRecorder : ITraceSink
