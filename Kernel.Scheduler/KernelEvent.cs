@@ -34,11 +34,12 @@ namespace NfRt.Scheduling
         public int WaiterCount { get { return _waiters.Count; } }
 
         /// <summary>Wakes the most urgent waiter, or stores the signal if none waits. ISR-safe.</summary>
-        public void Signal()
+        public KernelStatus Signal()
         {
             int s = _k.Enter();
             SignalMasked();
             _k.Leave(s);
+            return KernelStatus.Ok;
         }
 
         internal void SignalMasked()

@@ -46,11 +46,12 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Disarms it (no effect when not armed).</summary>
-        public void Cancel()
+        public KernelStatus Cancel()
         {
             int s = _k.Enter();
             _k.DisarmTimeout(_node);
             _k.Leave(s);
+            return KernelStatus.Ok;
         }
 
         void ITimeoutTarget.OnTimeout()

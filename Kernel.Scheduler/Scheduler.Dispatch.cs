@@ -28,14 +28,15 @@ namespace NfRt.Scheduling
         /// ready (and the current task is preemptible), or if the current task no longer runs.
         /// </summary>
         /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
-        public void Checkpoint()
+        public KernelStatus Checkpoint()
         {
             if (_shutdown) throw new TaskAbortException();
             RequireRunner();
-            if (_irq.IsMasked) return;
+            if (_irq.IsMasked) return KernelStatus.Ok;
             _irq.Poll();
             Reschedule();
             FlushTrace();
+            return KernelStatus.Ok;
         }
 
         private TaskControlBlock PickNext()

@@ -18,10 +18,11 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Runs the tasks until none is ready; virtual time does not advance unless a task burns CPU.</summary>
-        public void RunUntilIdle()
+        public KernelStatus RunUntilIdle()
         {
             RequireDriver();
             Checkpoint();
+            return KernelStatus.Ok;
         }
 
         /// <summary>
@@ -47,7 +48,7 @@ namespace NfRt.Scheduling
         /// which has no tick source, the idle CPU advances virtual time one tick at a time instead
         /// (the same trace as <see cref="AdvanceTicks"/>).
         /// </summary>
-        public void RunUntilTick(long untilTick)
+        public KernelStatus RunUntilTick(long untilTick)
         {
             RequireDriver();
             Board.Start();
@@ -57,20 +58,22 @@ namespace NfRt.Scheduling
                 if (_ticks >= untilTick) break;
                 Board.IdleUntilTick();
             }
+            return KernelStatus.Ok;
         }
 
         /// <summary>
         /// Stops the kernel: every parked task thread unwinds (<see cref="TaskAbortException"/>) and is
         /// joined, and the board's tick source stops. Call from the driver while idle. Idempotent.
         /// </summary>
-        public void Shutdown()
+        public KernelStatus Shutdown()
         {
-            if (_shutdown) return;
+            if (_shutdown) return KernelStatus.ShutDown;
             RequireDriver();
             _shutdown = true;
             Board.Stop();
             for (int i = 0; i < _taskCount; i++) _threads[i].Gate.Open();
             for (int i = 0; i < _taskCount; i++) _threads[i].Thread.Join();
+            return KernelStatus.Ok;
         }
 
         /// <summary>True while the managed thread of task <paramref name="id"/> is alive (tests prove shutdown joins them).</summary>
@@ -79,6 +82,24 @@ namespace NfRt.Scheduling
             TaskControlBlock t = TaskById(id);
             return t != null && _threads[id - 1].Thread.IsAlive;
         }
+
+        /// <summary>The task named by the last <see cref="KernelStatus.TaskFaulted"/>, or null.</summary>
+        public TaskControlBlock LastFault { get { return null; } }
+
+        /// <summary>The task named by the last <see cref="KernelStatus.WatchdogExpired"/>, or null.</summary>
+        public TaskControlBlock WatchdogTask { get { return null; } }
+
+        /// <summary>True when <see cref="WatchdogTask"/> has not reached a kernel call (it still holds the CPU).</summary>
+        public bool WatchdogTaskStuck { get { return false; } }
+
+        /// <summary>Kernel calls refused because they came from a thread that was not the current task's.</summary>
+        public int ForeignCalls { get { return 0; } }
+
+        /// <summary>Task threads Shutdown had to abandon.</summary>
+        public int AbandonedTaskCount { get { return 0; } }
+
+        /// <summary>Abandoned task number <paramref name="index"/>, or null.</summary>
+        public TaskControlBlock AbandonedTask(int index) { return null; }
 
         /// <summary>The first task whose body threw (not counting shutdown), or null.</summary>
         public TaskControlBlock FirstFaultedTask()

@@ -40,7 +40,7 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>The current task goes behind every ready task of its priority; the most urgent ready task runs.</summary>
-        public void Yield()
+        public KernelStatus Yield()
         {
             int s = Enter();
             TaskControlBlock t = _current;
@@ -52,6 +52,7 @@ namespace NfRt.Scheduling
                 t.sliceLeft = 0;
             }
             Leave(s);
+            return KernelStatus.Ok;
         }
 
         /// <summary>

@@ -41,5 +41,9 @@ namespace NfRt.Kernel
         NormalPriority = 17,
         /// <summary>Task created: Task; A = normal priority.</summary>
         Create = 18,
+        /// <summary>A task body threw and the task ended: Task.</summary>
+        TaskFault = 19,
+        /// <summary>The driver halted the running task (target tick reached, or the watchdog): Task; A = 0 target tick, 1 watchdog.</summary>
+        Halt = 20,
     }
 }

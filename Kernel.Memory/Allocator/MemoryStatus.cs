@@ -25,5 +25,7 @@ namespace NfRt.Memory
         Unrepresentable = -6,
         /// <summary>An argument was null or otherwise unusable (wrong array, wrong length).</summary>
         InvalidArgument = -7,
+        /// <summary>The balloon service's worker task died (its fault was reported as TaskFaulted); the service does nothing more.</summary>
+        WorkerDied = -8,
     }
 }
