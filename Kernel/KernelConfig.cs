@@ -42,7 +42,8 @@ namespace NfRt.Kernel
         public bool CheckInvariants { get { return _checkInvariants; } set { Thaw("CheckInvariants"); _checkInvariants = value; } }
 
         /// <summary>
-        /// Wall-clock milliseconds a driver call waits for the CPU before it halts the running task
+        /// Wall-clock milliseconds a driver call waits for the CPU, with no context switch anywhere, before it
+        /// halts the running task
         /// (returning <see cref="KernelStatus.WatchdogExpired"/>); 0 = never. Default 5000.
         /// </summary>
         public int WatchdogMs { get { return _watchdogMs; } set { Thaw("WatchdogMs"); _watchdogMs = value; } }

@@ -27,5 +27,7 @@ namespace NfRt.Memory
         InvalidArgument = -7,
         /// <summary>The balloon service's worker task died (its fault was reported as TaskFaulted); the service does nothing more.</summary>
         WorkerDied = -8,
+        /// <summary>The call came from a thread that may not make kernel calls now (see Scheduler.CheckCaller), or after shutdown; nothing changed.</summary>
+        WrongContext = -9,
     }
 }
