@@ -15,9 +15,25 @@ namespace NfRt.Simulator;
 /// </summary>
 public static partial class Commands
 {
-    public static int RunScenarios(FileInfo[] files, FileInfo trace, FileInfo svg, bool verbose, TextWriter output)
+    /// <summary>Exit code when the command line is wrong or an output is refused: nothing ran, nothing was written.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the scripts with everything written to <paramref name="output"/> (tests and embedding).</summary>
+    public static int RunScenarios(FileInfo[] files, FileInfo trace, FileInfo svg, bool verbose, TextWriter output) =>
+        RunScenarios(files, trace?.ToString(), svg?.ToString(), verbose, output, output);
+
+    /// <summary>
+    /// Runs the scripts: reports and results to <paramref name="output"/>, problems of the command
+    /// line and of the outputs to <paramref name="error"/>. Outputs are checked by
+    /// <see cref="OutputGuard"/> first: a refused one means exit code <see cref="UsageError"/>, no script run.
+    /// </summary>
+    public static int RunScenarios(FileInfo[] files, string trace, string svg, bool verbose, TextWriter output, TextWriter error)
     {
         files ??= Array.Empty<FileInfo>();
+        var planned = new List<PlannedOutput>();
+        if (trace != null) planned.Add(new PlannedOutput("--trace", trace, OutputKind.TraceJson));
+        if (svg != null) planned.Add(new PlannedOutput("--svg", svg, OutputKind.TimelineSvg));
+        if (Refused(planned, files.Select(f => f.ToString()), error)) return UsageError;
         var results = new List<ScenarioResult>();
         var reports = new List<string>();
         var timelines = new List<Timeline>();
@@ -64,26 +80,47 @@ public static partial class Commands
         if (results.Count > 1) output.WriteLine($"{passed} of {results.Count} scripts passed");
 
         bool written = true;
-        if (trace != null) written &= WriteOutput(output, trace.ToString(), "trace", ChromeTraceWriter.Write(timelines));
-        if (svg != null) written &= WriteOutput(output, svg.ToString(), "timeline", SvgTimelineWriter.Write(timelines));
+        if (trace != null) written &= WriteOutput(output, error, trace, "trace", w => w.Write(ChromeTraceWriter.Write(timelines)));
+        if (svg != null) written &= WriteOutput(output, error, svg, "timeline", w => w.Write(SvgTimelineWriter.Write(timelines)));
         return passed == results.Count && results.Count > 0 && written ? 0 : 1;
     }
 
-    /// <summary>Writes a UTF-8 (no BOM) file, creating its directory; reports failure instead of throwing.</summary>
-    internal static bool WriteOutput(TextWriter output, string path, string what, string content)
+    /// <summary>Checks <paramref name="planned"/> against the output-file safety rule; prints each refusal and returns true when there is one.</summary>
+    internal static bool Refused(IReadOnlyList<PlannedOutput> planned, IEnumerable<string> inputs, TextWriter error)
     {
+        var refusals = OutputGuard.Check(planned, inputs);
+        foreach (var r in refusals) error.WriteLine(r);
+        return refusals.Count > 0;
+    }
+
+    /// <summary>
+    /// Writes a UTF-8 (no BOM) file through <paramref name="write"/>, creating its directory: first to
+    /// a temporary file next to it, then moved over the target, so a failed write leaves no half file.
+    /// Says "WHAT written to PATH" (or <paramref name="announce"/>) on <paramref name="output"/>, or reports the failure on <paramref name="error"/> instead of throwing.
+    /// </summary>
+    internal static bool WriteOutput(TextWriter output, TextWriter error, string path, string what, Action<TextWriter> write, string announce = null)
+    {
+        string tmp = null;
         try
         {
-            string dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            string full = Path.GetFullPath(path);
+            string dir = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(path, content, new UTF8Encoding(false));
-            output.WriteLine($"{what} written to {path}");
+            tmp = Path.Combine(dir ?? "", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+            using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16)) write(w);
+            File.Move(tmp, full, overwrite: true);
+            tmp = null;
+            output.WriteLine(announce ?? $"{what} written to {path}");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            output.WriteLine($"cannot write {what} {path}: {e.Message}");
+            error.WriteLine($"cannot write {what} {path}: {e.Message}");
             return false;
+        }
+        finally
+        {
+            if (tmp != null) try { File.Delete(tmp); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 

@@ -30,6 +30,7 @@ public static class SvgTimelineWriter
         }
         var sb = new StringBuilder();
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.Append(OutputGuard.TimelineSvgSignature).Append('\n');
         sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(width)}\" height=\"{F(y)}\" viewBox=\"0 0 {F(width)} {F(y)}\" font-family=\"Helvetica, Arial, sans-serif\">\n");
         sb.Append($"<rect x=\"0\" y=\"0\" width=\"{F(width)}\" height=\"{F(y)}\" fill=\"#ffffff\"/>\n");
         sb.Append(body);
