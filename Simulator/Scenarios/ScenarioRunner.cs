@@ -29,7 +29,7 @@ public static class ScenarioRunner
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
     /// <summary>Runs <paramref name="script"/>; <paramref name="verbose"/> and <paramref name="trace"/> may be null.</summary>
-    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null)
+    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
     {
         if (!script.Ok)
             return new ScenarioResult(script.Name, ScenarioOutcome.SyntaxError, script.Error.Line, script.Error.LineText, script.Error.Message, null);
