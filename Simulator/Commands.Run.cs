@@ -8,10 +8,11 @@ namespace NfRt.Simulator;
 /// <summary>
 /// <c>run FILE... [--trace OUT.json] [--svg OUT.svg] [-v]</c>: runs each script on a fresh simulated
 /// system and prints one report per file ("FILE: Pass", or the failure, the offending line and the
-/// thread's status). Exit code 0 only when every file passed, 1 otherwise (syntax errors, failed
-/// tests and waits, rejected commands, kernel faults, unreadable files, unwritable outputs).
-/// On a terminal a progress bar runs while the scripts do; when the output is redirected the
-/// output is plain text, identical from run to run.
+/// thread's status) on stdout; an unreadable file, an unwritable output and warnings go to stderr.
+/// Exit code 0 only when every file passed, 1 otherwise (syntax errors, failed tests and waits,
+/// rejected commands, kernel faults, unreadable files, unwritable outputs), 2 when an output was
+/// refused (nothing ran). On a terminal a progress bar runs while the scripts do, advancing per
+/// script line; when the output is redirected the output is plain text, identical from run to run.
 /// </summary>
 public static partial class Commands
 {
@@ -35,25 +36,26 @@ public static partial class Commands
         if (svg != null) planned.Add(new PlannedOutput("--svg", svg, OutputKind.TimelineSvg));
         if (Refused(planned, files.Select(f => f.ToString()), error)) return UsageError;
         var results = new List<ScenarioResult>();
-        var reports = new List<string>();
+        var reports = new List<(string Text, bool IsError)>();
         var timelines = new List<Timeline>();
         bool wantTrace = trace != null || svg != null;
 
-        void RunOne(FileInfo file)
+        void RunOne(FileInfo file, Action<int, int> progress)
         {
             string path = file.ToString();
             var collector = wantTrace ? new TraceCollector(TraceClock.Steps, path) : null;
             var echo = verbose ? new StringWriter() : null;
-            var result = ScenarioRunner.RunFile(path, echo, collector);
+            var result = ScenarioRunner.RunFile(path, echo, collector, progress);
             results.Add(result);
             var sb = new StringBuilder();
             if (echo != null && echo.ToString().Length > 0) sb.Append(path).Append('\n').Append(echo.ToString().Replace("\r\n", "\n"));
             sb.Append(result.Format());
-            reports.Add(sb.ToString());
+            // an unreadable file is an error of the command line (stderr); everything else is the script's result (stdout)
+            reports.Add((sb.ToString(), result.Outcome == ScenarioOutcome.FileError));
             if (collector != null && result.Outcome != ScenarioOutcome.FileError && result.Outcome != ScenarioOutcome.SyntaxError)
             {
                 timelines.Add(Timeline.Build(collector));
-                if (collector.Dropped > 0) reports.Add($"{path}: warning: the trace lost {collector.Dropped} kernel events\n");
+                if (collector.Dropped > 0) reports.Add(($"{path}: warning: the trace lost {collector.Dropped} kernel events\n", true));
             }
         }
 
@@ -64,18 +66,20 @@ public static partial class Commands
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
+                    // the bar moves inside a file too: value = files done + the running file's fraction of lines done
                     var task = ctx.AddTask("scenarios", maxValue: files.Length);
-                    foreach (var f in files)
+                    for (int i = 0; i < files.Length; i++)
                     {
-                        task.Description = Markup.Escape(f.Name);
-                        RunOne(f);
-                        task.Increment(1);
+                        int index = i;
+                        task.Description = Markup.Escape(files.Length > 1 ? $"{files[i].Name} ({i + 1}/{files.Length})" : files[i].Name);
+                        RunOne(files[i], (done, total) => task.Value = index + (total == 0 ? 1.0 : (double)done / total));
+                        task.Value = i + 1;
                     }
                 });
         }
-        else foreach (var f in files) RunOne(f);
+        else foreach (var f in files) RunOne(f, null);
 
-        foreach (var r in reports) output.Write(r);
+        foreach (var (text, isError) in reports) (isError ? error : output).Write(text);
         int passed = results.Count(r => r.Passed);
         if (results.Count > 1) output.WriteLine($"{passed} of {results.Count} scripts passed");
 

@@ -69,4 +69,33 @@ public class UnitTestCliInput
         Assert.DoesNotContain("Cannot parse", r.Err);
         Assert.Equal("", r.Out);
     }
+
+    [Theory]
+    [InlineData]
+    [InlineData("run")]
+    [InlineData("demo")]
+    [InlineData("balloon")]
+    public void Help_works_for_every_command(params string[] command)
+    {
+        var r = Cli(command.Append("--help").ToArray());
+        Assert.Equal(0, r.Code);
+        Assert.Contains("Usage:", r.Out);
+        Assert.Equal("", r.Err);
+    }
+
+    [Fact]
+    public void Every_error_path_is_non_zero_with_a_message_on_stderr()
+    {
+        foreach (var args in new[]
+                 {
+                     new string[0], new[] { "frob" }, new[] { "run" }, new[] { "run", "--trace" }, new[] { "demo", "--out" },
+                     new[] { "demo", "--timeline" }, new[] { "balloon", "x" }, new[] { "balloon", "--svg", "" }, new[] { "demo", "--out", "" },
+                 })
+        {
+            var r = Cli(args);
+            Assert.True(r.Code != 0, string.Join(' ', args));
+            Assert.True(r.Err.Split('\n')[0].Length > 0, string.Join(' ', args) + ": no message: " + r.Err);
+            Assert.Equal("", r.Out);
+        }
+    }
 }
