@@ -16,21 +16,46 @@ namespace NfRt.Simulator;
 /// </summary>
 public static partial class Commands
 {
+    /// <summary>Options of <c>run</c> (see Simulator/README.md).</summary>
+    public sealed class RunOptions
+    {
+        /// <summary>Output paths (null: not written).</summary>
+        public string Trace { get; init; }
+        public string Svg { get; init; }
+        public bool Verbose { get; init; }
+        /// <summary>Window of script steps kept in the traces (inclusive); <see cref="To"/> null: to the end.</summary>
+        public long From { get; init; }
+        public long? To { get; init; }
+        /// <summary>Cap on the trace records kept for all files together.</summary>
+        public int MaxEvents { get; init; } = TraceLimits.DefaultMaxEvents;
+        /// <summary>Maximum SVG width in pixels.</summary>
+        public int MaxWidth { get; init; } = SvgTimelineWriter.DefaultMaxWidth;
+    }
+
     /// <summary>Exit code when the command line is wrong or an output is refused: nothing ran, nothing was written.</summary>
     public const int UsageError = 2;
 
     /// <summary>Runs the scripts with everything written to <paramref name="output"/> (tests and embedding).</summary>
     public static int RunScenarios(FileInfo[] files, FileInfo trace, FileInfo svg, bool verbose, TextWriter output) =>
-        RunScenarios(files, trace?.ToString(), svg?.ToString(), verbose, output, output);
+        RunScenarios(files, new RunOptions { Trace = trace?.ToString(), Svg = svg?.ToString(), Verbose = verbose }, output, output);
+
+    /// <summary>Runs the scripts with default limits; results to <paramref name="output"/>, problems to <paramref name="error"/>.</summary>
+    public static int RunScenarios(FileInfo[] files, string trace, string svg, bool verbose, TextWriter output, TextWriter error) =>
+        RunScenarios(files, new RunOptions { Trace = trace, Svg = svg, Verbose = verbose }, output, error);
 
     /// <summary>
     /// Runs the scripts: reports and results to <paramref name="output"/>, problems of the command
-    /// line and of the outputs to <paramref name="error"/>. Outputs are checked by
-    /// <see cref="OutputGuard"/> first: a refused one means exit code <see cref="UsageError"/>, no script run.
+    /// line and of the outputs, and notes about what the traces leave out, to <paramref name="error"/>.
+    /// Outputs are checked by <see cref="OutputGuard"/> first: a refused one means exit code
+    /// <see cref="UsageError"/>, no script run. The traces of all files share one
+    /// <see cref="TraceLimits"/> (window and event cap), so memory stays bounded.
     /// </summary>
-    public static int RunScenarios(FileInfo[] files, string trace, string svg, bool verbose, TextWriter output, TextWriter error)
+    public static int RunScenarios(FileInfo[] files, RunOptions options, TextWriter output, TextWriter error)
     {
         files ??= Array.Empty<FileInfo>();
+        options ??= new RunOptions();
+        string trace = options.Trace, svg = options.Svg;
+        bool verbose = options.Verbose;
         var planned = new List<PlannedOutput>();
         if (trace != null) planned.Add(new PlannedOutput("--trace", trace, OutputKind.TraceJson));
         if (svg != null) planned.Add(new PlannedOutput("--svg", svg, OutputKind.TimelineSvg));
@@ -39,11 +64,12 @@ public static partial class Commands
         var reports = new List<(string Text, bool IsError)>();
         var timelines = new List<Timeline>();
         bool wantTrace = trace != null || svg != null;
+        var limits = new TraceLimits { From = options.From, To = options.To ?? long.MaxValue, MaxEvents = options.MaxEvents };
 
         void RunOne(FileInfo file, Action<int, int> progress)
         {
             string path = file.ToString();
-            var collector = wantTrace ? new TraceCollector(TraceClock.Steps, path) : null;
+            var collector = wantTrace ? new TraceCollector(TraceClock.Steps, path, limits) : null;
             var echo = verbose ? new StringWriter() : null;
             var result = ScenarioRunner.RunFile(path, echo, collector, progress);
             results.Add(result);
@@ -84,8 +110,12 @@ public static partial class Commands
         if (results.Count > 1) output.WriteLine($"{passed} of {results.Count} scripts passed");
 
         bool written = true;
-        if (trace != null) written &= WriteOutput(output, error, trace, "trace", w => w.Write(ChromeTraceWriter.Write(timelines)));
-        if (svg != null) written &= WriteOutput(output, error, svg, "timeline", w => w.Write(SvgTimelineWriter.Write(timelines)));
+        var svgNotes = new List<string>();
+        if (trace != null) written &= WriteOutput(output, error, trace, "trace", w => ChromeTraceWriter.Write(w, timelines));
+        if (svg != null) written &= WriteOutput(output, error, svg, "timeline", w => svgNotes = SvgTimelineWriter.Write(w, timelines, options.MaxWidth));
+        foreach (var t in timelines)
+            foreach (var note in t.Notes) error.WriteLine($"{t.Title}: note: {note}");
+        foreach (var note in svgNotes) error.WriteLine(note);
         return passed == results.Count && results.Count > 0 && written ? 0 : 1;
     }
 

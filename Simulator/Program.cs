@@ -26,8 +26,33 @@ public static class Program
         var svg = new Option<string>("--svg") { Description = "write an SVG timeline; must end in .svg", HelpName = "OUT.svg" };
         var verbose = new Option<bool>("-v", "--verbose") { Description = "echo every line with the thread's status (P/N in the rt-tester convention: 99 - prio, bigger = more urgent)" };
 
-        var run = new Command("run", "run rt-tester scenario scripts on the simulated board") { files, trace, svg, verbose };
-        run.SetAction(r => Commands.RunScenarios(r.GetValue(files), r.GetValue(trace), r.GetValue(svg), r.GetValue(verbose), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        var from = IntOption("--from", "first script step kept in --trace/--svg", "STEP", 0, int.MaxValue, null);
+        var to = IntOption("--to", "last script step kept in --trace/--svg (default: the end)", "STEP", 0, int.MaxValue, null);
+        var maxEvents = IntOption("--max-events", "at most this many trace events kept in memory for --trace/--svg, all files together; later ones are dropped with a note",
+            "N", 1, MaxEventsLimit, Tracing.TraceLimits.DefaultMaxEvents);
+        var maxWidth = IntOption("--max-width", "maximum SVG width in pixels; steps beyond it are left out with a note", "PX",
+            Tracing.SvgTimelineWriter.MinMaxWidth, Tracing.SvgTimelineWriter.MaxMaxWidth, Tracing.SvgTimelineWriter.DefaultMaxWidth);
+
+        var run = new Command("run", "run rt-tester scenario scripts on the simulated board") { files, trace, svg, verbose, from, to, maxEvents, maxWidth };
+        run.Validators.Add(c =>
+        {
+            bool Given(Option o) => c.GetResult(o) is { Implicit: false };
+            if (Given(from) && Given(to) && c.GetValue(to) < c.GetValue(from)) c.AddError($"--to {c.GetValue(to)}: must be >= --from {c.GetValue(from)}");
+            bool traced = Given(trace) || Given(svg);
+            foreach (var o in new Option[] { from, to, maxEvents })
+                if (Given(o) && !traced) c.AddError($"{o.Name}: applies only with --trace or --svg");
+            if (Given(maxWidth) && !Given(svg)) c.AddError("--max-width: applies only with --svg");
+        });
+        run.SetAction(r => Commands.RunScenarios(r.GetValue(files), new Commands.RunOptions
+        {
+            Trace = r.GetValue(trace),
+            Svg = r.GetValue(svg),
+            Verbose = r.GetValue(verbose),
+            From = r.GetValue(from),
+            To = r.GetResult(to) is { Implicit: false } ? r.GetValue(to) : null,
+            MaxEvents = r.GetValue(maxEvents),
+            MaxWidth = r.GetValue(maxWidth),
+        }, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
 
         var outDir = new Option<string>("--out") { Description = "directory for the demo's trace JSON and SVG", HelpName = "DIR", DefaultValueFactory = _ => Commands.DefaultDemoDir };
         var timelineN = IntOption("--timeline", "number of medium tasks of the run shown as timelines", "N", 0, Commands.MaxTimelineMediums, 2);
@@ -71,15 +96,21 @@ public static class Program
                 yield return $"Unknown option '{t.Value}' (a file name starting with '-' goes after --).";
     }
 
-    /// <summary>An int option in <paramref name="min"/>..<paramref name="max"/>: "not a number" and "out of range" are told apart.</summary>
-    internal static Option<int> IntOption(string name, string description, string helpName, int min, int max, int defaultValue)
+    /// <summary>Largest <c>--max-events</c>.</summary>
+    public const int MaxEventsLimit = 5_000_000;
+
+    /// <summary>
+    /// An int option in <paramref name="min"/>..<paramref name="max"/>: "not a number" and "out of
+    /// range" are told apart. <paramref name="defaultValue"/> null: no default shown, 0 when absent.
+    /// </summary>
+    internal static Option<int> IntOption(string name, string description, string helpName, int min, int max, int? defaultValue)
     {
         var option = new Option<int>(name)
         {
-            Description = $"{description} ({min}..{max})",
+            Description = max == int.MaxValue ? $"{description} (>= {min})" : $"{description} ({min}..{max})",
             HelpName = helpName,
-            DefaultValueFactory = _ => defaultValue,
         };
+        if (defaultValue is int d) option.DefaultValueFactory = _ => d;
         option.CustomParser = r =>
         {
             string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
@@ -87,7 +118,7 @@ public static class Program
             if (kind == Scenarios.NumberKind.NotANumber) r.AddError($"{name} {text}: not a number");
             else if (value < min || value > max) r.AddError($"{name} {Scenarios.TextClip.Shorten(text, Scenarios.TextClip.FieldChars)}: out of range {min}..{max}");
             else return (int)value;
-            return defaultValue;
+            return defaultValue ?? 0;
         };
         return option;
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using NfRt.Simulator.Scenarios;
+using NfRt.Simulator.Tracing;
 using static UnitTests.SimulatorTests.UnitTestOutputSafety;
 
 namespace UnitTests.SimulatorTests;
@@ -100,7 +102,7 @@ public class UnitTestTraceBounds
         ns.AddNamespace("s", "http://www.w3.org/2000/svg");
         var steps = picture.SelectNodes("//s:g[@class='step']/s:title", ns).Cast<XmlNode>().Select(n => n.InnerText).ToList();
         Assert.Equal(2, steps.Count);
-        Assert.StartsWith("14: C: locknowait: 1: 0", steps[0]);   // step 5 is file line 14
+        Assert.StartsWith("20: C: locknowait: 1: 0", steps[0]);   // step 5 is file line 20
         Assert.NotEmpty(picture.SelectNodes("//s:g[@class='owns']", ns).Cast<XmlNode>());   // T0 owns L0 since step 4
         Assert.Contains("steps 5..6", File.ReadAllText(svg));
 
@@ -128,5 +130,43 @@ public class UnitTestTraceBounds
         Assert.Contains(message, r.Err);
         Assert.Equal("", r.Out);
         Assert.False(File.Exists(dir["x.svg"]));
+    }
+
+    [Fact]
+    public void Collector_keeps_at_most_the_cap_and_counts_what_it_dropped()
+    {
+        var limits = new TraceLimits { MaxEvents = 1000 };
+        var c = new TraceCollector(TraceClock.Steps, "large", limits);
+        Assert.True(ScenarioRunner.Run(ScriptParser.Parse("large.tst", LargeScript(500)), null, c).Passed);
+        Assert.True(c.Records.Count <= 1000, $"{c.Records.Count} records kept");
+        Assert.True(c.CapDropped > 10_000, $"{c.CapDropped} dropped");
+        var note = Assert.Single(c.Notes());
+        Assert.Contains($"{c.CapDropped} later events dropped", note);
+
+        // a second collector on the same limits (the next file of the run) keeps nothing more
+        var next = new TraceCollector(TraceClock.Steps, "next", limits);
+        Assert.True(ScenarioRunner.Run(ScriptParser.Parse("small.tst", LargeScript(2)), null, next).Passed);
+        Assert.Empty(next.Records);
+        Assert.True(next.CapDropped > 0);
+    }
+
+    [Fact]
+    public void A_window_shows_the_same_times_as_the_complete_trace()
+    {
+        var script = ScriptParser.Parse("s.tst", File.ReadAllBytes(Path.Combine(Paths.Scenarios, "steal-lock.tst")));
+        var all = new TraceCollector(TraceClock.Steps, "all");
+        var part = new TraceCollector(TraceClock.Steps, "part", new TraceLimits { From = 8, To = 15 });
+        Assert.True(ScenarioRunner.Run(script, null, all).Passed);
+        Assert.True(ScenarioRunner.Run(script, null, part).Passed);
+        Timeline full = Timeline.Build(all), window = Timeline.Build(part);
+        bool In(long time) => time >= 8000 && time < 16000;
+        Assert.Equal(8000, window.Start);
+        Assert.Equal(16000, window.End);
+        Assert.Equal(full.Steps.Where(s => In(s.Time)), window.Steps);
+        Assert.Equal(full.Instants.Where(i => In(i.Time)), window.Instants);
+        Assert.NotEmpty(window.Instants);
+        // an interval crossing the window is cut to it
+        Assert.Equal(full.Ownership.Where(o => o.End > 8000 && o.Start < 16000).Select(o => (o.Task, o.Mutex, Math.Max(o.Start, 8000), Math.Min(o.End, 16000))),
+                     window.Ownership.Select(o => (o.Task, o.Mutex, o.Start, o.End)));
     }
 }
