@@ -11,8 +11,8 @@ namespace NfRt.Simulator.Tracing;
 /// <list type="bullet">
 /// <item>one thread track per task (tid = task id) with "X" complete events "running", and "i"
 /// instant events for boost, deboost, steal, deadlock, timeout and interrupts;</item>
-/// <item>one counter track ("C") per task, "&lt;task&gt; priority", with series P (effective) and N
-/// (normal), both as 99 - prio;</item>
+/// <item>one counter track ("C") per task, "&lt;task&gt; priority (lower = more urgent)", with series
+/// "effective" and "normal": the kernel's priority numbers, as the API takes them;</item>
 /// <item>one track per mutex (tid 1000+) with an "X" event per ownership interval, named after the owner;</item>
 /// <item>an async slice ("b"/"e", category "lock") per lock call that waited, named "lock &lt;mutex&gt;";</item>
 /// <item>for scenario runs a "script" track (tid 0) with one "X" event per step, named after its line.</item>
@@ -41,6 +41,7 @@ public static class ChromeTraceWriter
         w.Write("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"nfproj simulator\",\"axis\":");
         w.Write(Str(AxisNote(timelines)));
         var notes = timelines.SelectMany(t => t.Notes.Select(n => t.Title + ": " + n)).ToList();
+        w.Write(",\"priorities\":" + Str("kernel priorities: lower number = more urgent"));
         if (notes.Count > 0) w.Write(",\"notes\":[" + string.Join(",", notes.Select(Str)) + "]");
         w.Write("},\"traceEvents\":[\n");
         bool first = true;
@@ -137,7 +138,7 @@ public static class ChromeTraceWriter
                 case Cat.Priority:
                 {
                     var p = t.Priorities[i];
-                    emit($"{{\"ph\":\"C\",\"name\":{Str(TaskName(t, p.Task) + " priority")},\"pid\":{pid},\"ts\":{p.Time},\"args\":{{\"P\":{p.P},\"N\":{p.N}}}}}");
+                    emit($"{{\"ph\":\"C\",\"name\":{Str(TaskName(t, p.Task) + " priority (" + Timeline.PriorityNote + ")")},\"pid\":{pid},\"ts\":{p.Time},\"args\":{{\"effective\":{p.Effective},\"normal\":{p.Normal}}}}}");
                     break;
                 }
                 default:

@@ -5,7 +5,7 @@ namespace NfRt.Simulator.Tracing;
 
 /// <summary>
 /// Draws timelines as one static SVG (no script, no external resources), one section per
-/// timeline: a row per task (name and starting P at the left), dark bars where the task runs,
+/// timeline: a row per task (name and normal priority at the left, the kernel's numbers: lower = more urgent), dark bars where the task runs,
 /// an orange shade where it is boosted by priority inheritance, a thin coloured bar with the
 /// mutex name where it owns a mutex, a dashed red line while it is inside a lock call, markers for boost (red ▲), deboost (green ▼), steal
 /// (purple ◆), deadlock (black ✕), timeout (orange ●) and interrupts (grey ■), each with a
@@ -100,7 +100,7 @@ public static class SvgTimelineWriter
         sb.Append($"<g class=\"timeline\" data-title=\"{Esc(t.Title)}\">\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 16)}\" font-size=\"14\" font-weight=\"bold\">{Esc(t.Title)}</text>\n");
         sb.Append($"<text x=\"8\" y=\"{F(y0 + 31)}\" font-size=\"10\" fill=\"#555555\">x axis: {(t.Clock == TraceClock.Steps ? "script steps (one per C: line; the marks above the rows name the script line, hover for its text)" : "kernel ticks")}</text>\n");
-        sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks; dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex, dashed red = inside a lock call (waiting)</text>\n");
+        sb.Append($"<text x=\"8\" y=\"{F(y0 + 44)}\" font-size=\"10\" fill=\"#555555\">rows: tasks, under each name its normal priority (kernel numbers: lower = more urgent); dark bar = running, orange shade = boosted by priority inheritance, thin coloured bar = owns a mutex, dashed red = inside a lock call (waiting)</text>\n");
         double y = y0 + HeaderH;
         foreach (var note in l.Notes)
         {
@@ -186,15 +186,15 @@ public static class SvgTimelineWriter
         return y;
     }
 
-    /// <summary>"normal P 80" or "normal P -21 → 80 → 60" (the task's normal priorities in order, at most four).</summary>
+    /// <summary>"normal prio 19" or "normal prio 120 → 19 → 39" (the task's normal priorities in order, at most four; kernel numbers).</summary>
     private static string NormalHistory(Timeline t, TaskRow task)
     {
         var values = new List<int>();
         foreach (var p in t.Priorities.Where(p => p.Task == task.Id))
-            if (values.Count == 0 || values[^1] != p.N) values.Add(p.N);
-        if (values.Count == 0) values.Add(task.InitialP);
+            if (values.Count == 0 || values[^1] != p.Normal) values.Add(p.Normal);
+        if (values.Count == 0) values.Add(task.InitialPrio);
         string list = string.Join(" \u2192 ", values.Take(4)) + (values.Count > 4 ? " \u2192 \u2026" : "");
-        return "normal P " + list;
+        return "normal prio " + list;
     }
 
     private static string Marker(double x, double y, Instant m)

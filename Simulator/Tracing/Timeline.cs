@@ -3,7 +3,7 @@ using NfRt.Kernel;
 namespace NfRt.Simulator.Tracing;
 
 /// <summary>A task row of a timeline.</summary>
-public sealed record TaskRow(int Id, string Name, int InitialP);
+public sealed record TaskRow(int Id, string Name, int InitialPrio);
 
 /// <summary>A closed interval [Start, End) in timeline microseconds, of one task.</summary>
 public readonly record struct Span(int Task, long Start, long End);
@@ -11,8 +11,8 @@ public readonly record struct Span(int Task, long Start, long End);
 /// <summary>Task <see cref="Task"/> owned <see cref="Mutex"/> during [Start, End).</summary>
 public readonly record struct OwnerSpan(int Task, string Mutex, long Start, long End);
 
-/// <summary>Effective (P) and normal (N) priority of a task from <see cref="Time"/> on, both as 99 - prio.</summary>
-public readonly record struct PrioPoint(int Task, long Time, int P, int N);
+/// <summary>Effective and normal priority of a task from <see cref="Time"/> on: the kernel's numbers (lower = more urgent).</summary>
+public readonly record struct PrioPoint(int Task, long Time, int Effective, int Normal);
 
 /// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
 public readonly record struct Instant(int Task, long Time, string Kind, string Text);
@@ -30,7 +30,9 @@ public readonly record struct StepMark(long Time, long Unit, string Label);
 /// the unit's start, the k-th of n other records at unit·1000 + k·1000/(n+1). Pure integer
 /// arithmetic, so the same run gives the same numbers. A windowed timeline (<c>--from</c>) starts
 /// at <see cref="Start"/> instead of 0.</para>
-/// <para>Priorities are shown on the rt-tester user scale P = 99 - prio (bigger = more urgent).</para>
+/// <para>Priorities are the kernel's numbers, as the API takes them: lower = more urgent
+/// (<see cref="PriorityNote"/>). Not the rt-tester's P = 99 - prio, which only the scenario
+/// runner's status line and its <c>T: prioeq:</c> checks use.</para>
 /// </summary>
 public sealed class Timeline
 {
@@ -56,8 +58,8 @@ public sealed class Timeline
     public List<Instant> Instants { get; } = new();
     public List<StepMark> Steps { get; } = new();
 
-    /// <summary>Priority scale conversion (rt-tester: P = 99 - prio).</summary>
-    public static int UserPrio(int prio) => 99 - prio;
+    /// <summary>How timelines show priorities; every label with a priority says it.</summary>
+    public const string PriorityNote = "lower = more urgent";
 
     /// <summary>Builds the timeline of everything <paramref name="c"/> recorded.</summary>
     public static Timeline Build(TraceCollector c)
@@ -109,9 +111,9 @@ public sealed class Timeline
             switch (e.Kind)
             {
                 case TraceKind.Create:
-                    t.Tasks.Add(new TaskRow(e.Task, c.TaskName(e.Task), UserPrio(e.A)));
+                    t.Tasks.Add(new TaskRow(e.Task, c.TaskName(e.Task), e.A));
                     normal[e.Task] = effective[e.Task] = e.A;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.A), UserPrio(e.A)));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, e.A, e.A));
                     break;
                 case TraceKind.Switch:
                     if (e.A != 0 && runningSince.Remove(e.A, out long start) && time > start) t.Running.Add(new Span(e.A, start, time));
@@ -120,20 +122,20 @@ public sealed class Timeline
                 case TraceKind.NormalPriority:
                     if (!normal.ContainsKey(e.Task)) break;
                     normal[e.Task] = e.B;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(effective[e.Task]), UserPrio(e.B)));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, effective[e.Task], e.B));
                     UpdateBoost(e.Task, time);
                     break;
                 case TraceKind.PriorityChange:
                     if (!normal.ContainsKey(e.Task)) break;
                     effective[e.Task] = e.B;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.B), UserPrio(normal[e.Task])));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, e.B, normal[e.Task]));
                     UpdateBoost(e.Task, time);
                     break;
                 case TraceKind.Boost:
-                    t.Instants.Add(new Instant(e.Task, time, "boost", $"boost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    t.Instants.Add(new Instant(e.Task, time, "boost", $"boost {c.TaskName(e.Task)}: prio {e.A} -> {e.B} ({PriorityNote})"));
                     break;
                 case TraceKind.Deboost:
-                    t.Instants.Add(new Instant(e.Task, time, "deboost", $"deboost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    t.Instants.Add(new Instant(e.Task, time, "deboost", $"deboost {c.TaskName(e.Task)}: prio {e.A} -> {e.B} ({PriorityNote})"));
                     break;
                 case TraceKind.Steal:
                     t.Instants.Add(new Instant(e.Task, time, "steal", $"{c.TaskName(e.Task)} steals {c.MutexName(e.B)} from pending owner {c.TaskName(e.A)}"));
