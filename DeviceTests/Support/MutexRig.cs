@@ -14,6 +14,32 @@ namespace NfRt.DeviceTests
     /// </summary>
     public sealed class MutexRig : IDisposable
     {
+        /// <summary>A test body run once per CAS flavour.</summary>
+        public delegate void Body(MutexRig r);
+
+        /// <summary>
+        /// Runs <paramref name="body"/> on a fresh rig for each board of <see cref="Flavours"/>, then checks the
+        /// invariants and the CAS flavour (<see cref="Finish"/>); a failure names the board.
+        /// </summary>
+        public static void OnBothFlavours(Body body)
+        {
+            for (int i = 0; i < Flavours.Length; i++)
+            {
+                try
+                {
+                    using (MutexRig r = new MutexRig(Flavours[i]))
+                    {
+                        body(r);
+                        r.Finish();
+                    }
+                }
+                catch (AssertFailedException e)
+                {
+                    throw new AssertFailedException("[" + Flavours[i].Name + "] " + e.Message);
+                }
+            }
+        }
+
         /// <summary>The boards every rt-mutex test runs on: hardware CAS, then masked CAS.</summary>
         public static readonly BoardProfile[] Flavours = new BoardProfile[] { BoardProfiles.Stm32, BoardProfiles.Stm32M0 };
 
