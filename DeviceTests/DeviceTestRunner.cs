@@ -17,6 +17,25 @@ namespace NfRt.DeviceTests
         /// <summary>The first words of the last line of a complete run.</summary>
         public const string Sentinel = "DEVICE TESTS DONE:";
 
+        /// <summary>Receives one printed line.</summary>
+        public delegate void Writer(string line);
+
+        /// <summary>
+        /// Where <see cref="Print"/> goes; null (the default) = <c>Debug.WriteLine</c>, which nanoCLR prints to
+        /// stdout. The .NET adapter sets it: .NET's mscorlib facade has no System.Diagnostics.Debug.
+        /// </summary>
+        public static Writer Output;
+
+        /// <summary>Prints a line of test output (measurements, results) on the device or to <see cref="Output"/>.</summary>
+        public static void Print(string line)
+        {
+            if (Output != null) Output(line);
+            else DebugWrite(line);
+        }
+
+        // A separate method, so .NET never compiles the Debug reference when Output is set.
+        private static void DebugWrite(string line) { Debug.WriteLine(line); }
+
         /// <summary>Outcome of one test.</summary>
         public const int Passed = 0, Failed = 1, Skipped = 2;
 
@@ -25,7 +44,7 @@ namespace NfRt.DeviceTests
         {
             int passed = 0, failed = 0, skipped = 0;
             Type[] types = Assembly.GetExecutingAssembly().GetTypes();
-            Debug.WriteLine("DEVICE TESTS START");
+            Print("DEVICE TESTS START");
             for (int i = 0; i < types.Length; i++)
             {
                 Type t = types[i];
@@ -40,14 +59,14 @@ namespace NfRt.DeviceTests
                     string name = t.Name + "." + m.Name;
                     string why = "setup failed: " + setupError;
                     int outcome = setupError != null ? Failed : Invoke(instance, m, out why);
-                    if (outcome == Passed) { passed++; Debug.WriteLine("PASS " + name); }
-                    else if (outcome == Skipped) { skipped++; Debug.WriteLine("SKIP " + name + ": " + why); }
-                    else { failed++; Debug.WriteLine("FAIL " + name + ": " + why); }
+                    if (outcome == Passed) { passed++; Print("PASS " + name); }
+                    else if (outcome == Skipped) { skipped++; Print("SKIP " + name + ": " + why); }
+                    else { failed++; Print("FAIL " + name + ": " + why); }
                 }
                 string cleanupError = RunMarked(instance, methods, typeof(CleanupAttribute));
-                if (cleanupError != null) { failed++; Debug.WriteLine("FAIL " + t.Name + ".[Cleanup]: " + cleanupError); }
+                if (cleanupError != null) { failed++; Print("FAIL " + t.Name + ".[Cleanup]: " + cleanupError); }
             }
-            Debug.WriteLine(Sentinel + " " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+            Print(Sentinel + " " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
         }
 
         /// <summary>

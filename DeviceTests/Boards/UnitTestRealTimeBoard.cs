@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using nanoFramework.TestFramework;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -86,7 +85,7 @@ namespace NfRt.DeviceTests
             double error = (rate - board.Profile.TickRateHz) / board.Profile.TickRateHz;
             int ratePerSecond = (int)(rate + 0.5);
             int errorPermille = (int)(error * 1000 + (error < 0 ? -0.5 : 0.5));
-            Debug.WriteLine("RT-RATE board=" + board.Profile.Name + " ticks=" + (n1 - n0) + " ms=" + ms + " rate=" + ratePerSecond + "/s error=" + errorPermille + " permille");
+            DeviceTestRunner.Print("RT-RATE board=" + board.Profile.Name + " ticks=" + (n1 - n0) + " ms=" + ms + " rate=" + ratePerSecond + "/s error=" + errorPermille + " permille");
             Assert.IsTrue(error < RateTolerance && error > -RateTolerance,
                 "measured " + ratePerSecond + " ticks/s, expected " + board.Profile.TickRateHz + " within 15 %");
         }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NfRt.DeviceTests;
+using Xunit.Abstractions;
 
 namespace UnitTests.Device;
 
@@ -10,6 +11,13 @@ namespace UnitTests.Device;
 /// </summary>
 public class UnitTestDeviceTestsAdapter
 {
+    private readonly ITestOutputHelper _out;
+
+    public UnitTestDeviceTestsAdapter(ITestOutputHelper output)
+    {
+        _out = output;
+    }
+
     public static IEnumerable<object[]> DeviceTestCases()
     {
         foreach (var t in typeof(DeviceTestRunner).Assembly.GetTypes().Where(DeviceTestRunner.IsTestClass).OrderBy(t => t.Name))
@@ -21,6 +29,7 @@ public class UnitTestDeviceTestsAdapter
     [MemberData(nameof(DeviceTestCases))]
     public void Device_test_on_dotnet(string testClass, string testMethod)
     {
+        DeviceTestRunner.Output = line => _out.WriteLine(line);
         var type = typeof(DeviceTestRunner).Assembly.GetTypes().Single(t => t.Name == testClass);
         int outcome = DeviceTestRunner.RunOne(type, testMethod, out string why);
         Skip.If(outcome == DeviceTestRunner.Skipped, why);
