@@ -42,10 +42,15 @@ public static class NanoClr
     }
 
     /// <summary>Runs a program with a time limit; returns (exit code, stdout+stderr). Exit code -1 when killed by the limit.</summary>
-    public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan limit, string workDir = null)
+    public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan limit, string workDir = null, string libraryPath = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workDir != null) psi.WorkingDirectory = workDir;
+        if (libraryPath != null)
+        {
+            var old = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
+            psi.Environment["LD_LIBRARY_PATH"] = libraryPath + (string.IsNullOrEmpty(old) ? "" : ":" + old);
+        }
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var sb = new System.Text.StringBuilder();
