@@ -51,12 +51,10 @@ namespace NfRt.Scheduling
                 Kernel.WaitTurn(Task);
                 Task.Body();
             }
-            catch (TaskAbortException)
-            {
-                return;
-            }
             catch (Exception e)
             {
+                // Unwinding at shutdown is the normal end; anything else (a TaskAbortException the body
+                // threw itself included) is a fault, and the task still takes the exit path.
                 if (Kernel.IsShutDown) return;
                 Task.fault = e;
             }
