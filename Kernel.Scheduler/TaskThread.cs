@@ -16,13 +16,14 @@ namespace NfRt.Scheduling
     {
         internal readonly Scheduler Kernel;
         internal readonly TaskControlBlock Task;
-        internal readonly TaskGate Gate = new TaskGate();
+        internal readonly TaskGate Gate;
         internal readonly Thread Thread;
 
         internal TaskThread(Scheduler kernel, TaskControlBlock task)
         {
             Kernel = kernel;
             Task = task;
+            Gate = kernel.Board.NewGate();
             Thread = new Thread(Run);
             MakeBackground(Thread);
         }
