@@ -1,4 +1,5 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Memory;
 using NfRt.Scheduling;
@@ -71,8 +72,11 @@ public static class BalloonDemo
     public static BalloonDemoResult Run(int periods)
     {
         var profile = BoardProfiles.Stm32;
-        var board = new SimulatedBoard(profile);
-        var k = new Scheduler(new KernelConfig { PriorityLevels = 32, MaxTasks = 16, CheckInvariants = true }, board);
+        // The shared harness's kernel (32 levels: not the rt-tester profile; its Dispose is not used: it
+        // throws on a task fault, and the demo checks every driver call's result itself).
+        var sim = new SimKernel(levels: 32, profile: profile, maxTasks: 16, checkInvariants: true, recordTrace: false);
+        var board = sim.Board;
+        var k = sim.K;
         var rows = new List<BalloonPeriodRow>();
         var samples = new List<BalloonSample>();
         string error = null;

@@ -1,4 +1,5 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Simulator.Tracing;
@@ -41,12 +42,12 @@ public static class InversionDemo
     public static InversionRun Run(int mediums, bool inheritance)
     {
         if (mediums < 0 || mediums > 200) throw new ArgumentOutOfRangeException(nameof(mediums), "0..200");
-        var board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = NfRt.Harness.RtTesterProfile.Config();
-        config.CheckInvariants = true;
-        config.MaxTasks = mediums + 2;
-        config.TraceCapacity = 8192;
-        var k = new Scheduler(config, board);
+        // The shared harness's kernel (its Dispose is not used: it throws on a task fault, and the demo
+        // checks every driver call's result itself, Shutdown included).
+        var sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32, maxTasks: mediums + 2,
+            checkInvariants: true, recordTrace: false);
+        var board = sim.Board;
+        var k = sim.K;
         var trace = new TraceCollector(TraceClock.Ticks,
             $"{(inheritance ? "rt-mutex (priority inheritance)" : "plain mutex (no inheritance)")}, N = {mediums} medium tasks, {board.Profile.Name}");
         k.Trace.Sink = trace;

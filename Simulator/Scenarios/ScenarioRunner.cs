@@ -1,3 +1,4 @@
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Simulator.Tracing;
 
@@ -137,10 +138,10 @@ public static class ScenarioRunner
         switch (line.Command)
         {
             case CommandOpcode.SchedOther:
-                k.SetPriority(thread.Task, TestThread.NormalPriority);
+                k.SetPriority(thread.Task, RtTesterProfile.NormalPriority);
                 break;
             case CommandOpcode.SchedFifo:
-                k.SetPriority(thread.Task, 99 - line.Argument);
+                k.SetPriority(thread.Task, RtTesterProfile.FromFifo(line.Argument));
                 break;
             case CommandOpcode.Signal:
                 k.Interrupt(thread.Task);        // WrongState (ignored) when it is in no interruptible wait

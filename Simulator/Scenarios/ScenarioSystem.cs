@@ -1,4 +1,5 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Simulator.Tracing;
@@ -7,13 +8,14 @@ using NfRt.Sync;
 namespace NfRt.Simulator.Scenarios;
 
 /// <summary>
-/// The simulated system a scenario drives: a kernel on a simulated STM32F429 board in the
-/// rt-tester priority profile (140 levels, SCHED_FIFO k = 99 - k, normal = 120, invariant
-/// checking on), up to 64 test threads and 64 rt-mutexes, the global event counter and the
-/// rt-mutex test hook.
+/// The simulated system a scenario drives: a <see cref="SimKernel"/> (the shared host harness) on a
+/// simulated STM32F429 board in the rt-tester profile (<see cref="RtTesterProfile"/>: 140 levels,
+/// SCHED_FIFO k = 99 - k, normal = 120; invariant checking on), up to 64 test threads and 64
+/// rt-mutexes, the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
+/// whose notifications go to the test thread of the task concerned.
 /// <para>Contract: create it on the thread that drives the script (it becomes the kernel's
 /// driver/idle task). Threads and mutexes are created lazily on first use, in script order, so
-/// the same script always builds the same system; a fresh thread has run to its mailbox wait
+/// the same script always builds the same system; a fresh thread has run to its command wait
 /// when <see cref="Thread"/> returns. <see cref="Dispose"/> shuts the kernel down and joins
 /// every task thread.</para>
 /// </summary>
@@ -24,22 +26,26 @@ public sealed class ScenarioSystem : IDisposable
     public readonly RtMutexSystem Sync;
     public readonly EventCounter Events = new();
 
+    /// <summary>The rt-mutex test hook: forwards "blocked" and "woken" to the test threads and pauses them after a wake-up.</summary>
+    public readonly PauseHook Hook = new();
+
     /// <summary>Trace collector fed by the kernel and by ownership annotations, or null.</summary>
     public readonly TraceCollector Trace;
 
+    private readonly SimKernel _sim;
     private readonly TestThread[] _threads = new TestThread[ScriptParser.MaxThreads];
     private readonly RtMutex[] _mutexes = new RtMutex[ScriptParser.MaxMutexes];
     private readonly TestThread[] _byTaskId;
 
     public ScenarioSystem(TraceCollector trace = null)
     {
-        Board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = NfRt.Harness.RtTesterProfile.Config();
-        config.CheckInvariants = true;
-        config.MaxTasks = ScriptParser.MaxThreads;
-        config.TraceCapacity = 4096;
-        Kernel = new Scheduler(config, Board);
-        _byTaskId = new TestThread[config.MaxTasks + 1];
+        // SimKernel.Dispose is not used: it rethrows a task's exception, and the runner reports the
+        // driver calls' results instead (Dispose below shuts the kernel down).
+        _sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32, maxTasks: ScriptParser.MaxThreads,
+            checkInvariants: true, recordTrace: false);
+        Board = _sim.Board;
+        Kernel = _sim.K;
+        _byTaskId = new TestThread[ScriptParser.MaxThreads + 1];
         Trace = trace;
         if (trace != null)
         {
@@ -47,7 +53,9 @@ public sealed class ScenarioSystem : IDisposable
             Kernel.Trace.Sink = trace;
         }
         Sync = RtMutexSystem.Of(Kernel);
-        Sync.TestHook = new RtTesterHook(this);
+        Hook.OnBlockedListener = (task, mutex) => ThreadOfTask(task)?.OnBlocked(mutex);
+        Hook.OnWokenListener = (task, mutex) => ThreadOfTask(task)?.OnWoken(mutex);
+        Sync.TestHook = Hook;
     }
 
     /// <summary>Test thread <paramref name="index"/>, created (and run to its first wait) on first use.</summary>
@@ -58,6 +66,7 @@ public sealed class ScenarioSystem : IDisposable
         t = new TestThread(this, index);
         _threads[index] = t;
         _byTaskId[t.Task.Id] = t;
+        Hook.Add(t.Lockstep);
         Kernel.RunUntilIdle();
         return t;
     }
@@ -77,7 +86,8 @@ public sealed class ScenarioSystem : IDisposable
 
     /// <summary>Status of thread <paramref name="index"/>; a thread never used reads as a fresh one.</summary>
     public ThreadStatus Status(int index) =>
-        _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, 99 - TestThread.NormalPriority, 99 - TestThread.NormalPriority, new int[ScriptParser.MaxMutexes]);
+        _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, RtTesterProfile.ToUser(RtTesterProfile.NormalPriority),
+            RtTesterProfile.ToUser(RtTesterProfile.NormalPriority), new int[ScriptParser.MaxMutexes]);
 
     public void Dispose() => Kernel.Shutdown();
 }
