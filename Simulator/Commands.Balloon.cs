@@ -1,10 +1,17 @@
 using NfRt.Simulator.Balloon;
+using Spectre.Console;
 
 namespace NfRt.Simulator;
 
+/// <summary>
+/// <c>balloon [--svg OUT.svg]</c>: two partitions converging under transient pool pressure. Prints the
+/// table, one row per retry period (a Spectre table on a terminal, plain text otherwise), and writes
+/// the SVG plot (default out/balloon/balloon.svg). Exit code 0 when both partitions reached their
+/// targets, no block was lost and the plot was written.
+/// </summary>
 public static partial class Commands
 {
-    /// <summary>`balloon`: two partitions converging under transient pool pressure; table per retry period, SVG plot.</summary>
+    /// <summary>`balloon` with everything written to <paramref name="output"/> and the default plot path.</summary>
     public static int Balloon(TextWriter output) => Balloon(output, output, BalloonDemo.DefaultSvgPath);
 
     /// <summary>
@@ -14,6 +21,20 @@ public static partial class Commands
     public static int Balloon(TextWriter output, TextWriter error, string svgPath)
     {
         if (Refused(new[] { new PlannedOutput("--svg", svgPath, OutputKind.BalloonSvg) }, Array.Empty<string>(), error)) return UsageError;
-        return BalloonDemo.Execute(output, error, svgPath);
+        var result = BalloonDemo.Run(BalloonDemo.Periods);
+        if (IsInteractive(output))
+        {
+            AnsiConsole.MarkupLine("[bold]Memory balloon[/]: two partitions under transient pool pressure");
+            AnsiConsole.WriteLine(BalloonReport.Header(result));
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var c in BalloonReport.Columns) table.AddColumn(new TableColumn(c).RightAligned());
+            foreach (var row in BalloonReport.MarkupRows(result)) table.AddRow(row);
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine(BalloonReport.Footer(result));
+        }
+        else BalloonReport.WritePlain(output, result);
+        bool written = WriteOutput(output, error, svgPath, "SVG plot", w => w.Write(BalloonSvg.Render(result)),
+            "SVG plot of Current and Target per partition: " + Path.GetFullPath(svgPath));
+        return result.Converged && result.Conserved && written ? 0 : 1;
     }
 }

@@ -7,13 +7,6 @@ using NfRt.Sync;
 
 namespace NfRt.Simulator.Demo;
 
-/// <summary>The outcome of one run of the inversion demo.</summary>
-public sealed record InversionRun(int Mediums, bool Inheritance, long LockTick, long OwnTick, long RemainingCriticalSection, long EndTick, Timeline Timeline)
-{
-    /// <summary>Ticks the high task waited: from its lock call to owning the mutex.</summary>
-    public long BlockingTicks => OwnTick - LockTick;
-}
-
 /// <summary>
 /// The Mars Pathfinder priority inversion (1997) on the simulated STM32F429 board, in the
 /// rt-tester priority profile (140 levels); priorities are the kernel's numbers, lower = more urgent:
