@@ -18,10 +18,13 @@ public static partial class Commands
     /// `balloon [--svg OUT.svg]`: the table to <paramref name="output"/>, the plot to
     /// <paramref name="svgPath"/> (checked by <see cref="OutputGuard"/> before anything runs), problems to <paramref name="error"/>.
     /// </summary>
-    public static int Balloon(TextWriter output, TextWriter error, string svgPath)
+    public static int Balloon(TextWriter output, TextWriter error, string svgPath) => Balloon(output, error, svgPath, null);
+
+    /// <summary>The command with test-only <paramref name="hooks"/> in the demo's kernel (or none).</summary>
+    internal static int Balloon(TextWriter output, TextWriter error, string svgPath, KernelTestHooks hooks)
     {
         if (Refused(new[] { new PlannedOutput("--svg", svgPath, OutputKind.BalloonSvg) }, Array.Empty<string>(), error)) return UsageError;
-        var result = BalloonDemo.Run(BalloonDemo.Periods);
+        var result = BalloonDemo.Run(BalloonDemo.Periods, hooks);
         if (IsInteractive(output))
         {
             AnsiConsole.MarkupLine("[bold]Memory balloon[/]: two partitions under transient pool pressure");

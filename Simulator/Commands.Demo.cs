@@ -28,7 +28,11 @@ public static partial class Commands
     /// The demo; results to <paramref name="output"/>, problems to <paramref name="error"/>. The two
     /// files it writes are checked by <see cref="OutputGuard"/> before anything runs.
     /// </summary>
-    public static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums)
+    public static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums) =>
+        Demo(output, error, outDir, timelineMediums, null);
+
+    /// <summary>The demo with test-only <paramref name="hooks"/> in every run's kernel (or none).</summary>
+    internal static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums, KernelTestHooks hooks)
     {
         if (timelineMediums < 0 || timelineMediums > MaxTimelineMediums)
         {
@@ -50,13 +54,13 @@ public static partial class Commands
         var runs = new List<(InversionRun Plain, InversionRun Pi)>();
         void RunAll()
         {
-            foreach (int n in ns) runs.Add((InversionDemo.Run(n, false), InversionDemo.Run(n, true)));
+            foreach (int n in ns) runs.Add((InversionDemo.Run(n, false, hooks), InversionDemo.Run(n, true, hooks)));
         }
         if (interactive) AnsiConsole.Status().Start("running the inversion scenarios...", _ => RunAll());
         else RunAll();
         (InversionRun Plain, InversionRun Pi) shown = ns.Contains(timelineMediums)
             ? runs[ns.IndexOf(timelineMediums)]
-            : (InversionDemo.Run(timelineMediums, false), InversionDemo.Run(timelineMediums, true));
+            : (InversionDemo.Run(timelineMediums, false, hooks), InversionDemo.Run(timelineMediums, true, hooks));
 
         output.Write(DemoReport.Intro(BoardProfiles.Stm32.Name));
         output.WriteLine();

@@ -28,12 +28,16 @@ public static class BalloonDemo
     public static int Execute(TextWriter output, string svgPath) => Commands.Balloon(output, output, svgPath);
 
     /// <summary>Runs the scenario for <paramref name="periods"/> retry periods and records everything.</summary>
-    public static BalloonDemoResult Run(int periods)
+    public static BalloonDemoResult Run(int periods) => Run(periods, null);
+
+    /// <summary>As the public <c>Run</c>, with test-only <paramref name="hooks"/> in the kernel (or none).</summary>
+    internal static BalloonDemoResult Run(int periods, KernelTestHooks hooks)
     {
         var profile = BoardProfiles.Stm32;
         // The shared harness's kernel (32 levels: not the rt-tester profile; its Dispose is not used: it
         // throws on a task fault, and the demo checks every driver call's result itself).
-        var sim = new SimKernel(levels: 32, profile: profile, maxTasks: 16, checkInvariants: true, recordTrace: false);
+        var sim = new SimKernel(levels: 32, profile: profile, maxTasks: 16 + (hooks != null ? KernelTestHooks.ExtraTasks : 0),
+            checkInvariants: true, recordTrace: false, watchdogMs: hooks?.WatchdogMs ?? -1);
         var board = sim.Board;
         var k = sim.K;
         var rows = new List<BalloonPeriodRow>();
@@ -69,6 +73,7 @@ public static class BalloonDemo
             sa.SetTarget(ATarget);
             sb.SetTarget(BTarget);
             k.RunUntilIdle();
+            hooks?.AddTasks?.Invoke(k);
 
             var ca = new BalloonCounters();
             var cb = new BalloonCounters();

@@ -32,13 +32,17 @@ public static class InversionDemo
     public static readonly int[] DefaultMediums = { 0, 1, 2, 5, 10, 50 };
 
     /// <summary>Runs the scenario with <paramref name="mediums"/> medium tasks, with or without priority inheritance.</summary>
-    public static InversionRun Run(int mediums, bool inheritance)
+    public static InversionRun Run(int mediums, bool inheritance) => Run(mediums, inheritance, null);
+
+    /// <summary>As the public <c>Run</c>, with test-only <paramref name="hooks"/> in the kernel (or none).</summary>
+    internal static InversionRun Run(int mediums, bool inheritance, KernelTestHooks hooks)
     {
         if (mediums < 0 || mediums > 200) throw new ArgumentOutOfRangeException(nameof(mediums), "0..200");
         // The shared harness's kernel (its Dispose is not used: it throws on a task fault, and the demo
         // checks every driver call's result itself, Shutdown included).
-        var sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32, maxTasks: mediums + 2,
-            checkInvariants: true, recordTrace: false);
+        var sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32,
+            maxTasks: mediums + 2 + (hooks != null ? KernelTestHooks.ExtraTasks : 0), checkInvariants: true, recordTrace: false,
+            watchdogMs: hooks?.WatchdogMs ?? -1);
         var board = sim.Board;
         var k = sim.K;
         var trace = new TraceCollector(TraceClock.Ticks,
@@ -93,6 +97,7 @@ public static class InversionDemo
             Check(bus.Unlock(), "low unlock");
         });
         if (high == null || low == null) throw new InvalidOperationException("cannot create the demo tasks");
+        hooks?.AddTasks?.Invoke(k);
 
         try
         {

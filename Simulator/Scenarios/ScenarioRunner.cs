@@ -35,11 +35,15 @@ public static class ScenarioRunner
     /// with the number of executed lines out of the script's C/W/T lines: at the start, whenever
     /// another thousandth of the script is done, and at the end (also when the script stops early).
     /// </summary>
-    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
+    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null) =>
+        Run(script, verbose, trace, progress, null);
+
+    /// <summary>As the public <c>Run</c>, on a system with test-only <paramref name="hooks"/> (or none).</summary>
+    internal static ScenarioResult Run(ParsedScript script, TextWriter verbose, TraceCollector trace, Action<int, int> progress, KernelTestHooks hooks)
     {
         if (!script.Ok)
             return new ScenarioResult(script.Name, ScenarioOutcome.SyntaxError, script.Error.Line, script.Error.LineText, script.Error.Message, null);
-        var sys = new ScenarioSystem(trace);
+        var sys = new ScenarioSystem(trace, hooks);
         int total = script.Lines.Count;
         progress?.Invoke(0, total);
         try
@@ -68,10 +72,14 @@ public static class ScenarioRunner
     }
 
     /// <summary>Reads, parses and runs a file; unreadable files and binary data are reported, not thrown.</summary>
-    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
+    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null) =>
+        RunFile(path, verbose, trace, progress, null);
+
+    /// <summary>As the public <c>RunFile</c>, on a system with test-only <paramref name="hooks"/> (or none).</summary>
+    internal static ScenarioResult RunFile(string path, TextWriter verbose, TraceCollector trace, Action<int, int> progress, KernelTestHooks hooks)
     {
         var (script, error) = Load(path);
-        return error ?? Run(script, verbose, trace, progress);
+        return error ?? Run(script, verbose, trace, progress, hooks);
     }
 
     /// <summary>Reads and parses a file, or says why it cannot be read.</summary>

@@ -37,15 +37,20 @@ public sealed class ScenarioSystem : IDisposable
     private readonly RtMutex[] _mutexes = new RtMutex[ScriptParser.MaxMutexes];
     private readonly TestThread[] _byTaskId;
 
-    public ScenarioSystem(TraceCollector trace = null)
+    public ScenarioSystem(TraceCollector trace = null) : this(trace, null) { }
+
+    /// <summary>A system with <paramref name="hooks"/> (tests only: a shorter watchdog, tasks that fault or hang), or none.</summary>
+    internal ScenarioSystem(TraceCollector trace, KernelTestHooks hooks)
     {
+        Hooks = hooks;
         // SimKernel.Dispose is not used: it rethrows a task's exception, and the runner reports the
         // driver calls' results instead (Dispose below shuts the kernel down).
-        _sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32, maxTasks: ScriptParser.MaxThreads,
-            checkInvariants: true, recordTrace: false);
+        _sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32,
+            maxTasks: ScriptParser.MaxThreads + (hooks != null ? KernelTestHooks.ExtraTasks : 0),
+            checkInvariants: true, recordTrace: false, watchdogMs: hooks?.WatchdogMs ?? -1);
         Board = _sim.Board;
         Kernel = _sim.K;
-        _byTaskId = new TestThread[ScriptParser.MaxThreads + 1];
+        _byTaskId = new TestThread[Kernel.Config.MaxTasks + 1];
         Trace = trace;
         if (trace != null)
         {
@@ -56,7 +61,11 @@ public sealed class ScenarioSystem : IDisposable
         Hook.OnBlockedListener = (task, mutex) => ThreadOfTask(task)?.OnBlocked(mutex);
         Hook.OnWokenListener = (task, mutex) => ThreadOfTask(task)?.OnWoken(mutex);
         Sync.TestHook = Hook;
+        hooks?.AddTasks?.Invoke(Kernel);
     }
+
+    /// <summary>Test-only hooks, or null (always null from the CLI).</summary>
+    internal KernelTestHooks Hooks { get; }
 
     /// <summary>Test thread <paramref name="index"/>, created (and run to its first wait) on first use.</summary>
     public TestThread Thread(int index)

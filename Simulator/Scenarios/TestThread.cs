@@ -99,6 +99,7 @@ public sealed class TestThread
     {
         _op = op;
         _arg = arg;
+        _sys.Hooks?.BeforeCommand?.Invoke(Index, op);
         switch (op)
         {
             case CommandOpcode.Nop:
