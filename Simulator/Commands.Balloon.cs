@@ -7,7 +7,8 @@ namespace NfRt.Simulator;
 /// <c>balloon [--svg OUT.svg]</c>: two partitions converging under transient pool pressure. Prints the
 /// table, one row per retry period (a Spectre table on a terminal, plain text otherwise), and writes
 /// the SVG plot (default out/balloon/balloon.svg). Exit code 0 when both partitions reached their
-/// targets, no block was lost and the plot was written.
+/// targets, no block was lost and the plot was written; 1 also when the demo's kernel
+/// reported a task fault, a watchdog expiry or an abandoned task thread (one line each on stderr, nothing written).
 /// </summary>
 public static partial class Commands
 {
@@ -24,7 +25,16 @@ public static partial class Commands
     internal static int Balloon(TextWriter output, TextWriter error, string svgPath, KernelTestHooks hooks)
     {
         if (Refused(new[] { new PlannedOutput("--svg", svgPath, OutputKind.BalloonSvg) }, Array.Empty<string>(), error)) return UsageError;
-        var result = BalloonDemo.Run(BalloonDemo.Periods, hooks);
+        BalloonDemoResult result;
+        try
+        {
+            result = BalloonDemo.Run(BalloonDemo.Periods, hooks);
+        }
+        catch (KernelRunException e)
+        {
+            e.Report(error, "balloon");
+            return 1;
+        }
         if (IsInteractive(output))
         {
             AnsiConsole.MarkupLine("[bold]Memory balloon[/]: two partitions under transient pool pressure");

@@ -11,7 +11,9 @@ namespace NfRt.Simulator;
 /// prints the high task's blocking times (a Spectre table on a terminal, plain text otherwise),
 /// an ASCII timeline of both runs for N = <c>--timeline</c> (default 2), and writes their Chrome
 /// trace JSON and SVG timeline to DIR (default out/demo/). Exit code 0 when the rt-mutex bounded
-/// every blocking time by the remaining critical section (and the files were written).
+/// every blocking time by the remaining critical section (and the files were written); 1 also when a
+/// run's kernel reported a task fault, a watchdog expiry or an abandoned task thread (one line each
+/// on stderr, nothing written).
 /// </summary>
 public static partial class Commands
 {
@@ -56,11 +58,20 @@ public static partial class Commands
         {
             foreach (int n in ns) runs.Add((InversionDemo.Run(n, false, hooks), InversionDemo.Run(n, true, hooks)));
         }
-        if (interactive) AnsiConsole.Status().Start("running the inversion scenarios...", _ => RunAll());
-        else RunAll();
-        (InversionRun Plain, InversionRun Pi) shown = ns.Contains(timelineMediums)
-            ? runs[ns.IndexOf(timelineMediums)]
-            : (InversionDemo.Run(timelineMediums, false, hooks), InversionDemo.Run(timelineMediums, true, hooks));
+        (InversionRun Plain, InversionRun Pi) shown;
+        try
+        {
+            if (interactive) AnsiConsole.Status().Start("running the inversion scenarios...", _ => RunAll());
+            else RunAll();
+            shown = ns.Contains(timelineMediums)
+                ? runs[ns.IndexOf(timelineMediums)]
+                : (InversionDemo.Run(timelineMediums, false, hooks), InversionDemo.Run(timelineMediums, true, hooks));
+        }
+        catch (KernelRunException e)
+        {
+            e.Report(error, "demo");        // a task fault, the watchdog, an abandoned task thread: one line each
+            return 1;
+        }
 
         output.Write(DemoReport.Intro(BoardProfiles.Stm32.Name));
         output.WriteLine();

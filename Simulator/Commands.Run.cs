@@ -80,6 +80,8 @@ public static partial class Commands
             sb.Append(result.Format());
             // an unreadable file is an error of the command line (stderr); everything else is the script's result (stdout)
             reports.Add((sb.ToString(), result.Outcome == ScenarioOutcome.FileError));
+            // what the kernel reported (task fault, watchdog, abandoned thread): one line each on stderr
+            foreach (var problem in result.KernelProblems) reports.Add(($"{path}: {problem}\n", true));
             if (collector != null && result.Outcome != ScenarioOutcome.FileError && result.Outcome != ScenarioOutcome.SyntaxError)
             {
                 timelines.Add(Timeline.Build(collector));

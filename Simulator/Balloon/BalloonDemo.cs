@@ -35,7 +35,8 @@ public static class BalloonDemo
     {
         var profile = BoardProfiles.Stm32;
         // The shared harness's kernel (32 levels: not the rt-tester profile; its Dispose is not used: it
-        // throws on a task fault, and the demo checks every driver call's result itself).
+        // throws on a task fault, and the demo checks every driver call's result itself, Shutdown
+        // included: a problem ends the run with a KernelRunException, which the command prints).
         var sim = new SimKernel(levels: 32, profile: profile, maxTasks: 16 + (hooks != null ? KernelTestHooks.ExtraTasks : 0),
             checkInvariants: true, recordTrace: false, watchdogMs: hooks?.WatchdogMs ?? -1);
         var board = sim.Board;
@@ -44,7 +45,8 @@ public static class BalloonDemo
         var samples = new List<BalloonSample>();
         string error = null;
         int ticksChecked = 0, convergedAt = -1;
-        try
+        var driver = new CheckedDriver(k, null);
+        return driver.Run(() =>
         {
             var pool = BoardPool.For(board);
             var a = new Partition(pool, "A", AStart, AStart / 2, 0, AStart);
@@ -68,11 +70,11 @@ public static class BalloonDemo
                     k.Sleep(period);
                 }
             });
-            k.RunUntilIdle();
+            driver.RunUntilIdle();
 
             sa.SetTarget(ATarget);
             sb.SetTarget(BTarget);
-            k.RunUntilIdle();
+            driver.RunUntilIdle();
             hooks?.AddTasks?.Invoke(k);
 
             var ca = new BalloonCounters();
@@ -108,24 +110,18 @@ public static class BalloonDemo
             {
                 for (int t = 0; t < period; t++)
                 {
-                    k.AdvanceTicks(1);
+                    driver.AdvanceTicks(1);
                     Check();
                     Sample();
                 }
                 Row(p);
             }
-            var faulted = k.FirstFaultedTask();
-            if (faulted != null && error == null) error = "task " + faulted.Name + " faulted: " + faulted.Fault.Message;
             return new BalloonDemoResult
             {
                 Board = profile, PoolBlocks = pool.BlockCount, BlockSize = pool.BlockSize, RetryPeriod = period,
                 HostBlocks = host, FreedPerPeriod = FreedPerPeriod, Rows = rows, Samples = samples,
                 TicksChecked = ticksChecked, ConservationError = error, ConvergedAtPeriod = convergedAt,
             };
-        }
-        finally
-        {
-            k.Shutdown();
-        }
+        });
     }
 }

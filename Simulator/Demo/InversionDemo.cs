@@ -39,7 +39,7 @@ public static class InversionDemo
     {
         if (mediums < 0 || mediums > 200) throw new ArgumentOutOfRangeException(nameof(mediums), "0..200");
         // The shared harness's kernel (its Dispose is not used: it throws on a task fault, and the demo
-        // checks every driver call's result itself, Shutdown included).
+        // checks every driver call's result itself, Shutdown included: CheckedDriver below).
         var sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32,
             maxTasks: mediums + 2 + (hooks != null ? KernelTestHooks.ExtraTasks : 0), checkInvariants: true, recordTrace: false,
             watchdogMs: hooks?.WatchdogMs ?? -1);
@@ -96,24 +96,20 @@ public static class InversionDemo
             trace.OwnershipEnd(k.Current.Id, bus.Name);
             Check(bus.Unlock(), "low unlock");
         });
-        if (high == null || low == null) throw new InvalidOperationException("cannot create the demo tasks");
-        hooks?.AddTasks?.Invoke(k);
-
-        try
+        // Every driver call is checked: a task fault, the watchdog or an abandoned task thread ends the
+        // run with a KernelRunException naming it (the demo command prints it and exits 1).
+        var driver = new CheckedDriver(k, trace.Title);
+        return driver.Run(() =>
         {
-            k.RunUntilIdle();
+            if (high == null || low == null) throw driver.Fail("cannot create the demo tasks");
+            hooks?.AddTasks?.Invoke(k);
+            driver.RunUntilIdle();
             long guard = 100 + (long)mediums * MediumWork * 2;
-            while (!AllDead(k) && k.Now < guard) k.AdvanceTicks(1);
-            var fault = k.FirstFaultedTask();
-            if (fault != null) throw new InvalidOperationException($"demo task {fault.Name} failed: {fault.Fault}");
-            if (failures.Count > 0) throw new InvalidOperationException("demo kernel call failed: " + string.Join("; ", failures));
-            if (!AllDead(k) || ownTick < 0) throw new InvalidOperationException("the demo did not finish");
+            while (!AllDead(k) && k.Now < guard) driver.AdvanceTicks(1);
+            if (failures.Count > 0) throw driver.Fail("a kernel call in a demo task failed: " + string.Join("; ", failures));
+            if (!AllDead(k) || ownTick < 0) throw driver.Fail($"the demo did not finish by tick {guard}");
             return new InversionRun(mediums, inheritance, lockTick, ownTick, remaining, k.Now, Timeline.Build(trace));
-        }
-        finally
-        {
-            k.Shutdown();
-        }
+        });
     }
 
     private static bool AllDead(Scheduler k)

@@ -16,8 +16,10 @@ namespace NfRt.Simulator.Scenarios;
 /// <para>Contract: create it on the thread that drives the script (it becomes the kernel's
 /// driver/idle task). Threads and mutexes are created lazily on first use, in script order, so
 /// the same script always builds the same system; a fresh thread has run to its command wait
-/// when <see cref="Thread"/> returns. <see cref="Dispose"/> shuts the kernel down and joins
-/// every task thread.</para>
+/// when <see cref="Thread"/> returns. Driver calls go through <see cref="RunUntilIdle"/> and
+/// <see cref="AdvanceTicks"/>, which check the kernel's result: the first one that is not Ok (a task
+/// fault, the watchdog) is kept in <see cref="DriverProblem"/> as one sentence (<see cref="KernelReport"/>).
+/// <see cref="Shutdown"/> (or <see cref="Dispose"/>) shuts the kernel down and joins every task thread.</para>
 /// </summary>
 public sealed class ScenarioSystem : IDisposable
 {
@@ -67,7 +69,11 @@ public sealed class ScenarioSystem : IDisposable
     /// <summary>Test-only hooks, or null (always null from the CLI).</summary>
     internal KernelTestHooks Hooks { get; }
 
-    /// <summary>Test thread <paramref name="index"/>, created (and run to its first wait) on first use.</summary>
+    /// <summary>
+    /// Test thread <paramref name="index"/>, created (and run to its first wait) on first use. Check
+    /// <see cref="DriverProblem"/> before posting to it: a thread whose first run was cut short (another
+    /// task faulted or kept the CPU) is not waiting for a command.
+    /// </summary>
     public TestThread Thread(int index)
     {
         var t = _threads[index];
@@ -76,8 +82,25 @@ public sealed class ScenarioSystem : IDisposable
         _threads[index] = t;
         _byTaskId[t.Task.Id] = t;
         Hook.Add(t.Lockstep);
-        Kernel.RunUntilIdle();
+        RunUntilIdle();
         return t;
+    }
+
+    /// <summary>The first driver call of this system that did not return Ok, as one sentence, or null.</summary>
+    public string DriverProblem { get; private set; }
+
+    /// <summary>Runs the system until quiescent; false (and <see cref="DriverProblem"/> set) when the kernel reported a problem.</summary>
+    public bool RunUntilIdle() => Check(Kernel.RunUntilIdle(), "RunUntilIdle");
+
+    /// <summary>Advances virtual time by <paramref name="ticks"/>, to quiescence after each tick; false (and <see cref="DriverProblem"/> set) on a problem.</summary>
+    public bool AdvanceTicks(int ticks) => Check(Kernel.AdvanceTicks(ticks), "AdvanceTicks");
+
+    private bool Check(KernelStatus status, string call)
+    {
+        string why = KernelReport.Describe(Kernel, status, call);
+        if (why == null) return true;
+        DriverProblem ??= why;
+        return false;
     }
 
     /// <summary>Test thread <paramref name="index"/> if it exists, else null.</summary>
@@ -98,5 +121,18 @@ public sealed class ScenarioSystem : IDisposable
         _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, RtTesterProfile.ToUser(RtTesterProfile.NormalPriority),
             RtTesterProfile.ToUser(RtTesterProfile.NormalPriority), new int[ScriptParser.MaxMutexes]);
 
-    public void Dispose() => Kernel.Shutdown();
+    /// <summary>
+    /// Shuts the kernel down and joins every task thread (the first call only). Returns what it
+    /// reported: abandoned task threads, kernel calls refused from foreign threads; empty when clean.
+    /// </summary>
+    public IReadOnlyList<string> Shutdown()
+    {
+        if (_shutdown != null) return Array.Empty<string>();
+        _shutdown = KernelReport.AfterShutdown(Kernel, Kernel.Shutdown());
+        return _shutdown;
+    }
+
+    private List<string> _shutdown;
+
+    public void Dispose() => Shutdown();
 }

@@ -125,6 +125,7 @@ public class UnitTestKernelReports
             Assert.NotNull(result);
             Assert.Equal(ScenarioOutcome.KernelFault, result.Outcome);
             Assert.Equal("task T1 faulted at tick 0: InvalidOperationException: sensor gone", result.Detail);
+            Assert.Equal(new[] { "task T1 faulted at tick 0: InvalidOperationException: sensor gone" }, result.KernelProblems);
         }
         finally
         {
