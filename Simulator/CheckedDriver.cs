@@ -49,7 +49,7 @@ public sealed class CheckedDriver
         }
         catch
         {
-            _k.Shutdown();
+            _k.Shutdown();      // a simulator bug is on its way out: it is the report, not the shutdown's result
             throw;
         }
         var problems = KernelReport.AfterShutdown(_k, _k.Shutdown());

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Simulator;
 using NfRt.Simulator.Scenarios;
@@ -191,6 +192,69 @@ public class UnitTestKernelReports
                 "balloon: watchdog: task stuck kept the CPU for 100 ms without a context switch (it has not reached a kernel call)",
                 "balloon: shutdown: the thread of task stuck did not end within 2000 ms and was abandoned",
             }, Lines(e.ToString().Replace("\r\n", "\n")));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public void Report_names_the_faulted_task_the_tick_and_the_exception_on_one_line()
+    {
+        var sim = new SimKernel(recordTrace: false);
+        try
+        {
+            sim.Task("pump", 3, () =>
+            {
+                sim.K.Sleep(7);
+                throw new InvalidOperationException("valve\nstuck   open");
+            });
+            var st = sim.K.AdvanceTicks(20);
+            Assert.Equal(KernelStatus.TaskFaulted, st);
+            Assert.Equal("task pump faulted at tick 7: InvalidOperationException: valve stuck open", KernelReport.Describe(sim.K, st, "AdvanceTicks"));
+            Assert.Null(KernelReport.Describe(sim.K, KernelStatus.Ok, "RunUntilIdle"));
+            Assert.Equal("AdvanceTicks returned InvalidArgument", KernelReport.Describe(sim.K, sim.K.AdvanceTicks(-1), "AdvanceTicks"));
+        }
+        finally
+        {
+            Assert.Empty(KernelReport.AfterShutdown(sim.K, sim.K.Shutdown()));
+        }
+        Assert.Equal("RunUntilIdle: the kernel was already shut down", KernelReport.Describe(sim.K, sim.K.RunUntilIdle(), "RunUntilIdle"));
+    }
+
+    [Fact]
+    public void Report_after_shutdown_counts_kernel_calls_refused_from_foreign_threads()
+    {
+        var sim = new SimKernel(recordTrace: false);
+        var foreign = new Thread(() => sim.K.RunUntilIdle());
+        foreign.Start();
+        foreign.Join();
+        Assert.Equal(new[] { "1 kernel call from a foreign thread (neither a task's nor the driver's) was refused" },
+            KernelReport.AfterShutdown(sim.K, sim.K.Shutdown()));
+    }
+
+    [Fact]
+    public void A_problem_found_at_shutdown_fails_a_script_that_passed()
+    {
+        using var release = new ManualResetEventSlim();
+        var hooks = new KernelTestHooks
+        {
+            WatchdogMs = 100,
+            // a task outside the scenario that sleeps while the script runs, then swallows the shutdown's
+            // abort and blocks outside the kernel: every line of the script holds
+            AddTasks = k => Assert.NotNull(k.CreateTask("stuck", 0, () =>
+            {
+                try { k.Sleep(1_000_000); }
+                catch (Exception) { release.Wait(TimeSpan.FromSeconds(30)); }
+            })),
+        };
+        try
+        {
+            var result = ScenarioRunner.Run(ScriptParser.Parse("s.tst", "C: locknowait: 0: 0\nT: locked: 0: 0\n"), null, null, null, hooks);
+            Assert.Equal(ScenarioOutcome.KernelFault, result.Outcome);
+            Assert.Equal("Kernel fault in line 2", result.Headline);
+            Assert.Equal(new[] { "shutdown: the thread of task stuck did not end within 2000 ms and was abandoned" }, result.KernelProblems);
         }
         finally
         {
