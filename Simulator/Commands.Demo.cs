@@ -11,7 +11,9 @@ namespace NfRt.Simulator;
 /// prints the high task's blocking times (a Spectre table on a terminal, plain text otherwise),
 /// an ASCII timeline of both runs for N = <c>--timeline</c> (default 2), and writes their Chrome
 /// trace JSON and SVG timeline to DIR (default out/demo/). Exit code 0 when the rt-mutex bounded
-/// every blocking time by the remaining critical section (and the files were written).
+/// every blocking time by the remaining critical section (and the files were written); 1 also when a
+/// run's kernel reported a task fault, a watchdog expiry or an abandoned task thread (one line each
+/// on stderr, nothing written).
 /// </summary>
 public static partial class Commands
 {
@@ -28,7 +30,11 @@ public static partial class Commands
     /// The demo; results to <paramref name="output"/>, problems to <paramref name="error"/>. The two
     /// files it writes are checked by <see cref="OutputGuard"/> before anything runs.
     /// </summary>
-    public static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums)
+    public static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums) =>
+        Demo(output, error, outDir, timelineMediums, null);
+
+    /// <summary>The demo with test-only <paramref name="hooks"/> in every run's kernel (or none).</summary>
+    internal static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums, KernelTestHooks hooks)
     {
         if (timelineMediums < 0 || timelineMediums > MaxTimelineMediums)
         {
@@ -50,13 +56,22 @@ public static partial class Commands
         var runs = new List<(InversionRun Plain, InversionRun Pi)>();
         void RunAll()
         {
-            foreach (int n in ns) runs.Add((InversionDemo.Run(n, false), InversionDemo.Run(n, true)));
+            foreach (int n in ns) runs.Add((InversionDemo.Run(n, false, hooks), InversionDemo.Run(n, true, hooks)));
         }
-        if (interactive) AnsiConsole.Status().Start("running the inversion scenarios...", _ => RunAll());
-        else RunAll();
-        (InversionRun Plain, InversionRun Pi) shown = ns.Contains(timelineMediums)
-            ? runs[ns.IndexOf(timelineMediums)]
-            : (InversionDemo.Run(timelineMediums, false), InversionDemo.Run(timelineMediums, true));
+        (InversionRun Plain, InversionRun Pi) shown;
+        try
+        {
+            if (interactive) AnsiConsole.Status().Start("running the inversion scenarios...", _ => RunAll());
+            else RunAll();
+            shown = ns.Contains(timelineMediums)
+                ? runs[ns.IndexOf(timelineMediums)]
+                : (InversionDemo.Run(timelineMediums, false, hooks), InversionDemo.Run(timelineMediums, true, hooks));
+        }
+        catch (KernelRunException e)
+        {
+            e.Report(error, "demo");        // a task fault, the watchdog, an abandoned task thread: one line each
+            return 1;
+        }
 
         output.Write(DemoReport.Intro(BoardProfiles.Stm32.Name));
         output.WriteLine();

@@ -30,6 +30,8 @@ public static partial class Commands
         public int MaxEvents { get; init; } = TraceLimits.DefaultMaxEvents;
         /// <summary>Maximum SVG width in pixels.</summary>
         public int MaxWidth { get; init; } = SvgTimelineWriter.DefaultMaxWidth;
+        /// <summary>Tests only: hooks for every script's kernel (never set by the CLI).</summary>
+        internal KernelTestHooks TestHooks { get; init; }
     }
 
     /// <summary>Exit code when the command line is wrong or an output is refused: nothing ran, nothing was written.</summary>
@@ -71,13 +73,15 @@ public static partial class Commands
             string path = file.ToString();
             var collector = wantTrace ? new TraceCollector(TraceClock.Steps, path, limits) : null;
             var echo = verbose ? new StringWriter() : null;
-            var result = ScenarioRunner.RunFile(path, echo, collector, progress);
+            var result = ScenarioRunner.RunFile(path, echo, collector, progress, options.TestHooks);
             results.Add(result);
             var sb = new StringBuilder();
             if (echo != null && echo.ToString().Length > 0) sb.Append(path).Append('\n').Append(echo.ToString().Replace("\r\n", "\n"));
             sb.Append(result.Format());
             // an unreadable file is an error of the command line (stderr); everything else is the script's result (stdout)
             reports.Add((sb.ToString(), result.Outcome == ScenarioOutcome.FileError));
+            // what the kernel reported (task fault, watchdog, abandoned thread): one line each on stderr
+            foreach (var problem in result.KernelProblems) reports.Add(($"{path}: {problem}\n", true));
             if (collector != null && result.Outcome != ScenarioOutcome.FileError && result.Outcome != ScenarioOutcome.SyntaxError)
             {
                 timelines.Add(Timeline.Build(collector));

@@ -1,43 +1,10 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Memory;
 using NfRt.Scheduling;
-using Spectre.Console;
 
 namespace NfRt.Simulator.Balloon;
-
-/// <summary>One line of the demo table: the state at the end of a retry period.</summary>
-public sealed record BalloonPeriodRow(
-    int Period, long Tick,
-    int ACurrent, int ATarget, int AFree,
-    int BCurrent, int BTarget,
-    int PoolFree, int InFlight, int Host, int Total,
-    int BGrowCalls, int BGranted, long ARetryDue, long BRetryDue);
-
-/// <summary>Current and target of both partitions at one tick (recorded whenever one of them changes).</summary>
-public sealed record BalloonSample(long Tick, int ACurrent, int ATarget, int BCurrent, int BTarget);
-
-/// <summary>What one run of the demo produced.</summary>
-public sealed class BalloonDemoResult
-{
-    public required BoardProfile Board { get; init; }
-    public required int PoolBlocks { get; init; }
-    public required int BlockSize { get; init; }
-    public required int RetryPeriod { get; init; }
-    public required int HostBlocks { get; init; }
-    public required int FreedPerPeriod { get; init; }
-    public required List<BalloonPeriodRow> Rows { get; init; }
-    public required List<BalloonSample> Samples { get; init; }
-    /// <summary>Ticks at which conservation was checked (every tick of the run).</summary>
-    public required int TicksChecked { get; init; }
-    /// <summary>Null when blocks were conserved at every tick, else the first violation.</summary>
-    public required string ConservationError { get; init; }
-    /// <summary>First period at which both partitions held their targets, or -1.</summary>
-    public required int ConvergedAtPeriod { get; init; }
-    public BalloonPeriodRow Last => Rows[^1];
-    public bool Converged => Last.ACurrent == Last.ATarget && Last.BCurrent == Last.BTarget && ConvergedAtPeriod >= 0;
-    public bool Conserved => ConservationError == null;
-}
 
 /// <summary>
 /// The balloon demo: spec scenario 8 — the situation of the seed's Xen patch — on the simulated
@@ -51,33 +18,35 @@ public static class BalloonDemo
 {
     public const string DefaultSvgPath = "out/balloon/balloon.svg";
 
-    private const int AStart = 80, ATarget = 32, BStart = 32, BTarget = 80, FreedPerPeriod = 16;
+    /// <summary>Retry periods the <c>balloon</c> command runs.</summary>
+    public const int Periods = 6;
 
-    /// <summary>Runs the demo, prints the table, writes the SVG; exit code 0 when both converged, nothing was lost and the plot was written.</summary>
-    public static int Execute(TextWriter output, string svgPath) => Execute(output, output, svgPath);
+    /// <summary>Blocks of partition A at the start and its target; of B likewise; blocks A's tasks free per period.</summary>
+    public const int AStart = 80, ATarget = 32, BStart = 32, BTarget = 80, FreedPerPeriod = 16;
 
-    /// <summary>As <see cref="Execute(TextWriter, string)"/>, a failure to write the plot reported on <paramref name="error"/>.</summary>
-    public static int Execute(TextWriter output, TextWriter error, string svgPath)
-    {
-        var result = Run(periods: 6);
-        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) PrintRich(result);
-        else PrintPlain(output, result);
-        bool written = Commands.WriteOutput(output, error, svgPath, "SVG plot", w => w.Write(BalloonSvg.Render(result)),
-            "SVG plot of Current and Target per partition: " + Path.GetFullPath(svgPath));
-        return result.Converged && result.Conserved && written ? 0 : 1;
-    }
+    /// <summary>The <c>balloon</c> command (<see cref="Commands.Balloon(TextWriter, TextWriter, string)"/>) with everything written to <paramref name="output"/>.</summary>
+    public static int Execute(TextWriter output, string svgPath) => Commands.Balloon(output, output, svgPath);
 
     /// <summary>Runs the scenario for <paramref name="periods"/> retry periods and records everything.</summary>
-    public static BalloonDemoResult Run(int periods)
+    public static BalloonDemoResult Run(int periods) => Run(periods, null);
+
+    /// <summary>As the public <c>Run</c>, with test-only <paramref name="hooks"/> in the kernel (or none).</summary>
+    internal static BalloonDemoResult Run(int periods, KernelTestHooks hooks)
     {
         var profile = BoardProfiles.Stm32;
-        var board = new SimulatedBoard(profile);
-        var k = new Scheduler(new KernelConfig { PriorityLevels = 32, MaxTasks = 16, CheckInvariants = true }, board);
+        // The shared harness's kernel (32 levels: not the rt-tester profile; its Dispose is not used: it
+        // throws on a task fault, and the demo checks every driver call's result itself, Shutdown
+        // included: a problem ends the run with a KernelRunException, which the command prints).
+        var sim = new SimKernel(levels: 32, profile: profile, maxTasks: 16 + (hooks != null ? KernelTestHooks.ExtraTasks : 0),
+            checkInvariants: true, recordTrace: false, watchdogMs: hooks?.WatchdogMs ?? -1);
+        var board = sim.Board;
+        var k = sim.K;
         var rows = new List<BalloonPeriodRow>();
         var samples = new List<BalloonSample>();
         string error = null;
         int ticksChecked = 0, convergedAt = -1;
-        try
+        var driver = new CheckedDriver(k, null);
+        return driver.Run(() =>
         {
             var pool = BoardPool.For(board);
             var a = new Partition(pool, "A", AStart, AStart / 2, 0, AStart);
@@ -101,11 +70,12 @@ public static class BalloonDemo
                     k.Sleep(period);
                 }
             });
-            k.RunUntilIdle();
+            driver.RunUntilIdle();
 
             sa.SetTarget(ATarget);
             sb.SetTarget(BTarget);
-            k.RunUntilIdle();
+            driver.RunUntilIdle();
+            hooks?.AddTasks?.Invoke(k);
 
             var ca = new BalloonCounters();
             var cb = new BalloonCounters();
@@ -140,66 +110,18 @@ public static class BalloonDemo
             {
                 for (int t = 0; t < period; t++)
                 {
-                    k.AdvanceTicks(1);
+                    driver.AdvanceTicks(1);
                     Check();
                     Sample();
                 }
                 Row(p);
             }
-            var faulted = k.FirstFaultedTask();
-            if (faulted != null && error == null) error = "task " + faulted.Name + " faulted: " + faulted.Fault.Message;
             return new BalloonDemoResult
             {
                 Board = profile, PoolBlocks = pool.BlockCount, BlockSize = pool.BlockSize, RetryPeriod = period,
                 HostBlocks = host, FreedPerPeriod = FreedPerPeriod, Rows = rows, Samples = samples,
                 TicksChecked = ticksChecked, ConservationError = error, ConvergedAtPeriod = convergedAt,
             };
-        }
-        finally
-        {
-            k.Shutdown();
-        }
-    }
-
-    private static string Header(BalloonDemoResult r) =>
-        $"Board {r.Board.Name}: pool {r.PoolBlocks} blocks x {r.BlockSize} B, retry period 1 s ({r.RetryPeriod} ticks), MaxBatch 32.\n" +
-        $"A shrinks {AStart} -> {ATarget} blocks but its tasks free only {r.FreedPerPeriod} per period; B grows {BStart} -> {BTarget}; " +
-        $"the host holds {r.HostBlocks}; pool free 0.";
-
-    private static string Footer(BalloonDemoResult r) =>
-        (r.Converged ? $"Both partitions reached their targets at period {r.ConvergedAtPeriod}; " : "NOT converged; ") +
-        (r.Conserved ? $"blocks conserved at every one of {r.TicksChecked} checked ticks.\n" : "CONSERVATION BROKEN: " + r.ConservationError + "\n") +
-        $"B kept every partial grant ({r.Last.BGranted} blocks in {r.Last.BGrowCalls} grow calls). The pre-patch driver would have " +
-        $"recorded a hard limit of {BStart} at tick 0 (a zero grant) and never retried: B stuck at {BStart}.";
-
-    private static string Due(long due) => due < 0 ? "-" : due.ToString();
-
-    private static void PrintPlain(TextWriter o, BalloonDemoResult r)
-    {
-        o.WriteLine(Header(r));
-        o.WriteLine();
-        o.WriteLine($"{"period",6} {"tick",6} {"A cur/tgt",10} {"A free",7} {"B cur/tgt",10} {"pool free",10} {"in flight",10} {"host",5} {"total",6} {"B grows",8} {"B granted",10} {"A retry",8} {"B retry",8}");
-        foreach (var x in r.Rows)
-            o.WriteLine($"{x.Period,6} {x.Tick,6} {x.ACurrent + "/" + x.ATarget,10} {x.AFree,7} {x.BCurrent + "/" + x.BTarget,10} {x.PoolFree,10} {x.InFlight,10} {x.Host,5} {x.Total,6} {x.BGrowCalls,8} {x.BGranted,10} {Due(x.ARetryDue),8} {Due(x.BRetryDue),8}");
-        o.WriteLine();
-        o.WriteLine(Footer(r));
-    }
-
-    private static void PrintRich(BalloonDemoResult r)
-    {
-        AnsiConsole.MarkupLine("[bold]Memory balloon[/]: two partitions under transient pool pressure");
-        AnsiConsole.WriteLine(Header(r));
-        var t = new Table().Border(TableBorder.Rounded);
-        foreach (var c in new[] { "period", "tick", "A cur/tgt", "A free", "B cur/tgt", "pool free", "in flight", "host", "total", "B grows", "B granted", "A retry", "B retry" })
-            t.AddColumn(new TableColumn(c).RightAligned());
-        foreach (var x in r.Rows)
-        {
-            string Cell(int cur, int tgt) => cur == tgt ? $"[green]{cur}/{tgt}[/]" : $"[yellow]{cur}/{tgt}[/]";
-            t.AddRow(x.Period.ToString(), x.Tick.ToString(), Cell(x.ACurrent, x.ATarget), x.AFree.ToString(), Cell(x.BCurrent, x.BTarget),
-                x.PoolFree.ToString(), x.InFlight.ToString(), x.Host.ToString(), x.Total.ToString(), x.BGrowCalls.ToString(), x.BGranted.ToString(),
-                Due(x.ARetryDue), Due(x.BRetryDue));
-        }
-        AnsiConsole.Write(t);
-        AnsiConsole.WriteLine(Footer(r));
+        });
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static NfRt.Simulator.SvgText;
 
 namespace NfRt.Simulator.Balloon;
 
@@ -13,15 +13,6 @@ public static class BalloonSvg
     private const int Width = 820, Height = 420, Left = 60, Right = 150, Top = 40, Bottom = 50;
     private const string ColorA = "#1f77b4", ColorB = "#d62728";
 
-    /// <summary>Writes the plot to <paramref name="path"/> (directories created) and returns the full path.</summary>
-    public static string Write(string path, BalloonDemoResult r)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, Render(r));
-        return full;
-    }
-
     /// <summary>The SVG document text.</summary>
     public static string Render(BalloonDemoResult r)
     {
@@ -32,7 +23,6 @@ public static class BalloonSvg
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         double X(long tick) => Left + plotW * tick / tEnd;
         double Y(int v) => Top + plotH * (1 - (double)v / yMax);
-        static string F(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
         sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
@@ -70,7 +60,7 @@ public static class BalloonSvg
             }
             if (prev.HasValue) pts.Append($"{F(X(tEnd))},{F(Y(prev.Value))}");
             string dash = dashed ? " stroke-dasharray=\"6 4\"" : "";
-            sb.Append($"  <polyline id=\"{id}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{(dashed ? 1.5 : 2.5).ToString(CultureInfo.InvariantCulture)}\"{dash} points=\"{pts.ToString().Trim()}\"/>\n");
+            sb.Append($"  <polyline id=\"{id}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{F(dashed ? 1.5 : 2.5)}\"{dash} points=\"{pts.ToString().Trim()}\"/>\n");
         }
         Series("a-target", s => s.ATarget, ColorA, true);
         Series("b-target", s => s.BTarget, ColorB, true);
@@ -91,6 +81,4 @@ public static class BalloonSvg
         sb.Append("</svg>\n");
         return sb.ToString();
     }
-
-    private static string Esc(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,17 +1,11 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Simulator.Tracing;
 using NfRt.Sync;
 
 namespace NfRt.Simulator.Demo;
-
-/// <summary>The outcome of one run of the inversion demo.</summary>
-public sealed record InversionRun(int Mediums, bool Inheritance, long LockTick, long OwnTick, long RemainingCriticalSection, long EndTick, Timeline Timeline)
-{
-    /// <summary>Ticks the high task waited: from its lock call to owning the mutex.</summary>
-    public long BlockingTicks => OwnTick - LockTick;
-}
 
 /// <summary>
 /// The Mars Pathfinder priority inversion (1997) on the simulated STM32F429 board, in the
@@ -38,15 +32,19 @@ public static class InversionDemo
     public static readonly int[] DefaultMediums = { 0, 1, 2, 5, 10, 50 };
 
     /// <summary>Runs the scenario with <paramref name="mediums"/> medium tasks, with or without priority inheritance.</summary>
-    public static InversionRun Run(int mediums, bool inheritance)
+    public static InversionRun Run(int mediums, bool inheritance) => Run(mediums, inheritance, null);
+
+    /// <summary>As the public <c>Run</c>, with test-only <paramref name="hooks"/> in the kernel (or none).</summary>
+    internal static InversionRun Run(int mediums, bool inheritance, KernelTestHooks hooks)
     {
         if (mediums < 0 || mediums > 200) throw new ArgumentOutOfRangeException(nameof(mediums), "0..200");
-        var board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = NfRt.Harness.RtTesterProfile.Config();
-        config.CheckInvariants = true;
-        config.MaxTasks = mediums + 2;
-        config.TraceCapacity = 8192;
-        var k = new Scheduler(config, board);
+        // The shared harness's kernel (its Dispose is not used: it throws on a task fault, and the demo
+        // checks every driver call's result itself, Shutdown included: CheckedDriver below).
+        var sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32,
+            maxTasks: mediums + 2 + (hooks != null ? KernelTestHooks.ExtraTasks : 0), checkInvariants: true, recordTrace: false,
+            watchdogMs: hooks?.WatchdogMs ?? -1);
+        var board = sim.Board;
+        var k = sim.K;
         var trace = new TraceCollector(TraceClock.Ticks,
             $"{(inheritance ? "rt-mutex (priority inheritance)" : "plain mutex (no inheritance)")}, N = {mediums} medium tasks, {board.Profile.Name}");
         k.Trace.Sink = trace;
@@ -98,23 +96,20 @@ public static class InversionDemo
             trace.OwnershipEnd(k.Current.Id, bus.Name);
             Check(bus.Unlock(), "low unlock");
         });
-        if (high == null || low == null) throw new InvalidOperationException("cannot create the demo tasks");
-
-        try
+        // Every driver call is checked: a task fault, the watchdog or an abandoned task thread ends the
+        // run with a KernelRunException naming it (the demo command prints it and exits 1).
+        var driver = new CheckedDriver(k, trace.Title);
+        return driver.Run(() =>
         {
-            k.RunUntilIdle();
+            if (high == null || low == null) throw driver.Fail("cannot create the demo tasks");
+            hooks?.AddTasks?.Invoke(k);
+            driver.RunUntilIdle();
             long guard = 100 + (long)mediums * MediumWork * 2;
-            while (!AllDead(k) && k.Now < guard) k.AdvanceTicks(1);
-            var fault = k.FirstFaultedTask();
-            if (fault != null) throw new InvalidOperationException($"demo task {fault.Name} failed: {fault.Fault}");
-            if (failures.Count > 0) throw new InvalidOperationException("demo kernel call failed: " + string.Join("; ", failures));
-            if (!AllDead(k) || ownTick < 0) throw new InvalidOperationException("the demo did not finish");
+            while (!AllDead(k) && k.Now < guard) driver.AdvanceTicks(1);
+            if (failures.Count > 0) throw driver.Fail("a kernel call in a demo task failed: " + string.Join("; ", failures));
+            if (!AllDead(k) || ownTick < 0) throw driver.Fail($"the demo did not finish by tick {guard}");
             return new InversionRun(mediums, inheritance, lockTick, ownTick, remaining, k.Now, Timeline.Build(trace));
-        }
-        finally
-        {
-            k.Shutdown();
-        }
+        });
     }
 
     private static bool AllDead(Scheduler k)

@@ -29,6 +29,13 @@ public sealed record ScenarioResult(string Name, ScenarioOutcome Outcome, int Li
 {
     public bool Passed => Outcome == ScenarioOutcome.Pass;
 
+    /// <summary>
+    /// What the kernel's driver calls reported (a task fault, the watchdog, task threads abandoned at
+    /// shutdown, refused foreign calls), one sentence each, in order; <c>run</c> prints each on stderr
+    /// after the file name. Empty when the kernel reported nothing.
+    /// </summary>
+    public IReadOnlyList<string> KernelProblems { get; init; } = Array.Empty<string>();
+
     public string Headline => Outcome switch
     {
         ScenarioOutcome.Pass => "Pass",

@@ -1,3 +1,4 @@
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Simulator.Tracing;
 
@@ -19,7 +20,10 @@ namespace NfRt.Simulator.Scenarios;
 /// advances it with <c>C: tick</c>, which runs to quiescence after every tick, and a following
 /// <c>W:</c> sees the result.</item>
 /// <item>A broken kernel invariant (checking is on) or an exception in a task stops the script as
-/// <c>Kernel fault in line N</c>; the runner itself never throws for a bad script.</item>
+/// <c>Kernel fault in line N</c>; so does any driver call that does not return Ok — a task fault
+/// (<c>task T3 faulted at tick 12: ...</c>) or the watchdog (a task kept the CPU) — and what the
+/// shutdown reports (an abandoned task thread) fails the file too. Those kernel reports are also in
+/// <see cref="ScenarioResult.KernelProblems"/>. The runner itself never throws for a bad script.</item>
 /// <item>With a verbose writer every executed line is echoed with the status of its thread.</item>
 /// </list>
 /// </summary>
@@ -34,43 +38,73 @@ public static class ScenarioRunner
     /// with the number of executed lines out of the script's C/W/T lines: at the start, whenever
     /// another thousandth of the script is done, and at the end (also when the script stops early).
     /// </summary>
-    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
+    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null) =>
+        Run(script, verbose, trace, progress, null);
+
+    /// <summary>As the public <c>Run</c>, on a system with test-only <paramref name="hooks"/> (or none).</summary>
+    internal static ScenarioResult Run(ParsedScript script, TextWriter verbose, TraceCollector trace, Action<int, int> progress, KernelTestHooks hooks)
     {
         if (!script.Ok)
             return new ScenarioResult(script.Name, ScenarioOutcome.SyntaxError, script.Error.Line, script.Error.LineText, script.Error.Message, null);
-        var sys = new ScenarioSystem(trace);
-        int total = script.Lines.Count;
-        progress?.Invoke(0, total);
+        var sys = new ScenarioSystem(trace, hooks);
+        ScenarioResult result;
         try
         {
-            long reported = 0;
-            for (int i = 0; i < total; i++)
-            {
-                var result = RunLine(sys, script.Name, script.Lines[i], verbose);
-                if (result != null)
-                {
-                    progress?.Invoke(total, total);
-                    return result;
-                }
-                if (progress != null && ((i + 1L) * 1000 / total != reported || i + 1 == total))
-                {
-                    reported = (i + 1L) * 1000 / total;
-                    progress(i + 1, total);
-                }
-            }
-            return new ScenarioResult(script.Name, ScenarioOutcome.Pass, 0, null, null, null);
+            result = RunLines(sys, script, verbose, progress);
         }
-        finally
+        catch
         {
-            sys.Dispose();
+            sys.Shutdown();
+            throw;
         }
+        return WithShutdown(result, sys.Shutdown(), script);
+    }
+
+    private static ScenarioResult RunLines(ScenarioSystem sys, ParsedScript script, TextWriter verbose, Action<int, int> progress)
+    {
+        int total = script.Lines.Count;
+        progress?.Invoke(0, total);
+        long reported = 0;
+        for (int i = 0; i < total; i++)
+        {
+            var result = RunLine(sys, script.Name, script.Lines[i], verbose);
+            if (result != null)
+            {
+                progress?.Invoke(total, total);
+                return result;
+            }
+            if (progress != null && ((i + 1L) * 1000 / total != reported || i + 1 == total))
+            {
+                reported = (i + 1L) * 1000 / total;
+                progress(i + 1, total);
+            }
+        }
+        return new ScenarioResult(script.Name, ScenarioOutcome.Pass, 0, null, null, null);
+    }
+
+    /// <summary>
+    /// <paramref name="result"/> with what the kernel's shutdown reported (abandoned task threads,
+    /// refused foreign calls): added to a failure's problems; a script that passed fails with them,
+    /// as a kernel fault at its last line.
+    /// </summary>
+    private static ScenarioResult WithShutdown(ScenarioResult result, IReadOnlyList<string> problems, ParsedScript script)
+    {
+        if (problems.Count == 0) return result;
+        var all = result.KernelProblems.Concat(problems).ToList();
+        if (!result.Passed) return result with { KernelProblems = all };
+        var last = script.Lines[^1];
+        return new ScenarioResult(script.Name, ScenarioOutcome.KernelFault, last.Number, last.Text, problems[0], null) { KernelProblems = all };
     }
 
     /// <summary>Reads, parses and runs a file; unreadable files and binary data are reported, not thrown.</summary>
-    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
+    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null) =>
+        RunFile(path, verbose, trace, progress, null);
+
+    /// <summary>As the public <c>RunFile</c>, on a system with test-only <paramref name="hooks"/> (or none).</summary>
+    internal static ScenarioResult RunFile(string path, TextWriter verbose, TraceCollector trace, Action<int, int> progress, KernelTestHooks hooks)
     {
         var (script, error) = Load(path);
-        return error ?? Run(script, verbose, trace, progress);
+        return error ?? Run(script, verbose, trace, progress, hooks);
     }
 
     /// <summary>Reads and parses a file, or says why it cannot be read.</summary>
@@ -106,9 +140,9 @@ public static class ScenarioRunner
             {
                 sys.Trace?.BeginStep(TextClip.Shorten($"{line.Number}: {string.Join(' ', line.Text.Split((char[])null, StringSplitOptions.RemoveEmptyEntries))}"));
                 var rejected = Command(sys, line);
+                // a driver call's problem: a task faulted (a test thread's command threw), the watchdog fired
+                if (sys.DriverProblem != null) return Fail(ScenarioOutcome.KernelFault, sys.DriverProblem) with { KernelProblems = new[] { sys.DriverProblem } };
                 if (rejected != null) return Fail(ScenarioOutcome.CommandRejected, rejected);
-                var faulted = sys.Kernel.FirstFaultedTask();
-                if (faulted != null) return Fail(ScenarioOutcome.KernelFault, $"task {faulted.Name} threw {Describe(faulted.Fault)}");
                 Echo(verbose, sys, line);
                 return null;
             }
@@ -123,24 +157,27 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>Carries out a C line and runs to quiescence; returns why it was rejected, or null.</summary>
+    /// <summary>
+    /// Carries out a C line and runs to quiescence; returns why it was rejected, or null. Stops at a
+    /// driver call that did not return Ok (<see cref="ScenarioSystem.DriverProblem"/>).
+    /// </summary>
     private static string Command(ScenarioSystem sys, ScenarioLine line)
     {
         var k = sys.Kernel;
         if (line.IsTick)
         {
-            k.AdvanceTicks(line.Argument);
-            k.RunUntilIdle();
+            if (sys.AdvanceTicks(line.Argument)) sys.RunUntilIdle();
             return null;
         }
         var thread = sys.Thread(line.Thread);
+        if (sys.DriverProblem != null) return null;
         switch (line.Command)
         {
             case CommandOpcode.SchedOther:
-                k.SetPriority(thread.Task, TestThread.NormalPriority);
+                k.SetPriority(thread.Task, RtTesterProfile.NormalPriority);
                 break;
             case CommandOpcode.SchedFifo:
-                k.SetPriority(thread.Task, 99 - line.Argument);
+                k.SetPriority(thread.Task, RtTesterProfile.FromFifo(line.Argument));
                 break;
             case CommandOpcode.Signal:
                 k.Interrupt(thread.Task);        // WrongState (ignored) when it is in no interruptible wait
@@ -151,7 +188,7 @@ public static class ScenarioRunner
                     return $"thread {line.Thread} is busy with a command (-EBUSY)";
                 break;
         }
-        k.RunUntilIdle();
+        sys.RunUntilIdle();
         return null;
     }
 
@@ -161,6 +198,4 @@ public static class ScenarioRunner
         string status = line.IsTick ? $"tick {sys.Kernel.Now}" : $"T{line.Thread} {sys.Status(line.Thread)}";
         verbose.WriteLine($"{line.Number,5}  {TextClip.Shorten(line.Text),-34} {status}");
     }
-
-    private static string Describe(Exception e) => e is KernelFaultException ? e.Message : e.GetType().Name + ": " + e.Message;
 }

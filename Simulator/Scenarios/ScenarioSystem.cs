@@ -1,4 +1,5 @@
 using NfRt.Boards;
+using NfRt.Harness;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Simulator.Tracing;
@@ -7,15 +8,18 @@ using NfRt.Sync;
 namespace NfRt.Simulator.Scenarios;
 
 /// <summary>
-/// The simulated system a scenario drives: a kernel on a simulated STM32F429 board in the
-/// rt-tester priority profile (140 levels, SCHED_FIFO k = 99 - k, normal = 120, invariant
-/// checking on), up to 64 test threads and 64 rt-mutexes, the global event counter and the
-/// rt-mutex test hook.
+/// The simulated system a scenario drives: a <see cref="SimKernel"/> (the shared host harness) on a
+/// simulated STM32F429 board in the rt-tester profile (<see cref="RtTesterProfile"/>: 140 levels,
+/// SCHED_FIFO k = 99 - k, normal = 120; invariant checking on), up to 64 test threads and 64
+/// rt-mutexes, the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
+/// whose notifications go to the test thread of the task concerned.
 /// <para>Contract: create it on the thread that drives the script (it becomes the kernel's
 /// driver/idle task). Threads and mutexes are created lazily on first use, in script order, so
-/// the same script always builds the same system; a fresh thread has run to its mailbox wait
-/// when <see cref="Thread"/> returns. <see cref="Dispose"/> shuts the kernel down and joins
-/// every task thread.</para>
+/// the same script always builds the same system; a fresh thread has run to its command wait
+/// when <see cref="Thread"/> returns. Driver calls go through <see cref="RunUntilIdle"/> and
+/// <see cref="AdvanceTicks"/>, which check the kernel's result: the first one that is not Ok (a task
+/// fault, the watchdog) is kept in <see cref="DriverProblem"/> as one sentence (<see cref="KernelReport"/>).
+/// <see cref="Shutdown"/> (or <see cref="Dispose"/>) shuts the kernel down and joins every task thread.</para>
 /// </summary>
 public sealed class ScenarioSystem : IDisposable
 {
@@ -24,22 +28,31 @@ public sealed class ScenarioSystem : IDisposable
     public readonly RtMutexSystem Sync;
     public readonly EventCounter Events = new();
 
+    /// <summary>The rt-mutex test hook: forwards "blocked" and "woken" to the test threads and pauses them after a wake-up.</summary>
+    public readonly PauseHook Hook = new();
+
     /// <summary>Trace collector fed by the kernel and by ownership annotations, or null.</summary>
     public readonly TraceCollector Trace;
 
+    private readonly SimKernel _sim;
     private readonly TestThread[] _threads = new TestThread[ScriptParser.MaxThreads];
     private readonly RtMutex[] _mutexes = new RtMutex[ScriptParser.MaxMutexes];
     private readonly TestThread[] _byTaskId;
 
-    public ScenarioSystem(TraceCollector trace = null)
+    public ScenarioSystem(TraceCollector trace = null) : this(trace, null) { }
+
+    /// <summary>A system with <paramref name="hooks"/> (tests only: a shorter watchdog, tasks that fault or hang), or none.</summary>
+    internal ScenarioSystem(TraceCollector trace, KernelTestHooks hooks)
     {
-        Board = new SimulatedBoard(BoardProfiles.Stm32);
-        var config = NfRt.Harness.RtTesterProfile.Config();
-        config.CheckInvariants = true;
-        config.MaxTasks = ScriptParser.MaxThreads;
-        config.TraceCapacity = 4096;
-        Kernel = new Scheduler(config, Board);
-        _byTaskId = new TestThread[config.MaxTasks + 1];
+        Hooks = hooks;
+        // SimKernel.Dispose is not used: it rethrows a task's exception, and the runner reports the
+        // driver calls' results instead (Dispose below shuts the kernel down).
+        _sim = new SimKernel(levels: RtTesterProfile.Levels, profile: BoardProfiles.Stm32,
+            maxTasks: ScriptParser.MaxThreads + (hooks != null ? KernelTestHooks.ExtraTasks : 0),
+            checkInvariants: true, recordTrace: false, watchdogMs: hooks?.WatchdogMs ?? -1);
+        Board = _sim.Board;
+        Kernel = _sim.K;
+        _byTaskId = new TestThread[Kernel.Config.MaxTasks + 1];
         Trace = trace;
         if (trace != null)
         {
@@ -47,10 +60,20 @@ public sealed class ScenarioSystem : IDisposable
             Kernel.Trace.Sink = trace;
         }
         Sync = RtMutexSystem.Of(Kernel);
-        Sync.TestHook = new RtTesterHook(this);
+        Hook.OnBlockedListener = (task, mutex) => ThreadOfTask(task)?.OnBlocked(mutex);
+        Hook.OnWokenListener = (task, mutex) => ThreadOfTask(task)?.OnWoken(mutex);
+        Sync.TestHook = Hook;
+        hooks?.AddTasks?.Invoke(Kernel);
     }
 
-    /// <summary>Test thread <paramref name="index"/>, created (and run to its first wait) on first use.</summary>
+    /// <summary>Test-only hooks, or null (always null from the CLI).</summary>
+    internal KernelTestHooks Hooks { get; }
+
+    /// <summary>
+    /// Test thread <paramref name="index"/>, created (and run to its first wait) on first use. Check
+    /// <see cref="DriverProblem"/> before posting to it: a thread whose first run was cut short (another
+    /// task faulted or kept the CPU) is not waiting for a command.
+    /// </summary>
     public TestThread Thread(int index)
     {
         var t = _threads[index];
@@ -58,8 +81,26 @@ public sealed class ScenarioSystem : IDisposable
         t = new TestThread(this, index);
         _threads[index] = t;
         _byTaskId[t.Task.Id] = t;
-        Kernel.RunUntilIdle();
+        Hook.Add(t.Lockstep);
+        RunUntilIdle();
         return t;
+    }
+
+    /// <summary>The first driver call of this system that did not return Ok, as one sentence, or null.</summary>
+    public string DriverProblem { get; private set; }
+
+    /// <summary>Runs the system until quiescent; false (and <see cref="DriverProblem"/> set) when the kernel reported a problem.</summary>
+    public bool RunUntilIdle() => Check(Kernel.RunUntilIdle(), "RunUntilIdle");
+
+    /// <summary>Advances virtual time by <paramref name="ticks"/>, to quiescence after each tick; false (and <see cref="DriverProblem"/> set) on a problem.</summary>
+    public bool AdvanceTicks(int ticks) => Check(Kernel.AdvanceTicks(ticks), "AdvanceTicks");
+
+    private bool Check(KernelStatus status, string call)
+    {
+        string why = KernelReport.Describe(Kernel, status, call);
+        if (why == null) return true;
+        DriverProblem ??= why;
+        return false;
     }
 
     /// <summary>Test thread <paramref name="index"/> if it exists, else null.</summary>
@@ -77,7 +118,21 @@ public sealed class ScenarioSystem : IDisposable
 
     /// <summary>Status of thread <paramref name="index"/>; a thread never used reads as a fresh one.</summary>
     public ThreadStatus Status(int index) =>
-        _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, 99 - TestThread.NormalPriority, 99 - TestThread.NormalPriority, new int[ScriptParser.MaxMutexes]);
+        _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, RtTesterProfile.ToUser(RtTesterProfile.NormalPriority),
+            RtTesterProfile.ToUser(RtTesterProfile.NormalPriority), new int[ScriptParser.MaxMutexes]);
 
-    public void Dispose() => Kernel.Shutdown();
+    /// <summary>
+    /// Shuts the kernel down and joins every task thread (the first call only). Returns what it
+    /// reported: abandoned task threads, kernel calls refused from foreign threads; empty when clean.
+    /// </summary>
+    public IReadOnlyList<string> Shutdown()
+    {
+        if (_shutdown != null) return Array.Empty<string>();
+        _shutdown = KernelReport.AfterShutdown(Kernel, Kernel.Shutdown());
+        return _shutdown;
+    }
+
+    private List<string> _shutdown;
+
+    public void Dispose() => Shutdown();
 }

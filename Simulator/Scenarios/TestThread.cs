@@ -1,70 +1,73 @@
+using NfRt.Harness;
 using NfRt.Kernel;
-using NfRt.Scheduling;
 using NfRt.Sync;
 
 namespace NfRt.Simulator.Scenarios;
 
 /// <summary>
-/// One rt-tester test thread: a kernel task (normal priority 120, like the original's
-/// SCHED_NORMAL threads) that sleeps on a <see cref="KernelEvent"/> mailbox until the driver
-/// posts a command, runs that one command in its own task context, stores the result in O,
-/// and sleeps again (scenario-language.md, "Test threads and mutexes").
+/// One rt-tester test thread (scenario-language.md §5–§13): the scenario language's view of a
+/// <see cref="LockstepTask"/> — the shared host harness's kernel task that waits for a command
+/// posted by the driver, runs it in its own task context and waits again. This adapter adds only
+/// what the language defines: opcode → command, the O and E fields, the lock-state digits and the
+/// pause's accepted-command rule. The task has normal priority
+/// <see cref="RtTesterProfile.NormalPriority"/> (SCHED_NORMAL, nice 0).
 /// <para>Contract:</para>
 /// <list type="bullet">
 /// <item><see cref="Post"/> (driver side) rejects a command with -EBUSY while the thread is busy,
-/// except during the pause-after-wake; it sets O to the posted opcode at once, like the original.</item>
+/// except during the pause-after-wake; it sets O to the posted opcode at once, like the original.
+/// When the command returns, O is its result (<see cref="RtTesterProfile.Errno"/>).</item>
 /// <item>Lock-state digits: 1 when a lock call starts (or after a wake of a no-pause lock, or
 /// after <c>lockcont</c>); 2 from <see cref="OnBlocked"/>, which the rt-mutex calls after the
 /// enqueue and all PI propagation; 3 in the pause; 4 when the call returns owning the mutex
 /// outright; 0 otherwise. After a lock call the digit is recomputed from the real owner word, so
 /// a failed self-lock (-EDEADLK) leaves an owned mutex at 4.</item>
-/// <item>Pause after wake (<c>lock</c>, <c>lockint</c>): <see cref="OnWoken"/> runs in task context,
-/// sets digit 3 and O = 0, and blocks on the mailbox accepting only <c>lockcont</c> (of the mutex it
-/// is paused on), <c>reset</c>, <c>resetevent</c> and <c>nop</c>; anything else stores -EINVAL in O
-/// and the pause goes on. <c>lockcont</c> restores O to the lock opcode and the kernel retries the take.</item>
-/// <item>A signal may wake the mailbox wait of a paused interruptible lock, and a hand-off may
-/// wake a paused waiter still queued on its mutex: both are spurious for the mailbox and the
-/// thread simply waits again (the interrupt request stays pending for the retry, as in Linux).</item>
+/// <item>Pause after wake (<c>lock</c>, <c>lockint</c>): <see cref="OnWoken"/> (task context) sets digit 3
+/// and O = 0 and arms <see cref="LockstepTask.PauseAfterWake"/>, so the harness's <see cref="PauseHook"/>
+/// pauses the task right after. While paused, <c>lockcont</c> of the mutex it is paused on sets digit 1,
+/// restores O to the lock opcode and ends the pause (<see cref="LockstepTask.Resume"/>): the kernel retries
+/// the take. <c>reset</c>, <c>resetevent</c> and <c>nop</c> run as commands inside the pause (O = 0);
+/// anything else stores -EINVAL in O. The pause goes on after each of them.</item>
+/// <item>A signal may wake the command wait of a paused interruptible lock, and a hand-off may
+/// wake a paused waiter still queued on its mutex: both are spurious for that wait and the
+/// task simply waits again (<see cref="LockstepTask"/>; the interrupt request stays pending for the retry, as in Linux).</item>
 /// </list>
 /// Every field is touched only by this task or by the driver while the task is parked
 /// (baton passing: exactly one thread runs), so no locking is needed.
 /// </summary>
 public sealed class TestThread
 {
-    /// <summary>Normal priority of a fresh test thread (SCHED_NORMAL, nice 0).</summary>
-    public const int NormalPriority = 120;
-
     public readonly int Index;
     public readonly TaskControlBlock Task;
     private readonly ScenarioSystem _sys;
-    private readonly KernelEvent _mailbox;
+    private readonly LockstepTask _task;
     private readonly int[] _m = new int[ScriptParser.MaxMutexes];
 
-    private bool _hasCommand;
-    private CommandOpcode _postedOp;
-    private int _postedArg;
+    /// <summary>The latest top-level command (not one run inside the pause) and its argument.</summary>
     private CommandOpcode _op;
     private int _arg;
-    private bool _busy, _paused;
     private int _o, _e, _timeout;
 
     internal TestThread(ScenarioSystem sys, int index)
     {
         _sys = sys;
         Index = index;
-        _mailbox = new KernelEvent(sys.Kernel);
-        Task = sys.Kernel.CreateTask("T" + index, NormalPriority, Body, TaskOptions.None, 0, out var error);
-        if (Task == null) throw new InvalidOperationException($"cannot create test thread {index}: {error}");
+        _task = new LockstepTask(sys.Kernel, "T" + index, RtTesterProfile.NormalPriority, index);
+        _task.Completed = (_, result) => _o = RtTesterProfile.Errno(result);
+        Task = _task.Tcb;
     }
 
+    /// <summary>The harness task under this thread (registered with the scenario's <see cref="PauseHook"/>).</summary>
+    internal LockstepTask Lockstep => _task;
+
     /// <summary>Running a command and not in the pause: a new command would get -EBUSY.</summary>
-    public bool IsBusy => _busy && !_paused;
+    public bool IsBusy => _task.Busy && !_task.Paused;
 
     /// <summary>In the pause after a wake-up.</summary>
-    public bool IsPaused => _paused;
+    public bool IsPaused => _task.Paused;
 
     /// <summary>The thread's status (driver side, at quiescence).</summary>
-    public ThreadStatus Status() => new(Index, _o, _e, 99 - Task.EffectivePriority, 99 - Task.NormalPriority, _m);
+    public ThreadStatus Status() =>
+        new(Index, _o, _e, RtTesterProfile.ToUser(Task.EffectivePriority), RtTesterProfile.ToUser(Task.NormalPriority), _m);
 
     /// <summary>
     /// Driver side: hands <paramref name="op"/> to the thread and wakes it. Returns 0, or
@@ -72,97 +75,110 @@ public sealed class TestThread
     /// </summary>
     internal int Post(CommandOpcode op, int arg)
     {
-        if (IsBusy) return -Errno.EBUSY;
-        _postedOp = op;
-        _postedArg = arg;
-        _hasCommand = true;
+        if (IsBusy) return -RtTesterProfile.EBUSY;
         _o = (int)op;
-        if (!_paused) _busy = true;
-        _mailbox.Signal();
+        if (!_task.Paused) _task.Post(() => Run(op, arg));
+        else if (op == CommandOpcode.LockCont && _sys.PeekMutex(arg) == _task.PausedOn) Continue();
+        else _task.Post(() => RunInPause(op));
         return 0;
+    }
+
+    /// <summary><c>lockcont</c> of the mutex the thread is paused on: digit 1, O back to the lock opcode, the task retries the take.</summary>
+    private void Continue()
+    {
+        _m[_arg] = 1;
+        Stamp();
+        _o = (int)_op;
+        _task.Resume();
     }
 
     // ------------------------------------------------------------------ task context
 
-    private void Body()
+    /// <summary>A top-level command (the thread was idle).</summary>
+    private KernelStatus Run(CommandOpcode op, int arg)
     {
-        while (true)
-        {
-            NextCommand(out _op, out _arg);
-            int result = Execute(_op, _arg);
-            _o = result;
-            _busy = false;
-        }
-    }
-
-    private void NextCommand(out CommandOpcode op, out int arg)
-    {
-        while (!_hasCommand) _mailbox.Wait(-1);   // Ok, or a spurious wake (signal, hand-off): wait again
-        _hasCommand = false;
-        op = _postedOp;
-        arg = _postedArg;
-    }
-
-    private int Execute(CommandOpcode op, int arg)
-    {
+        _op = op;
+        _arg = arg;
+        _sys.Hooks?.BeforeCommand?.Invoke(Index, op);
         switch (op)
         {
             case CommandOpcode.Nop:
             case CommandOpcode.LockBkl:
             case CommandOpcode.UnlockBkl:
-                return 0;
+                return KernelStatus.Ok;
             case CommandOpcode.ResetEvent:
                 _sys.Events.Reset();
-                return 0;
+                return KernelStatus.Ok;
             case CommandOpcode.Reset:
                 ReleaseAll();
-                return 0;
+                return KernelStatus.Ok;
             case CommandOpcode.SetTimeout:
                 _timeout = arg;
-                return 0;
+                return KernelStatus.Ok;
             case CommandOpcode.Unlock:
                 return Unlock(arg);
             case CommandOpcode.Lock:
             case CommandOpcode.LockNoWait:
-                return LockCall(arg, m => (int)m.Lock(false));
+                return LockCall(arg, m => m.Lock(false));
             case CommandOpcode.LockInt:
             case CommandOpcode.LockIntNoWait:
-                return LockCall(arg, m => (int)m.LockInterruptible(false));
+                return LockCall(arg, m => m.LockInterruptible(false));
             case CommandOpcode.LockDd:
-                return LockCall(arg, m => (int)m.LockInterruptible(true));
+                return LockCall(arg, m => m.LockInterruptible(true));
             case CommandOpcode.LockTimeout:
-                return LockCall(arg, m => (int)m.LockTimed(_timeout, false));
+                return LockCall(arg, m => m.LockTimed(_timeout, false));
             case CommandOpcode.LockTry:
-                return LockCall(arg, m => m.TryLock() ? 0 : -Errno.EBUSY);
+                return LockCall(arg, m => m.TryLock() ? KernelStatus.Ok : KernelStatus.Busy);
             default:
-                return -Errno.EINVAL;           // lockcont outside the pause; driver commands never get here
+                return KernelStatus.InvalidArgument;    // lockcont outside the pause; driver commands never get here
         }
     }
 
-    private int LockCall(int index, Func<RtMutex, int> call)
+    /// <summary>
+    /// A command that arrived during the pause (§8): <c>nop</c>, <c>resetevent</c> and <c>reset</c> run
+    /// (O = 0); anything else (<c>lockcont</c> of another mutex included) is -EINVAL. The pause goes on.
+    /// </summary>
+    private KernelStatus RunInPause(CommandOpcode op)
+    {
+        switch (op)
+        {
+            case CommandOpcode.Nop:
+                return KernelStatus.Ok;
+            case CommandOpcode.ResetEvent:
+                _sys.Events.Reset();
+                return KernelStatus.Ok;
+            case CommandOpcode.Reset:
+                ReleaseAll();
+                return KernelStatus.Ok;
+            default:
+                return KernelStatus.InvalidArgument;
+        }
+    }
+
+    private KernelStatus LockCall(int index, Func<RtMutex, KernelStatus> call)
     {
         RtMutex m = _sys.Mutex(index);
         _m[index] = 1;
         Stamp();
         _sys.Trace?.WaitBegin(Task.Id, m.Name);
-        int result = call(m);
+        KernelStatus result = call(m);
         _sys.Trace?.WaitEnd(Task.Id, m.Name);
         Stamp();
         bool owns = m.OwnerTask == Task && !m.HasPendingOwner;
         _m[index] = owns ? 4 : 0;
-        if (owns && result == 0) _sys.Trace?.OwnershipBegin(Task.Id, m.Name);
+        if (owns && result == KernelStatus.Ok) _sys.Trace?.OwnershipBegin(Task.Id, m.Name);
         return result;
     }
 
-    private int Unlock(int index)
+    private KernelStatus Unlock(int index)
     {
-        if (_m[index] != 4) return -Errno.EINVAL;
+        if (_m[index] != 4) return KernelStatus.InvalidArgument;
         RtMutex m = _sys.Mutex(index);
         Stamp();
         _sys.Trace?.OwnershipEnd(Task.Id, m.Name);
-        int result = (int)m.Unlock();
+        KernelStatus result = m.Unlock();
         Stamp();
-        if (result == 0) _m[index] = 0;
+        if (result == KernelStatus.Ok) _m[index] = 0;
         return result;
     }
 
@@ -181,7 +197,7 @@ public sealed class TestThread
     private void Stamp() => _e = _sys.Events.Next();
 
     private bool IsMyLock(RtMutex mutex) =>
-        _busy && Opcodes.IsBlockingLock(_op) && mutex == _sys.PeekMutex(_arg);
+        _task.Busy && Opcodes.IsBlockingLock(_op) && mutex == _sys.PeekMutex(_arg);
 
     /// <summary>Masked (inside the kernel): enqueued and all PI propagation done. Records state 2 only.</summary>
     internal void OnBlocked(RtMutex mutex)
@@ -191,7 +207,11 @@ public sealed class TestThread
         Stamp();
     }
 
-    /// <summary>Task context, interrupts enabled: woken, about to retry. The pause happens here.</summary>
+    /// <summary>
+    /// Task context, interrupts enabled: woken, about to retry. A no-pause lock goes back to digit 1;
+    /// <c>lock</c> and <c>lockint</c> take digit 3 and O = 0 and arm the pause, which the
+    /// <see cref="PauseHook"/> enters as soon as this returns.
+    /// </summary>
     internal void OnWoken(RtMutex mutex)
     {
         if (!IsMyLock(mutex) || _m[_arg] != 2) return;
@@ -203,41 +223,7 @@ public sealed class TestThread
         }
         _m[_arg] = 3;
         Stamp();
-        Pause();
-    }
-
-    private void Pause()
-    {
-        _paused = true;
         _o = 0;
-        while (true)
-        {
-            NextCommand(out var op, out int arg);
-            if (op == CommandOpcode.LockCont && arg == _arg)
-            {
-                _m[_arg] = 1;
-                Stamp();
-                break;
-            }
-            switch (op)
-            {
-                case CommandOpcode.Nop:
-                    _o = 0;
-                    break;
-                case CommandOpcode.ResetEvent:
-                    _sys.Events.Reset();
-                    _o = 0;
-                    break;
-                case CommandOpcode.Reset:
-                    ReleaseAll();
-                    _o = 0;
-                    break;
-                default:
-                    _o = -Errno.EINVAL;
-                    break;
-            }
-        }
-        _paused = false;
-        _o = (int)_op;
+        _task.PauseAfterWake = true;
     }
 }

@@ -69,7 +69,7 @@ public static class ChromeTraceWriter
         emit($"{{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":{pid},\"tid\":0,\"args\":{{\"sort_index\":{pid}}}}}");
         if (t.Notes.Count > 0)
             emit($"{{\"ph\":\"M\",\"name\":\"process_labels\",\"pid\":{pid},\"tid\":0,\"args\":{{\"labels\":{Str(string.Join("; ", t.Notes))}}}}}");
-        var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
+        var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(Timeline.MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
         var mutexIndex = mutexes.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i, StringComparer.Ordinal);
         if (t.Clock == TraceClock.Steps) emit(Meta(pid, 0, "thread_name", "script"));
         int sort = 1;
@@ -155,14 +155,6 @@ public static class ChromeTraceWriter
         $"{{\"ph\":\"M\",\"name\":\"{name}\",\"pid\":{pid},\"tid\":{tid},\"args\":{{\"name\":{Str(value)}}}}}";
 
     internal static string TaskName(Timeline t, int id) => t.Tasks.FirstOrDefault(x => x.Id == id)?.Name ?? "task" + id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Sort key of a mutex name: its number for "L12"-style names, else int.MaxValue.</summary>
-    internal static int MutexKey(string name)
-    {
-        int i = name.Length;
-        while (i > 0 && char.IsDigit(name[i - 1])) i--;
-        return i < name.Length && int.TryParse(name[i..], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue;
-    }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

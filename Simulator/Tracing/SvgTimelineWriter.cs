@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static NfRt.Simulator.SvgText;
 
 namespace NfRt.Simulator.Tracing;
 
@@ -123,7 +123,7 @@ public static class SvgTimelineWriter
         }
 
         double rowsTop = y;
-        var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(ChromeTraceWriter.MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
+        var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(Timeline.MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
         for (int i = 0; i < t.Tasks.Count; i++)
         {
             var task = t.Tasks[i];
@@ -216,26 +216,5 @@ public static class SvgTimelineWriter
         long[] steps = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000 };
         foreach (long s in steps) if (s * px >= 36) return s;
         return 1000000;
-    }
-
-    private static string F(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Esc(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                default:
-                    if (c >= 0x20 || c == '\t') sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
     }
 }

@@ -1,24 +1,7 @@
+using System.Globalization;
 using NfRt.Kernel;
 
 namespace NfRt.Simulator.Tracing;
-
-/// <summary>A task row of a timeline.</summary>
-public sealed record TaskRow(int Id, string Name, int InitialPrio);
-
-/// <summary>A closed interval [Start, End) in timeline microseconds, of one task.</summary>
-public readonly record struct Span(int Task, long Start, long End);
-
-/// <summary>Task <see cref="Task"/> owned <see cref="Mutex"/> during [Start, End).</summary>
-public readonly record struct OwnerSpan(int Task, string Mutex, long Start, long End);
-
-/// <summary>Effective and normal priority of a task from <see cref="Time"/> on: the kernel's numbers (lower = more urgent).</summary>
-public readonly record struct PrioPoint(int Task, long Time, int Effective, int Normal);
-
-/// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
-public readonly record struct Instant(int Task, long Time, string Kind, string Text);
-
-/// <summary>Start of a script step (Steps clock) or of a labelled phase.</summary>
-public readonly record struct StepMark(long Time, long Unit, string Label);
 
 /// <summary>
 /// A run as intervals, ready to draw: per task the running intervals (from Switch events),
@@ -192,4 +175,12 @@ public sealed class Timeline
 
     /// <summary>True when <paramref name="task"/> is boosted at some time inside [from, to).</summary>
     public bool BoostedWithin(int task, long from, long to) => Boosted.Any(s => s.Task == task && s.End > from && s.Start < to);
+
+    /// <summary>Sort key of a mutex name: its number for "L12"-style names, else int.MaxValue (the writers list mutexes in this order).</summary>
+    internal static int MutexKey(string name)
+    {
+        int i = name.Length;
+        while (i > 0 && char.IsDigit(name[i - 1])) i--;
+        return i < name.Length && int.TryParse(name[i..], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue;
+    }
 }

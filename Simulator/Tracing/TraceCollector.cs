@@ -3,65 +3,6 @@ using NfRt.Scheduling;
 
 namespace NfRt.Simulator.Tracing;
 
-/// <summary>How a collector assigns time units to what it records.</summary>
-public enum TraceClock
-{
-    /// <summary>Kernel ticks: a record's unit is the tick it happened at (the demo).</summary>
-    Ticks,
-    /// <summary>
-    /// Script steps: every <see cref="TraceCollector.BeginStep"/> (one per <c>C:</c> line, a
-    /// <c>tick: n</c> line included) starts a new unit. Scenario commands take no virtual time, so
-    /// ticks alone would put a whole script at time 0.
-    /// </summary>
-    Steps,
-}
-
-/// <summary>What one <see cref="TraceRecord"/> is.</summary>
-public enum TraceRecordKind { Kernel, Step, OwnershipBegin, OwnershipEnd, WaitBegin, WaitEnd }
-
-/// <summary>
-/// One collected record: a kernel event or an annotation, with its time unit and arrival order.
-/// <see cref="Snapshot"/> records are not events: they restate, at the start of a window, what was
-/// already true before it (tasks and their priorities, the running task, owned mutexes, lock calls in progress).
-/// </summary>
-public readonly record struct TraceRecord(long Unit, int Order, TraceRecordKind Kind, TraceEvent Event, int Task, string Label)
-{
-    public bool Snapshot { get; init; }
-
-    /// <summary>
-    /// Position among the timed records of its run of equal units (1-based; steps and snapshots
-    /// are 0), counting the records that were not kept too; <see cref="Run"/> numbers those runs.
-    /// With <see cref="TraceCollector.RunLength"/> it places the record inside its unit exactly
-    /// where it would be in a complete trace.
-    /// </summary>
-    public int Slot { get; init; }
-    public int Run { get; init; }
-}
-
-/// <summary>
-/// What a trace keeps: the window of time units <see cref="From"/>..<see cref="To"/> (inclusive;
-/// script steps or kernel ticks, the collector's clock) and at most <see cref="MaxEvents"/> records
-/// in all. One instance may be shared by several collectors (the files of one run): the cap is then
-/// for all of them together, so memory stays bounded however long or many the scripts are.
-/// </summary>
-public sealed class TraceLimits
-{
-    /// <summary>Default cap on the records kept for a run's traces.</summary>
-    public const int DefaultMaxEvents = 200_000;
-
-    public long From { get; init; }
-    public long To { get; init; } = long.MaxValue;
-    public int MaxEvents { get; init; } = DefaultMaxEvents;
-
-    /// <summary>True when the window is narrower than the whole run.</summary>
-    public bool Windowed => From > 0 || To != long.MaxValue;
-
-    /// <summary>Records kept so far by every collector using these limits.</summary>
-    public int Kept { get; internal set; }
-
-    public bool Full => Kept >= MaxEvents;
-}
-
 /// <summary>
 /// Collects a run for traces: the kernel's <see cref="TraceEvent"/>s (as its
 /// <see cref="ITraceSink"/>, called outside the critical section in sequence order) plus

@@ -1,0 +1,4 @@
+namespace NfRt.Simulator.Tracing;
+
+/// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
+public readonly record struct Instant(int Task, long Time, string Kind, string Text);
