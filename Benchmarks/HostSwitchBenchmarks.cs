@@ -68,9 +68,15 @@ public class HostSwitchBenchmarks
 
     private static void RunYields(SimKernel k, KernelEvent[] go)
     {
-        go[0].Signal();          // both ready at the same priority: they alternate on every Yield
+        int before = k.K.ContextSwitches;
+        // Both ready before either runs (signals inside one critical section: the switch waits for the
+        // outer Leave), at the same priority: they alternate on every Yield.
+        int s = k.K.Enter();
+        go[0].Signal();
         go[1].Signal();
+        k.K.Leave(s);
         if (k.K.RunUntilIdle() != KernelStatus.Ok) throw new InvalidOperationException("yield ping-pong failed");
+        if (k.K.ContextSwitches - before < 2 * N) throw new InvalidOperationException("the tasks did not alternate: " + (k.K.ContextSwitches - before) + " switches");
     }
 
     private static void Start(ThreadStart loop) => new Thread(loop) { IsBackground = true }.Start();

@@ -20,7 +20,7 @@ public sealed class SimKernel : IDisposable
     public readonly List<string> Log = new();
 
     public SimKernel(int levels = 32, BoardProfile profile = null, int timeSlice = 0, int maxTasks = 128, int maxChainDepth = 1024,
-        bool checkInvariants = true, bool recordTrace = true, int watchdogMs = -1, ITaskGateFactory gates = null)
+        bool checkInvariants = true, bool recordTrace = true, int watchdogMs = -1, ITaskGateFactory gates = null, int shutdownTimeoutMs = -1)
     {
         Board = new SimulatedBoard(profile ?? BoardProfiles.Stm32);
         Board.UseGates(gates ?? new SpinParkGate.Factory());   // the host's fast hand-off (docs/BENCHMARKS.md)
@@ -30,6 +30,7 @@ public sealed class SimKernel : IDisposable
             TraceCapacity = 4096, MaxChainDepth = maxChainDepth,
         };
         if (watchdogMs >= 0) cfg.WatchdogMs = watchdogMs;
+        if (shutdownTimeoutMs > 0) cfg.ShutdownTimeoutMs = shutdownTimeoutMs;
         K = new Scheduler(cfg, Board);
         if (recordTrace)
         {
