@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Micro-benchmarks on the real nanoFramework interpreter (nanoCLR): the rt-mutex fast path against the
+# runtime's Monitor, a kernel switch against a bare AutoResetEvent ping-pong. Prints BENCH/RATIO lines.
+# Usage: tools/nanobench.sh   (needs ../shared/tools/nanoclr beside the repository, or $NANOCLR_RUN)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run=${NANOCLR_RUN:-$(pwd)/../shared/tools/nanoclr/nanoclr-run}
+dotnet build Benchmarks.Nano -c Release -v q -nologo >/dev/null
+d=Benchmarks.Nano/bin/Release/netstandard2.0
+"$run" --timeout 600 "$d/NanoBench.dll" "$d/Kernel.dll" "$d/Board.dll" "$d/Kernel.Scheduler.dll" "$d/Kernel.Sync.dll" | grep -E '^(BENCH|RATIO|NANOBENCH|FAILED)'
