@@ -22,6 +22,7 @@ namespace NfRt.Sync
 
         internal readonly AtomicOps Atomics;
         internal readonly IrqController Irq;
+        internal SyncRegistry primitives;   // the semaphores, queues and event flags, once one exists
         private RtMutex[] _mutexes = new RtMutex[16];
         private int _count;
 
