@@ -21,12 +21,27 @@ namespace NfRt.Boards
         public readonly AtomicOps Atomics;
 
         /// <summary>Creates the board; the CAS flavour follows the profile.</summary>
+        /// <exception cref="System.ArgumentException"><paramref name="profile"/> is null.</exception>
         protected Board(BoardProfile profile)
         {
+            if (profile == null) throw new System.ArgumentException("profile is null");
             Profile = profile;
             Irq = new IrqController();
             if (profile.HardwareCas) Atomics = new HardwareAtomics();
             else Atomics = new MaskedAtomics(Irq);
+        }
+
+        private bool _poolClaimed;
+
+        /// <summary>
+        /// Claims the board's pool region (<see cref="BoardProfile.PoolBytes"/>) for the one pool made from
+        /// it. False, changing nothing, when it was claimed already: one board, one pool.
+        /// </summary>
+        public bool ClaimPoolRegion()
+        {
+            if (_poolClaimed) return false;
+            _poolClaimed = true;
+            return true;
         }
 
         /// <summary>True for deterministic virtual time.</summary>

@@ -22,10 +22,21 @@ namespace NfRt.Boards
         /// <summary>True when the CPU has a compare-and-swap instruction (else CAS is done with interrupts masked).</summary>
         public readonly bool HardwareCas;
 
+        /// <summary>Largest tick rate a profile may ask for (1 MHz).</summary>
+        public const int MaxTickRateHz = 1000000;
+
         /// <summary>Creates a profile.</summary>
+        /// <exception cref="System.ArgumentException">An argument is out of range; the message names it.</exception>
         public BoardProfile(string name, int coreClockHz, int tickRateHz, int priorityLevels, int ramBytes,
             int poolBytes, int blockSize, bool hardwareCas)
         {
+            if (name == null) throw new System.ArgumentException("name is null");
+            if (coreClockHz < 1) throw new System.ArgumentException("coreClockHz must be >= 1");
+            if (tickRateHz < 1 || tickRateHz > MaxTickRateHz) throw new System.ArgumentException("tickRateHz must be 1..1000000");
+            if (priorityLevels < 1 || priorityLevels > 1024) throw new System.ArgumentException("priorityLevels must be 1..1024");
+            if (ramBytes < 1) throw new System.ArgumentException("ramBytes must be >= 1");
+            if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
+            if (poolBytes < 0 || poolBytes > ramBytes) throw new System.ArgumentException("poolBytes must be 0..ramBytes");
             Name = name;
             CoreClockHz = coreClockHz;
             TickRateHz = tickRateHz;

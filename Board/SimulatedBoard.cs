@@ -12,9 +12,14 @@ namespace NfRt.Boards
         private readonly int[] _injectIrq;
         private int _injectCount;
 
-        /// <summary>Creates a simulated board with room for <paramref name="maxInjections"/> scheduled interrupts.</summary>
+        /// <summary>Most scheduled interrupts a simulated board can hold.</summary>
+        public const int MaxInjections = 65536;
+
+        /// <summary>Creates a simulated board with room for <paramref name="maxInjections"/> (0 .. 65536) scheduled interrupts.</summary>
+        /// <exception cref="System.ArgumentException"><paramref name="profile"/> is null or <paramref name="maxInjections"/> out of range.</exception>
         public SimulatedBoard(BoardProfile profile, int maxInjections) : base(profile)
         {
+            if (maxInjections < 0 || maxInjections > MaxInjections) throw new System.ArgumentException("maxInjections must be 0..65536");
             _injectAt = new long[maxInjections];
             _injectIrq = new int[maxInjections];
         }

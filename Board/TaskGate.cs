@@ -17,5 +17,8 @@ namespace NfRt.Boards
 
         /// <summary>Waits until the gate is opened.</summary>
         public void Wait() { _event.WaitOne(); }
+
+        /// <summary>Waits until the gate is opened or <paramref name="timeoutMs"/> passes; false on timeout.</summary>
+        public bool Wait(int timeoutMs) { return _event.WaitOne(timeoutMs, false); }
     }
 }

@@ -19,7 +19,7 @@ public sealed class SimKernel : IDisposable
     public readonly List<string> Log = new();
 
     public SimKernel(int levels = 32, BoardProfile profile = null, int timeSlice = 0, int maxTasks = 128, int maxChainDepth = 1024,
-        bool checkInvariants = true, bool recordTrace = true)
+        bool checkInvariants = true, bool recordTrace = true, int watchdogMs = -1)
     {
         Board = new SimulatedBoard(profile ?? BoardProfiles.Stm32);
         var cfg = new KernelConfig
@@ -27,6 +27,7 @@ public sealed class SimKernel : IDisposable
             PriorityLevels = levels, CheckInvariants = checkInvariants, DefaultTimeSlice = timeSlice, MaxTasks = maxTasks,
             TraceCapacity = 4096, MaxChainDepth = maxChainDepth,
         };
+        if (watchdogMs >= 0) cfg.WatchdogMs = watchdogMs;
         K = new Scheduler(cfg, Board);
         if (recordTrace)
         {

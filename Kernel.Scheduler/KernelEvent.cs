@@ -34,11 +34,14 @@ namespace NfRt.Scheduling
         public int WaiterCount { get { return _waiters.Count; } }
 
         /// <summary>Wakes the most urgent waiter, or stores the signal if none waits. ISR-safe.</summary>
-        public void Signal()
+        public KernelStatus Signal()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             SignalMasked();
             _k.Leave(s);
+            return KernelStatus.Ok;
         }
 
         internal void SignalMasked()
@@ -61,6 +64,8 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus Wait(long timeoutTicks)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             if (_signaled) { _signaled = false; _k.Leave(s); return KernelStatus.Ok; }
             TaskControlBlock me = _k.Current;

@@ -38,6 +38,8 @@ namespace NfRt.Scheduling
         /// <summary>(Re-)arms it to expire <paramref name="ticks"/> (>= 1) ticks from now. InvalidArgument otherwise.</summary>
         public KernelStatus Arm(long ticks)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (ticks < 1) return KernelStatus.InvalidArgument;
             int s = _k.Enter();
             _k.ArmTimeout(_node, ticks);
@@ -46,11 +48,14 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Disarms it (no effect when not armed).</summary>
-        public void Cancel()
+        public KernelStatus Cancel()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             _k.DisarmTimeout(_node);
             _k.Leave(s);
+            return KernelStatus.Ok;
         }
 
         void ITimeoutTarget.OnTimeout()

@@ -52,7 +52,7 @@ namespace NfRt.Scheduling
         internal KernelStatus BlockCurrent(int s, TaskState state, KernelObject waitingOn, long timeoutTicks)
         {
             AssertMasked();
-            TaskControlBlock t = _current;
+            TaskControlBlock t = current;
             if (t == Idle || s != 0) { _irq.RestoreQuiet(s); return KernelStatus.WrongContext; }
             t.state = state;
             t.waitingOn = waitingOn;

@@ -23,11 +23,47 @@ namespace NfRt.Scheduling
             return _irq.Mask();
         }
 
+        /// <summary>
+        /// The caller check every public kernel call makes first: Ok when the calling thread owns the
+        /// CPU (the current task's, or the driver's while idle). Otherwise the status to return, with
+        /// nothing changed: ShutDown (the driver, after <see cref="Shutdown"/>), WatchdogExpired (the
+        /// driver while a stuck task holds the CPU), or WrongContext for any other thread — counted in
+        /// <see cref="ForeignCalls"/>: usually an async task body resumed on a thread-pool thread after
+        /// <c>await</c>, or a thread the application started itself. A task thread still running after
+        /// shutdown gets <see cref="TaskAbortException"/> again, so its body keeps unwinding.
+        /// </summary>
+        public KernelStatus CheckCaller()
+        {
+            if (Thread.CurrentThread == runnerThread) return KernelStatus.Ok;
+            return ForeignCallStatus();
+        }
+
+        /// <summary>The refusal for a caller that is not the CPU's runner (see <see cref="CheckCaller"/>); never Ok.</summary>
+        internal KernelStatus ForeignCallStatus()
+        {
+            Thread me = Thread.CurrentThread;
+            if (_shutdown)
+            {
+                if (me != _driverThread) throw new TaskAbortException();
+                return KernelStatus.ShutDown;
+            }
+            if (me == _driverThread && _stuck != null)
+            {
+                if (!RecoverFromStuck()) return KernelStatus.WatchdogExpired;
+                if (me == runnerThread) return KernelStatus.WrongContext;   // recovered just now: the caller retries
+            }
+            Interlocked.Increment(ref _foreignCalls);
+            return KernelStatus.WrongContext;
+        }
+
+        /// <summary>Kernel calls refused because they came from a thread that was not the CPU's runner.</summary>
+        public int ForeignCalls { get { return _foreignCalls; } }
+
         /// <summary>Throws <see cref="KernelFaultException"/> unless the calling thread owns the CPU.</summary>
         private void RequireRunner()
         {
-            if (Thread.CurrentThread != _runnerThread)
-                throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + _current.Name + ")");
+            if (Thread.CurrentThread != runnerThread)
+                throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + current.Name + ")");
         }
 
         /// <summary>

@@ -13,11 +13,11 @@ namespace NfRt.Scheduling
     ///      (blocked, sleeping, suspended, dead); N out of the ready queue, N Running; counters,
     ///      trace events.
     ///   2. TP unmasks (quietly: no IRQ delivery here) and flushes the trace to the sink.
-    ///   3. TP: _runnerThread = TN (the right to enter the kernel moves first), then a full fence
-    ///      (Interlocked on _handovers), then _current = N. From this write on TN may run: it can see
+    ///   3. TP: runnerThread = TN (the right to enter the kernel moves first), then a full fence
+    ///      (Interlocked on _handovers), then current = N. From this write on TN may run: it can see
     ///      its turn even before its gate opens, so TP touches no shared kernel state after it.
     ///   4. TP opens N's gate.
-    ///   5. TP parks at P's gate (WaitTurn) until _current == P again; a dead P's thread just returns
+    ///   5. TP parks at P's gate (WaitTurn) until current == P again; a dead P's thread just returns
     ///      and ends. On waking, an acquire fence (a CAS on _handovers) makes the switcher's writes visible.
     /// </code>
     /// </summary>
@@ -28,19 +28,20 @@ namespace NfRt.Scheduling
         /// ready (and the current task is preemptible), or if the current task no longer runs.
         /// </summary>
         /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
-        public void Checkpoint()
+        public KernelStatus Checkpoint()
         {
-            if (_shutdown) throw new TaskAbortException();
-            RequireRunner();
-            if (_irq.IsMasked) return;
+            if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();
+            if (_irq.IsMasked) return KernelStatus.Ok;
             _irq.Poll();
             Reschedule();
-            FlushTrace();
+            if (_stuck == null) FlushTrace();    // a driver that gave up on a stuck task touches nothing
+            return KernelStatus.Ok;
         }
 
         private TaskControlBlock PickNext()
         {
-            TaskControlBlock cur = _current;
+            TaskControlBlock cur = current;
+            if (_haltRequested != 0 && cur != Idle) return Idle;   // halted: the driver runs next (Scheduler.Watchdog.cs)
             TaskControlBlock top = _ready.Peek();
             if (cur.state == TaskState.Running)
             {
@@ -54,10 +55,11 @@ namespace NfRt.Scheduling
         /// <summary>Switches to the task that should run, if it is not the current one. IRQs must be enabled.</summary>
         private void Reschedule()
         {
-            if (_irq.IsMasked || _shutdown || !_started) return;
+            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU.
+            if (_irq.IsMasked || _shutdown || !_started || _stuck != null) return;
             int s = _irq.Mask();
             TaskControlBlock next = PickNext();
-            if (next == _current)
+            if (next == current)
             {
                 // It queued itself (yield, slice end) but nothing may run before it: it keeps the CPU.
                 if (next.inReadyQueue)
@@ -80,10 +82,16 @@ namespace NfRt.Scheduling
         {
             if (s != 0) throw new KernelFaultException("context switch inside a nested critical section");
             AssertMasked();
-            TaskControlBlock prev = _current;
+            TaskControlBlock prev = current;
             if (prev.state == TaskState.Running)
             {
-                if (prev != Idle)
+                if (prev != Idle && next == Idle && _haltRequested != 0)
+                {
+                    prev.state = TaskState.Ready;
+                    _ready.EnqueueHead(prev);             // halted: it resumes first at the next driver call
+                    Emit(TraceKind.Halt, prev, _watchdogFired ? 1 : 0, 0);
+                }
+                else if (prev != Idle)
                 {
                     prev.state = TaskState.Ready;
                     _ready.EnqueueHead(prev);
@@ -105,10 +113,10 @@ namespace NfRt.Scheduling
             bool prevDead = prev.state == TaskState.Dead;
             _irq.RestoreQuiet(0);
             FlushTrace();
-            // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before _current is.
-            _runnerThread = next == Idle ? _driverThread : _threads[next.Id - 1].Thread;
+            // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
+            runnerThread = next == Idle ? _driverThread : _threads[next.Id - 1].Thread;
             Interlocked.Increment(ref _handovers);
-            _current = next;
+            current = next;
             GateOf(next).Open();
             if (prevDead) return;
             WaitTurn(prev);
@@ -122,8 +130,13 @@ namespace NfRt.Scheduling
         /// <summary>Parks the calling thread until <paramref name="t"/> is current; unwinds on shutdown.</summary>
         internal void WaitTurn(TaskControlBlock t)
         {
+            if (t == Idle)
+            {
+                WaitTurnDriver();
+                return;
+            }
             TaskGate gate = GateOf(t);
-            while (_current != t)
+            while (current != t)
             {
                 if (_shutdown)
                 {

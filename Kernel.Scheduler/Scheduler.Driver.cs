@@ -1,76 +1,141 @@
+using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
 
 namespace NfRt.Scheduling
 {
     /// <summary>
-    /// The simulation driver: the thread that created the kernel runs as the idle task. It
-    /// hands the CPU to the tasks and gets it back when every task is blocked, sleeping,
-    /// suspended or dead ("quiescent"). Driver calls must come from that thread while idle.
+    /// The driver: the thread that created the kernel runs as the idle task. It hands the CPU to the
+    /// tasks and gets it back when every task is blocked, sleeping, suspended or dead ("quiescent"),
+    /// when the target tick is reached, or when the watchdog fires. Driver calls come from that thread.
+    /// <para>Every driver call returns a status and never hangs silently:</para>
+    /// <list type="bullet">
+    /// <item><c>Ok</c>: done.</item>
+    /// <item><c>TaskFaulted</c>: a task body threw during the call (once per fault, in fault order);
+    /// the call stops at the end of the tick it happened in. <see cref="LastFault"/> names the task, its
+    /// <c>Fault</c> holds the exception; the trace has a TaskFault event.</item>
+    /// <item><c>WatchdogExpired</c>: the driver waited <c>KernelConfig.WatchdogMs</c> for the CPU; see
+    /// <see cref="WatchdogTask"/> and <see cref="WatchdogTaskStuck"/> (Scheduler.Watchdog.cs).</item>
+    /// <item><c>ShutDown</c> after <see cref="Shutdown"/>; <c>InvalidArgument</c> for bad arguments (nothing runs).</item>
+    /// </list>
     /// </summary>
     public sealed partial class Scheduler
     {
-        private void RequireDriver()
+        /// <summary>
+        /// Admits a driver call: Ok, ShutDown, WatchdogExpired while a task the watchdog found stuck
+        /// still holds the CPU, or WrongContext for a call from a task or a foreign thread.
+        /// </summary>
+        private KernelStatus BeginDriverCall()
         {
-            if (_current != Idle || System.Threading.Thread.CurrentThread != _driverThread)
-                throw new KernelFaultException("driver call made from a task or another thread");
-            _started = true;
-        }
-
-        /// <summary>Runs the tasks until none is ready; virtual time does not advance unless a task burns CPU.</summary>
-        public void RunUntilIdle()
-        {
-            RequireDriver();
-            Checkpoint();
+            if (Thread.CurrentThread != _driverThread) return ForeignDriverCall();
+            if (_shutdown) return KernelStatus.ShutDown;
+            if (_stuck != null && !RecoverFromStuck()) return KernelStatus.WatchdogExpired;
+            if (current != Idle) throw new KernelFaultException("driver call made from inside a task");
+            _watchdogFired = false;
+            return KernelStatus.Ok;
         }
 
         /// <summary>
-        /// Simulated board: advances virtual time by <paramref name="ticks"/> ticks, running the
-        /// system to quiescence after each one. InvalidArgument for a negative count or a real-time board.
+        /// A driver call from another thread: a task's own (misuse: WrongContext) or a foreign one
+        /// (WrongContext, counted in <see cref="ForeignCalls"/>). Nothing changes.
         /// </summary>
-        public KernelStatus AdvanceTicks(int ticks)
+        private KernelStatus ForeignDriverCall()
         {
-            RequireDriver();
-            if (ticks < 0 || !Board.IsSimulated) return KernelStatus.InvalidArgument;
+            if (Thread.CurrentThread != runnerThread) Interlocked.Increment(ref _foreignCalls);
+            return KernelStatus.WrongContext;
+        }
+
+        /// <summary>Runs the system until quiescent (or halted); then the call's outcome: Ok, WatchdogExpired, TaskFaulted.</summary>
+        private KernelStatus RunToQuiescence()
+        {
+            _started = true;
             Checkpoint();
-            for (int i = 0; i < ticks; i++)
+            if (_watchdogFired) return KernelStatus.WatchdogExpired;
+            if (_faultsReported < _faultCount)
             {
-                Board.IdleUntilTick();
-                Checkpoint();
+                _lastFault = TaskById(_faultIds[_faultsReported++]);
+                return KernelStatus.TaskFaulted;
             }
             return KernelStatus.Ok;
         }
 
         /// <summary>
-        /// Real time: runs until kernel time reaches <paramref name="untilTick"/>, the idle CPU
-        /// waiting for interrupts (the board's tick thread) in between. On the simulated board,
-        /// which has no tick source, the idle CPU advances virtual time one tick at a time instead
-        /// (the same trace as <see cref="AdvanceTicks"/>).
+        /// Runs the tasks until none is ready. Virtual time does not advance unless a task burns CPU
+        /// (<see cref="Busy"/>); a task that never lets the system go idle is halted by the watchdog.
         /// </summary>
-        public void RunUntilTick(long untilTick)
+        public KernelStatus RunUntilIdle()
         {
-            RequireDriver();
+            KernelStatus st = BeginDriverCall();
+            if (st != KernelStatus.Ok) return st;
+            return RunToQuiescence();
+        }
+
+        /// <summary>
+        /// Simulated board: advances virtual time by <paramref name="ticks"/> ticks, running the system
+        /// to quiescence after each one, and returns with <see cref="Now"/> = start + ticks — even when a
+        /// task is always ready: a task about to burn CPU past that tick is halted there (like a debugger
+        /// halting the CPU) and resumes at the next driver call. Stops early with TaskFaulted or
+        /// WatchdogExpired. InvalidArgument (nothing runs) for a negative count or a real-time board.
+        /// </summary>
+        public KernelStatus AdvanceTicks(int ticks)
+        {
+            KernelStatus st = BeginDriverCall();
+            if (st != KernelStatus.Ok) return st;
+            if (ticks < 0 || !Board.IsSimulated) return KernelStatus.InvalidArgument;
+            return RunTo(DeadlineAfter(ticks));
+        }
+
+        /// <summary>
+        /// Runs until kernel time reaches <paramref name="untilTick"/>: on a real-time board the idle CPU
+        /// waits for IRQs (the tick thread) in between; on the simulated board the idle CPU advances
+        /// virtual time one tick at a time (the same trace as <see cref="AdvanceTicks"/>). A task still
+        /// running at that tick is halted. Stops early with TaskFaulted or WatchdogExpired.
+        /// </summary>
+        public KernelStatus RunUntilTick(long untilTick)
+        {
+            KernelStatus st = BeginDriverCall();
+            if (st != KernelStatus.Ok) return st;
             Board.Start();
-            while (true)
+            return RunTo(untilTick);
+        }
+
+        private KernelStatus RunTo(long target)
+        {
+            _haltAt = target;
+            KernelStatus st = RunToQuiescence();
+            while (st == KernelStatus.Ok && _ticks < target)
             {
-                Checkpoint();
-                if (_ticks >= untilTick) break;
                 Board.IdleUntilTick();
+                st = RunToQuiescence();
             }
+            if (_stuck == null) _haltAt = long.MaxValue;
+            return st;
         }
 
         /// <summary>
         /// Stops the kernel: every parked task thread unwinds (<see cref="TaskAbortException"/>) and is
-        /// joined, and the board's tick source stops. Call from the driver while idle. Idempotent.
+        /// joined, and the board's tick source stops. Bounded: a thread that has not ended after
+        /// <c>KernelConfig.ShutdownTimeoutMs</c> (a body that swallows the abort, a task the watchdog
+        /// found stuck) is abandoned — <see cref="AbandonedTask"/> names it, and the result is
+        /// TasksAbandoned. Call from the driver. Later calls return ShutDown.
         /// </summary>
-        public void Shutdown()
+        public KernelStatus Shutdown()
         {
-            if (_shutdown) return;
-            RequireDriver();
+            if (Thread.CurrentThread != _driverThread) return ForeignDriverCall();
+            if (_shutdown) return KernelStatus.ShutDown;
             _shutdown = true;
+            runnerThread = null;          // from now on every thread is foreign to the kernel
             Board.Stop();
             for (int i = 0; i < _taskCount; i++) _threads[i].Gate.Open();
-            for (int i = 0; i < _taskCount; i++) _threads[i].Thread.Join();
+            long deadline = ClockMs() + Config.ShutdownTimeoutMs;
+            for (int i = 0; i < _taskCount; i++)
+            {
+                long left = deadline - ClockMs();
+                if (_threads[i].Thread.Join(left > 0 ? (int)left : 0)) continue;
+                _abandonedIds[_abandonedCount++] = i + 1;
+                _threads[i].TryAbort();
+            }
+            return _abandonedCount == 0 ? KernelStatus.Ok : KernelStatus.TasksAbandoned;
         }
 
         /// <summary>True while the managed thread of task <paramref name="id"/> is alive (tests prove shutdown joins them).</summary>
@@ -80,11 +145,29 @@ namespace NfRt.Scheduling
             return t != null && _threads[id - 1].Thread.IsAlive;
         }
 
+        /// <summary>The task named by the last <see cref="KernelStatus.TaskFaulted"/>, or null.</summary>
+        public TaskControlBlock LastFault { get { return _lastFault; } }
+
         /// <summary>The first task whose body threw (not counting shutdown), or null.</summary>
         public TaskControlBlock FirstFaultedTask()
         {
-            for (int i = 0; i < _taskCount; i++) if (_tasks[i].fault != null) return _tasks[i];
-            return null;
+            return _faultCount == 0 ? null : TaskById(_faultIds[0]);
+        }
+
+        /// <summary>Task threads Shutdown had to abandon.</summary>
+        public int AbandonedTaskCount { get { return _abandonedCount; } }
+
+        /// <summary>Abandoned task number <paramref name="index"/> (0-based), or null.</summary>
+        public TaskControlBlock AbandonedTask(int index)
+        {
+            return index >= 0 && index < _abandonedCount ? TaskById(_abandonedIds[index]) : null;
+        }
+
+        /// <summary>Records that task <paramref name="t"/> ended by an exception (masked, in its exit path).</summary>
+        private void RecordFault(TaskControlBlock t)
+        {
+            _faultIds[_faultCount++] = t.Id;
+            Emit(TraceKind.TaskFault, t, 0, 0);
         }
     }
 }

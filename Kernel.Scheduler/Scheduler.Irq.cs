@@ -20,10 +20,10 @@ namespace NfRt.Scheduling
                 return;
             }
             _irqsServiced++;
-            Emit(TraceKind.IrqEnter, _current, irq, 0);
+            Emit(TraceKind.IrqEnter, current, irq, 0);
             IIrqHandler h = _handlers[irq];
             if (h != null) h.OnIrq(this, irq);
-            Emit(TraceKind.IrqExit, _current, irq, 0);
+            Emit(TraceKind.IrqExit, current, irq, 0);
         }
 
         /// <summary>Called after the last pending IRQ handler: reschedule on IRQ exit.</summary>

@@ -14,6 +14,8 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus SetPriority(TaskControlBlock t, int priority)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (t == null || t == Idle || priority < 0 || priority >= Config.PriorityLevels) return KernelStatus.InvalidArgument;
             int s = Enter();
             if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.WrongState; }

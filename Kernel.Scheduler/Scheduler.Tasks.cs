@@ -12,10 +12,13 @@ namespace NfRt.Scheduling
         /// </summary>
         public TaskControlBlock CreateTask(string name, int priority, TaskBody body, TaskOptions options, int timeSlice, out KernelStatus error)
         {
+            error = CheckCaller();
+            if (error != KernelStatus.Ok) return null;
             error = KernelStatus.InvalidArgument;
             if (body == null || name == null) return null;
             if (priority < 0 || priority >= Config.PriorityLevels) return null;
             if (timeSlice < 0) return null;
+            if (IsAsync(body)) { error = KernelStatus.AsyncBody; return null; }
             if (_taskCount == _tasks.Length) { error = KernelStatus.NoResources; return null; }
             int s = Enter();
             TaskControlBlock t = new TaskControlBlock(_taskCount + 1, name, priority, options, body);
@@ -40,10 +43,12 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>The current task goes behind every ready task of its priority; the most urgent ready task runs.</summary>
-        public void Yield()
+        public KernelStatus Yield()
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = Enter();
-            TaskControlBlock t = _current;
+            TaskControlBlock t = current;
             if (t != Idle)
             {
                 // Behind its equals; if it is still the pick, Reschedule takes it back out (fresh slice).
@@ -52,6 +57,7 @@ namespace NfRt.Scheduling
                 t.sliceLeft = 0;
             }
             Leave(s);
+            return KernelStatus.Ok;
         }
 
         /// <summary>
@@ -60,11 +66,13 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus Suspend(TaskControlBlock t)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
             int s = Enter();
             KernelStatus r = KernelStatus.Ok;
             if (t == Idle) r = KernelStatus.WrongContext;
-            else if (t == _current)
+            else if (t == current)
             {
                 t.state = TaskState.Suspended;
                 Emit(TraceKind.Block, t, (int)TaskState.Suspended, 0);
@@ -84,6 +92,8 @@ namespace NfRt.Scheduling
         /// <summary>Makes a suspended task ready. ISR-safe. WrongState when it is not suspended.</summary>
         public KernelStatus Resume(TaskControlBlock t)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
             int s = Enter();
             KernelStatus r = KernelStatus.WrongState;
@@ -105,6 +115,8 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus Interrupt(TaskControlBlock t)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
             int s = Enter();
             KernelStatus r = KernelStatus.WrongState;
@@ -122,9 +134,9 @@ namespace NfRt.Scheduling
         internal void ExitCurrent()
         {
             ITaskExitHook hook = ExitHook;
-            if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(_current);
+            if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(current);
             int s = Enter();
-            TaskControlBlock t = _current;
+            TaskControlBlock t = current;
             if (s != 0)
             {
                 // The body escaped from inside a critical section (it threw there): record it, unmask, go on.
@@ -133,6 +145,7 @@ namespace NfRt.Scheduling
             }
             t.state = TaskState.Dead;
             _timeouts.Remove(t.Timeout);
+            if (t.fault != null) RecordFault(t);
             Emit(TraceKind.Exit, t, 0, 0);
             while (!t.Joiners.IsEmpty)
             {
@@ -149,15 +162,30 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus Join(TaskControlBlock t)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
             int s = Enter();
             if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.Ok; }
-            TaskControlBlock me = _current;
+            TaskControlBlock me = current;
             if (t == me) { Leave(s); return KernelStatus.WrongState; }
             if (me == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
             t.Joiners.Add(me.WaitNode, me.effectivePriority);
             KernelStatus r = BlockCurrent(s, TaskState.Blocked, t, -1);
             return r;
+        }
+
+        /// <summary>
+        /// True for an async method (the compiler marks its state machine). Its body would return at the
+        /// first await and continue on a thread-pool thread, outside the kernel: refused at creation.
+        /// Compared by name: nano's mscorlib has no such attribute type, and a body there is never async.
+        /// </summary>
+        private static bool IsAsync(TaskBody body)
+        {
+            object[] attributes = body.Method.GetCustomAttributes(false);
+            for (int i = 0; i < attributes.Length; i++)
+                if (attributes[i].GetType().FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute") return true;
+            return false;
         }
     }
 }

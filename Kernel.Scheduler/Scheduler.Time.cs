@@ -9,10 +9,12 @@ namespace NfRt.Scheduling
         /// <summary>Sleeps <paramref name="ticks"/> ticks (0 = yield). InvalidArgument for a negative count.</summary>
         public KernelStatus Sleep(int ticks)
         {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (ticks < 0) return KernelStatus.InvalidArgument;
-            if (ticks == 0) { Yield(); return KernelStatus.Ok; }
+            if (ticks == 0) return Yield();
             int s = Enter();
-            if (_current == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
+            if (current == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
             BlockCurrent(s, TaskState.Delayed, null, ticks);
             return KernelStatus.Ok;
         }
@@ -24,15 +26,16 @@ namespace NfRt.Scheduling
         /// </summary>
         public KernelStatus Busy(int ticks)
         {
+            KernelStatus st = CheckCaller();   // before the board's time moves
+            if (st != KernelStatus.Ok) return st;
             if (ticks < 0) return KernelStatus.InvalidArgument;
-            if (_shutdown) throw new TaskAbortException();
-            RequireRunner();   // before the board's time moves
-            TaskControlBlock me = _current;
+            TaskControlBlock me = current;
             if (me == Idle || Board.Irq.IsMasked) return KernelStatus.WrongContext;   // masked: no tick could ever count
             int target = me.runTicks + ticks;
             while (me.runTicks < target)
             {
-                Board.ConsumeCpu();
+                // At the driver's target tick the simulated CPU halts instead of burning on (Scheduler.Watchdog.cs).
+                if (!Board.IsSimulated || !HaltAtTargetTick()) Board.ConsumeCpu();
                 Checkpoint();
             }
             return KernelStatus.Ok;
@@ -60,8 +63,9 @@ namespace NfRt.Scheduling
         {
             _ticks++;
             _ticksProcessed++;
-            Emit(TraceKind.Tick, _current, (int)_ticks, 0);
-            TaskControlBlock cur = _current;
+            Emit(TraceKind.Tick, current, (int)_ticks, 0);
+            if (_ticks >= _haltAt && current != Idle && !Board.IsSimulated) _haltRequested = 1;   // real time: halt at the target tick
+            TaskControlBlock cur = current;
             if (cur != Idle)
             {
                 cur.runTicks++;

@@ -52,10 +52,12 @@ namespace NfRt.Scheduling
         private readonly TaskGate _idleGate = new TaskGate();
         private int _checkerCount;
         private int _taskCount;
-        private TaskControlBlock _current;
-        // Who may run kernel code: compared by Thread object identity, not ManagedThreadId (on
-        // nanoCLR an id read before Thread.Start need not be the id the running thread reports).
-        private Thread _runnerThread;
+        // The task that owns the CPU, and the thread that may run kernel code (its thread, or the
+        // driver's while idle; null after shutdown). Fields, not properties: the rt-mutex fast path
+        // reads them, and on the interpreter every call costs. Compared by Thread object identity, not
+        // ManagedThreadId (on nanoCLR an id read before Thread.Start need not be the one the thread reports).
+        internal TaskControlBlock current;
+        internal Thread runnerThread;
         private readonly Thread _driverThread;
         private int _handovers;   // bumped with Interlocked at every hand-over: the fence between switcher and switched-to
         private long _ticks;
@@ -71,6 +73,19 @@ namespace NfRt.Scheduling
         internal ITaskExitHook ExitHook;
 
         private int _contextSwitches, _preemptions, _ticksProcessed, _irqsServiced, _invariantChecks;
+
+        // ---- fault and hang reporting (Scheduler.Watchdog.cs, Scheduler.Driver.cs) ----
+        private readonly int[] _faultIds;        // ids of faulted tasks, in fault order (each faults at most once)
+        private int _faultCount, _faultsReported;
+        private TaskControlBlock _lastFault;
+        private long _haltAt = long.MaxValue;     // the driver's target tick: a task about to pass it is halted
+        private int _haltRequested;               // 1: the next preemption point hands the CPU to the driver
+        private bool _watchdogFired;              // the current driver call hit the watchdog
+        private TaskControlBlock _watchdogTask;   // named by the last WatchdogExpired
+        private TaskControlBlock _stuck;          // holds the CPU and has not reached a kernel call
+        private int _foreignCalls;
+        private readonly int[] _abandonedIds;
+        private int _abandonedCount;
 
         /// <summary>
         /// Creates a kernel on <paramref name="board"/>. The calling thread becomes the driver
@@ -92,18 +107,20 @@ namespace NfRt.Scheduling
             _timeouts = new TimeoutQueue();
             _tasks = new TaskControlBlock[config.MaxTasks];
             _threads = new TaskThread[config.MaxTasks];
+            _faultIds = new int[config.MaxTasks];
+            _abandonedIds = new int[config.MaxTasks];
             Trace = new TraceBuffer(config.TraceCapacity);
             Idle = new TaskControlBlock(0, "idle", config.PriorityLevels, TaskOptions.None, null);
             Idle.state = TaskState.Running;
-            _current = Idle;
+            current = Idle;
             _driverThread = Thread.CurrentThread;
-            _runnerThread = _driverThread;
+            runnerThread = _driverThread;
             _checkers[_checkerCount++] = new SchedulerInvariants(this);
             _irq.Attach(this);
         }
 
         /// <summary>The task that owns the CPU (the idle task while the driver runs).</summary>
-        public TaskControlBlock Current { get { return _current; } }
+        public TaskControlBlock Current { get { return current; } }
 
         /// <summary>Ticks processed since start (kernel time).</summary>
         public long Now { get { return _ticks; } }

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -23,6 +24,24 @@ namespace NfRt.Scheduling
             Kernel = kernel;
             Task = task;
             Thread = new Thread(Run);
+            MakeBackground(Thread);
+        }
+
+        /// <summary>
+        /// On .NET, a background thread, so an abandoned task thread (see Shutdown) cannot keep the
+        /// process alive. nano has no IsBackground (its process is the firmware): nothing to do there.
+        /// </summary>
+        private static void MakeBackground(Thread thread)
+        {
+            MethodInfo setter = typeof(Thread).GetMethod("set_IsBackground");
+            if (setter != null) setter.Invoke(thread, new object[] { true });
+        }
+
+        /// <summary>Ends an abandoned thread where the runtime can (nanoCLR has Thread.Abort; .NET refuses it).</summary>
+        internal void TryAbort()
+        {
+            try { Thread.Abort(); }
+            catch (Exception) { }
         }
 
         private void Run()

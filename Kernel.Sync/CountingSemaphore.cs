@@ -54,6 +54,8 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Take(long timeoutTicks)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r;
             if (destroyed) r = KernelStatus.Destroyed;
@@ -75,6 +77,8 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Give()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
@@ -101,6 +105,8 @@ namespace NfRt.Sync
         /// <summary>Destroys the semaphore: every waiter wakes with Destroyed, later calls return Destroyed. Ok, or Destroyed if already. ISR-safe.</summary>
         public KernelStatus Destroy()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)

@@ -49,6 +49,8 @@ namespace NfRt.Sync
         /// <summary>ORs <paramref name="flags"/> into <see cref="Value"/> and wakes every waiter whose condition now holds, most urgent first. Ok; Destroyed. ISR-safe.</summary>
         public KernelStatus Set(int flags)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)
@@ -78,6 +80,8 @@ namespace NfRt.Sync
         /// <summary>Clears <paramref name="flags"/> in <see cref="Value"/>. Ok; Destroyed. ISR-safe.</summary>
         public KernelStatus Clear(int flags)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)
@@ -100,6 +104,9 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Wait(int flags, bool all, bool clearOnExit, long timeoutTicks, out int observed)
         {
+            observed = _value;
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Ok;
             int mode = (all ? WaitAll : 0) | (clearOnExit ? ClearOnExit : 0);
@@ -130,6 +137,8 @@ namespace NfRt.Sync
         /// <summary>Destroys the flags: every waiter wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
         public KernelStatus Destroy()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)

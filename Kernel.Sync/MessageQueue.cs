@@ -88,6 +88,8 @@ namespace NfRt.Sync
 
         private KernelStatus Put(int[] message, long timeoutTicks, bool urgent)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (message == null || message.Length < _words) return KernelStatus.InvalidArgument;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Ok;
@@ -135,6 +137,8 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Receive(int[] into, long timeoutTicks)
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Ok;
@@ -191,6 +195,8 @@ namespace NfRt.Sync
         /// <summary>Destroys the queue: every waiting sender and receiver wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
         public KernelStatus Destroy()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)

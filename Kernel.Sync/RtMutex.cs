@@ -1,3 +1,4 @@
+using System.Threading;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 
@@ -205,10 +206,14 @@ namespace NfRt.Sync
             return LockFast(true, ticks, detectDeadlock);
         }
 
-        /// <summary>The shared front end: context check, then one CAS (none → me), else the slow path.</summary>
+        /// <summary>
+        /// The shared front end: caller check (the CPU's own thread: anything else is refused with no
+        /// state change, see Scheduler.CheckCaller), context check, then one CAS (none → me), else the slow path.
+        /// </summary>
         private KernelStatus LockFast(bool interruptible, long timeout, bool detectDeadlock)
         {
-            TaskControlBlock me = _k.Current;
+            if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
+            TaskControlBlock me = _k.current;
             if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
             return LockSlow(me, interruptible, timeout, detectDeadlock);
@@ -217,7 +222,8 @@ namespace NfRt.Sync
         /// <summary>Takes the mutex if free, or steals it from a less urgent pending owner; never blocks.</summary>
         public bool TryLock()
         {
-            TaskControlBlock me = _k.Current;
+            if (Thread.CurrentThread != _k.runnerThread) { _k.ForeignCallStatus(); return false; }
+            TaskControlBlock me = _k.current;
             if (me == _k.Idle || _sys.Irq.IsMasked) return false;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return true;
             return TryLockSlow(me);
@@ -231,8 +237,9 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Unlock()
         {
-            if (_sys.Irq.IsMasked) return KernelStatus.WrongContext;   // an interrupt handler owns no mutex
-            TaskControlBlock me = _k.Current;
+            if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
+            if (_sys.Irq.IsMasked) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
+            TaskControlBlock me = _k.current;
             if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, me.Id << OwnerShift) == me.Id << OwnerShift) return KernelStatus.Ok;
             return UnlockSlow(me);
         }
@@ -240,6 +247,8 @@ namespace NfRt.Sync
         /// <summary>Destroys a free mutex with no waiters (a robust mutex whose owner died included); Busy (nothing changes) otherwise, Destroyed if already destroyed.</summary>
         public KernelStatus Destroy()
         {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
             int s = _k.Enter();
             KernelStatus r;
             if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;

@@ -10,12 +10,17 @@ namespace NfRt.Kernel
     /// </summary>
     public sealed class KernelConfig
     {
+        /// <summary>Largest trace ring (events).</summary>
+        public const int MaxTraceCapacity = 65536;
+
         private int _priorityLevels = 140;
         private int _maxTasks = 128;
         private int _defaultTimeSlice;
         private int _maxChainDepth = 1024;
         private int _traceCapacity = 256;
         private bool _checkInvariants;
+        private int _watchdogMs = 5000;
+        private int _shutdownTimeoutMs = 2000;
         private bool _frozen;
 
         /// <summary>Priority levels N (1 .. 1024); priorities run 0 (most urgent) .. N-1. Default 140.</summary>
@@ -36,6 +41,16 @@ namespace NfRt.Kernel
         /// <summary>Run the invariant checkers after every kernel operation (tests turn this on). Default off.</summary>
         public bool CheckInvariants { get { return _checkInvariants; } set { Thaw("CheckInvariants"); _checkInvariants = value; } }
 
+        /// <summary>
+        /// Wall-clock milliseconds a driver call waits for the CPU, with no context switch anywhere, before it
+        /// halts the running task
+        /// (returning <see cref="KernelStatus.WatchdogExpired"/>); 0 = never. Default 5000.
+        /// </summary>
+        public int WatchdogMs { get { return _watchdogMs; } set { Thaw("WatchdogMs"); _watchdogMs = value; } }
+
+        /// <summary>Wall-clock milliseconds Shutdown waits for each task thread to end before abandoning it. Default 2000.</summary>
+        public int ShutdownTimeoutMs { get { return _shutdownTimeoutMs; } set { Thaw("ShutdownTimeoutMs"); _shutdownTimeoutMs = value; } }
+
         /// <summary>True for a kernel's own copy, which can no longer change.</summary>
         public bool IsFrozen { get { return _frozen; } }
 
@@ -46,7 +61,9 @@ namespace NfRt.Kernel
             if (_maxTasks < 1 || _maxTasks > 65535) return "MaxTasks must be 1..65535";
             if (_defaultTimeSlice < 0) return "DefaultTimeSlice must be >= 0";
             if (_maxChainDepth < 1) return "MaxChainDepth must be >= 1";
-            if (_traceCapacity < 1) return "TraceCapacity must be >= 1";
+            if (_traceCapacity < 1 || _traceCapacity > MaxTraceCapacity) return "TraceCapacity must be 1..65536";
+            if (_watchdogMs < 0) return "WatchdogMs must be >= 0 (0 = off)";
+            if (_shutdownTimeoutMs < 1) return "ShutdownTimeoutMs must be >= 1";
             return null;
         }
 
@@ -60,6 +77,8 @@ namespace NfRt.Kernel
             c._maxChainDepth = _maxChainDepth;
             c._traceCapacity = _traceCapacity;
             c._checkInvariants = _checkInvariants;
+            c._watchdogMs = _watchdogMs;
+            c._shutdownTimeoutMs = _shutdownTimeoutMs;
             c._frozen = true;
             return c;
         }

@@ -41,5 +41,15 @@ namespace NfRt.Kernel
         /// the ceiling (docs/spec/primitives.md §12); nothing changed.
         /// </summary>
         CeilingViolated = -204,
+        /// <summary>A task body threw (or a kernel worker died): <c>Scheduler.LastFault</c> names the task, its <c>Fault</c> holds the exception.</summary>
+        TaskFaulted = -210,
+        /// <summary>A driver call did not get the CPU back within <c>KernelConfig.WatchdogMs</c>: <c>Scheduler.WatchdogTask</c> names the task that kept it.</summary>
+        WatchdogExpired = -211,
+        /// <summary>The kernel was shut down; the call did nothing.</summary>
+        ShutDown = -212,
+        /// <summary>Shutdown could not join every task thread in time: <c>Scheduler.AbandonedTask</c> names them.</summary>
+        TasksAbandoned = -213,
+        /// <summary>The task body is an async method: an await would continue on a thread-pool thread outside the kernel. Task bodies must be synchronous.</summary>
+        AsyncBody = -214,
     }
 }

@@ -17,15 +17,34 @@ public static partial class Commands
 {
     public const string DefaultDemoDir = "out/demo";
 
+    /// <summary>Largest <c>--timeline</c> N.</summary>
+    public const int MaxTimelineMediums = 200;
+
     public static int Demo(TextWriter output) => Demo(output, DefaultDemoDir, 2);
 
-    public static int Demo(TextWriter output, string outDir, int timelineMediums)
+    public static int Demo(TextWriter output, string outDir, int timelineMediums) => Demo(output, output, outDir, timelineMediums);
+
+    /// <summary>
+    /// The demo; results to <paramref name="output"/>, problems to <paramref name="error"/>. The two
+    /// files it writes are checked by <see cref="OutputGuard"/> before anything runs.
+    /// </summary>
+    public static int Demo(TextWriter output, TextWriter error, string outDir, int timelineMediums)
     {
-        if (timelineMediums < 0 || timelineMediums > 200)
+        if (timelineMediums < 0 || timelineMediums > MaxTimelineMediums)
         {
-            output.WriteLine("--timeline must be 0..200");
-            return 1;
+            error.WriteLine($"--timeline {timelineMediums}: out of range 0..{MaxTimelineMediums}");
+            return UsageError;
         }
+        string dirError = OutputGuard.CheckDirectory("--out", outDir);
+        if (dirError != null)
+        {
+            error.WriteLine(dirError);
+            return UsageError;
+        }
+        string stem = Path.Combine(outDir, $"inversion-n{timelineMediums}");
+        if (Refused(new[] { new PlannedOutput("--out", stem + ".json", OutputKind.TraceJson), new PlannedOutput("--out", stem + ".svg", OutputKind.TimelineSvg) },
+                Array.Empty<string>(), error))
+            return UsageError;
         bool interactive = IsInteractive(output);
         var ns = InversionDemo.DefaultMediums.ToList();
         var runs = new List<(InversionRun Plain, InversionRun Pi)>();
@@ -55,10 +74,9 @@ public static partial class Commands
         output.Write(DemoReport.AsciiTimeline(shown.Pi));
         output.WriteLine();
 
-        string stem = Path.Combine(outDir, $"inversion-n{timelineMediums}");
         var timelines = new[] { shown.Plain.Timeline, shown.Pi.Timeline };
-        bool written = WriteOutput(output, stem + ".json", "trace (Chrome trace-event JSON, open in Perfetto)", ChromeTraceWriter.Write(timelines))
-                     & WriteOutput(output, stem + ".svg", "timeline (SVG)", SvgTimelineWriter.Write(timelines));
+        bool written = WriteOutput(output, error, stem + ".json", "trace (Chrome trace-event JSON, open in Perfetto)", w => w.Write(ChromeTraceWriter.Write(timelines)))
+                     & WriteOutput(output, error, stem + ".svg", "timeline (SVG)", w => w.Write(SvgTimelineWriter.Write(timelines)));
 
         bool bounded = runs.All(r => r.Pi.BlockingTicks == r.Pi.RemainingCriticalSection);
         output.WriteLine(bounded

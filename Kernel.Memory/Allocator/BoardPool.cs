@@ -15,10 +15,13 @@ namespace NfRt.Memory
         /// BlockSize bytes, masking the board's interrupts as its critical section. A set-up call
         /// (it allocates the region); call it once per board and share the result.
         /// </summary>
-        /// <exception cref="System.ArgumentException">The board is null or its profile describes no block.</exception>
+        /// <exception cref="System.ArgumentException">The board is null, its profile describes no block, or the
+        /// board's pool exists already (one board, one pool: share the first).</exception>
         public static BlockPool For(Board board)
         {
             if (board == null) throw new System.ArgumentException("board is null");
+            if (board.Profile.PoolBytes < board.Profile.BlockSize) throw new System.ArgumentException("board: its profile's pool holds no block");
+            if (!board.ClaimPoolRegion()) throw new System.ArgumentException("board: its pool was created already; create it once and share it");
             return new BlockPool(board, board.Profile.PoolBytes, board.Profile.BlockSize);
         }
     }

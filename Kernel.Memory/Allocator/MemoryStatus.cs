@@ -25,5 +25,9 @@ namespace NfRt.Memory
         Unrepresentable = -6,
         /// <summary>An argument was null or otherwise unusable (wrong array, wrong length).</summary>
         InvalidArgument = -7,
+        /// <summary>The balloon service's worker task died (its fault was reported as TaskFaulted); the service does nothing more.</summary>
+        WorkerDied = -8,
+        /// <summary>The call came from a thread that may not make kernel calls now (see Scheduler.CheckCaller), or after shutdown; nothing changed.</summary>
+        WrongContext = -9,
     }
 }

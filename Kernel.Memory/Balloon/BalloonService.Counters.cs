@@ -1,3 +1,5 @@
+using NfRt.Kernel;
+
 namespace NfRt.Memory
 {
     /// <summary>The service's counters, read as one consistent snapshot.</summary>
@@ -10,6 +12,7 @@ namespace NfRt.Memory
         public MemoryStatus ReadCounters(BalloonCounters into)
         {
             if (into == null) return MemoryStatus.InvalidArgument;
+            if (Kernel.CheckCaller() != KernelStatus.Ok) return MemoryStatus.WrongContext;
             int s = Kernel.Enter();
             Partition p = Partition;
             into.Tick = Kernel.Now;

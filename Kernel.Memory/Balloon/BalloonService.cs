@@ -166,6 +166,18 @@ namespace NfRt.Memory
         // ------------------------------------------------------------------ target (front end)
 
         /// <summary>
+        /// The front end's admission: WrongContext from a thread that may not call the kernel now (or after
+        /// shutdown), WorkerDied once the worker task has ended (its fault was reported to the driver as
+        /// TaskFaulted: the service would never act again, so it says so instead of answering Ok).
+        /// </summary>
+        private MemoryStatus Refusal()
+        {
+            if (Kernel.CheckCaller() != KernelStatus.Ok) return MemoryStatus.WrongContext;
+            if (Worker.State == TaskState.Dead) return MemoryStatus.WorkerDied;
+            return MemoryStatus.Ok;
+        }
+
+        /// <summary>
         /// Sets the target in blocks and signals the worker. Stores
         /// max(<paramref name="blocks"/>, min(MinReservation, EffectiveTarget)); a value above the
         /// maximum is accepted and clamped by <see cref="EffectiveTarget"/>. NegativeCount for a
@@ -173,6 +185,8 @@ namespace NfRt.Memory
         /// </summary>
         public MemoryStatus SetTarget(int blocks)
         {
+            MemoryStatus refused = Refusal();
+            if (refused != MemoryStatus.Ok) return refused;
             if (blocks < 0) return MemoryStatus.NegativeCount;
             int s = Kernel.Enter();
             int et = EffectiveTarget;
@@ -213,6 +227,8 @@ namespace NfRt.Memory
         /// </summary>
         public MemoryStatus UpdateDriverAllowance(int deltaBlocks)
         {
+            MemoryStatus refused = Refusal();
+            if (refused != MemoryStatus.Ok) return refused;
             int s = Kernel.Enter();
             long v = (long)_driverBlocks + deltaBlocks;
             MemoryStatus r = MemoryStatus.Ok;

@@ -53,15 +53,18 @@ public static class BalloonDemo
 
     private const int AStart = 80, ATarget = 32, BStart = 32, BTarget = 80, FreedPerPeriod = 16;
 
-    /// <summary>Runs the demo, prints the table, writes the SVG; exit code 0 when both converged and nothing was lost.</summary>
-    public static int Execute(TextWriter output, string svgPath)
+    /// <summary>Runs the demo, prints the table, writes the SVG; exit code 0 when both converged, nothing was lost and the plot was written.</summary>
+    public static int Execute(TextWriter output, string svgPath) => Execute(output, output, svgPath);
+
+    /// <summary>As <see cref="Execute(TextWriter, string)"/>, a failure to write the plot reported on <paramref name="error"/>.</summary>
+    public static int Execute(TextWriter output, TextWriter error, string svgPath)
     {
         var result = Run(periods: 6);
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) PrintRich(result);
         else PrintPlain(output, result);
-        string full = BalloonSvg.Write(svgPath, result);
-        output.WriteLine("SVG plot of Current and Target per partition: " + full);
-        return result.Converged && result.Conserved ? 0 : 1;
+        bool written = Commands.WriteOutput(output, error, svgPath, "SVG plot", w => w.Write(BalloonSvg.Render(result)),
+            "SVG plot of Current and Target per partition: " + Path.GetFullPath(svgPath));
+        return result.Converged && result.Conserved && written ? 0 : 1;
     }
 
     /// <summary>Runs the scenario for <paramref name="periods"/> retry periods and records everything.</summary>

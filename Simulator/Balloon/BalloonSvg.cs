@@ -36,6 +36,7 @@ public static class BalloonSvg
 
         var sb = new StringBuilder();
         sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.Append("  ").Append(OutputGuard.BalloonSvgSignature).Append('\n');
         sb.Append("  <title>Memory balloon: Current and Target per partition</title>\n");
         sb.Append($"  <rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n");
         sb.Append($"  <text x=\"{Left}\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Memory balloon on {Esc(r.Board.Name)}: A shrinks, B grows, pool free 0</text>\n");

@@ -11,10 +11,10 @@ namespace NfRt.Simulator.Demo;
 public static class DemoReport
 {
     public static string Intro(string board) =>
-        $"Mars Pathfinder priority inversion on the simulated {board} board (1 tick = 1 ms, P = 99 - prio):\n" +
-        $"  asi_met (low, P {99 - InversionDemo.LowPrio}) locks the bus mutex at tick 0 for a {InversionDemo.CriticalSection}-tick critical section;\n" +
-        $"  bc_dist (high, P {99 - InversionDemo.HighPrio}) wakes at tick {InversionDemo.HighWakes} and locks the bus mutex;\n" +
-        $"  N comm tasks (medium, P {99 - InversionDemo.MediumPrio}) wake at tick {InversionDemo.MediumsWake} and compute for {InversionDemo.MediumWork} ticks each.\n" +
+        $"Mars Pathfinder priority inversion on the simulated {board} board (1 tick = 1 ms; priorities are the kernel's: lower number = more urgent):\n" +
+        $"  asi_met (low, prio {InversionDemo.LowPrio}) locks the bus mutex at tick 0 for a {InversionDemo.CriticalSection}-tick critical section;\n" +
+        $"  bc_dist (high, prio {InversionDemo.HighPrio}) wakes at tick {InversionDemo.HighWakes} and locks the bus mutex;\n" +
+        $"  N comm tasks (medium, prio {InversionDemo.MediumPrio}) wake at tick {InversionDemo.MediumsWake} and compute for {InversionDemo.MediumWork} ticks each.\n" +
         "Blocking time of the high task = ticks from its lock call to owning the bus mutex.\n";
 
     public static readonly string[] Columns = { "N medium tasks", "plain mutex (no PI)", "rt-mutex (PI)", "remaining critical section" };

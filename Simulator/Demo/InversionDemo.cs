@@ -15,18 +15,18 @@ public sealed record InversionRun(int Mediums, bool Inheritance, long LockTick, 
 
 /// <summary>
 /// The Mars Pathfinder priority inversion (1997) on the simulated STM32F429 board, in the
-/// rt-tester priority profile (P = 99 - prio):
+/// rt-tester priority profile (140 levels); priorities are the kernel's numbers, lower = more urgent:
 /// <list type="bullet">
-/// <item><c>asi_met</c> (low, P 69) locks the bus mutex at tick 0 and computes for
+/// <item><c>asi_met</c> (low, prio 30) locks the bus mutex at tick 0 and computes for
 /// <see cref="CriticalSection"/> ticks before unlocking;</item>
-/// <item><c>bc_dist</c> (high, P 89) sleeps until tick <see cref="HighWakes"/>, then locks the bus mutex;</item>
-/// <item>N <c>commK</c> tasks (medium, P 79) sleep until tick <see cref="MediumsWake"/> (after the high task
+/// <item><c>bc_dist</c> (high, prio 10) sleeps until tick <see cref="HighWakes"/>, then locks the bus mutex;</item>
+/// <item>N <c>commK</c> tasks (medium, prio 20) sleep until tick <see cref="MediumsWake"/> (after the high task
 /// blocked, while the low task is still inside its critical section) and compute for
 /// <see cref="MediumWork"/> ticks each.</item>
 /// </list>
 /// With a plain mutex the mediums preempt the low owner, so the high task waits for all their
 /// work: blocking = remaining critical section + N·<see cref="MediumWork"/>. With the rt-mutex
-/// the low owner inherits P 89, the mediums cannot preempt it, and the high task waits exactly
+/// the low owner inherits prio 10, the mediums cannot preempt it, and the high task waits exactly
 /// for the rest of the critical section, whatever N is. Fully deterministic (virtual time).
 /// </summary>
 public static class InversionDemo

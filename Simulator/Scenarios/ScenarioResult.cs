@@ -40,7 +40,10 @@ public sealed record ScenarioResult(string Name, ScenarioOutcome Outcome, int Li
         _ => "Cannot read file",
     };
 
-    /// <summary>The report: "NAME: Headline[: detail]", then the offending line and the thread's status, indented.</summary>
+    /// <summary>
+    /// The report: "NAME: Headline[: detail]", then the offending line (longer than
+    /// <see cref="TextClip.LineChars"/> characters: its start and "… (N characters)") and the thread's status, indented.
+    /// </summary>
     public string Format()
     {
         var sb = new System.Text.StringBuilder();
@@ -49,7 +52,7 @@ public sealed record ScenarioResult(string Name, ScenarioOutcome Outcome, int Li
         sb.Append('\n');
         if (Outcome != ScenarioOutcome.Pass && Outcome != ScenarioOutcome.FileError && Line > 0)
         {
-            if (!string.IsNullOrEmpty(LineText)) sb.Append("    line ").Append(Line).Append(": ").Append(LineText).Append('\n');
+            if (!string.IsNullOrEmpty(LineText)) sb.Append("    line ").Append(Line).Append(": ").Append(TextClip.Shorten(LineText)).Append('\n');
             if (!string.IsNullOrEmpty(Status)) sb.Append("    ").Append(Status).Append('\n');
         }
         return sb.ToString();

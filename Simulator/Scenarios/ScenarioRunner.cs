@@ -28,18 +28,35 @@ public static class ScenarioRunner
     /// <summary>Largest file <see cref="Load"/> reads.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
-    /// <summary>Runs <paramref name="script"/>; <paramref name="verbose"/> and <paramref name="trace"/> may be null.</summary>
-    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null)
+    /// <summary>
+    /// Runs <paramref name="script"/>; <paramref name="verbose"/>, <paramref name="trace"/> and
+    /// <paramref name="progress"/> may be null. <paramref name="progress"/>(done, total) is called
+    /// with the number of executed lines out of the script's C/W/T lines: at the start, whenever
+    /// another thousandth of the script is done, and at the end (also when the script stops early).
+    /// </summary>
+    public static ScenarioResult Run(ParsedScript script, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
     {
         if (!script.Ok)
             return new ScenarioResult(script.Name, ScenarioOutcome.SyntaxError, script.Error.Line, script.Error.LineText, script.Error.Message, null);
         var sys = new ScenarioSystem(trace);
+        int total = script.Lines.Count;
+        progress?.Invoke(0, total);
         try
         {
-            foreach (var line in script.Lines)
+            long reported = 0;
+            for (int i = 0; i < total; i++)
             {
-                var result = RunLine(sys, script.Name, line, verbose);
-                if (result != null) return result;
+                var result = RunLine(sys, script.Name, script.Lines[i], verbose);
+                if (result != null)
+                {
+                    progress?.Invoke(total, total);
+                    return result;
+                }
+                if (progress != null && ((i + 1L) * 1000 / total != reported || i + 1 == total))
+                {
+                    reported = (i + 1L) * 1000 / total;
+                    progress(i + 1, total);
+                }
             }
             return new ScenarioResult(script.Name, ScenarioOutcome.Pass, 0, null, null, null);
         }
@@ -50,10 +67,10 @@ public static class ScenarioRunner
     }
 
     /// <summary>Reads, parses and runs a file; unreadable files and binary data are reported, not thrown.</summary>
-    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null)
+    public static ScenarioResult RunFile(string path, TextWriter verbose = null, TraceCollector trace = null, Action<int, int> progress = null)
     {
         var (script, error) = Load(path);
-        return error ?? Run(script, verbose, trace);
+        return error ?? Run(script, verbose, trace, progress);
     }
 
     /// <summary>Reads and parses a file, or says why it cannot be read.</summary>
@@ -87,7 +104,7 @@ public static class ScenarioRunner
         {
             if (line.Kind == LineKind.Command)
             {
-                sys.Trace?.BeginStep($"{line.Number}: {string.Join(' ', line.Text.Split((char[])null, StringSplitOptions.RemoveEmptyEntries))}");
+                sys.Trace?.BeginStep(TextClip.Shorten($"{line.Number}: {string.Join(' ', line.Text.Split((char[])null, StringSplitOptions.RemoveEmptyEntries))}"));
                 var rejected = Command(sys, line);
                 if (rejected != null) return Fail(ScenarioOutcome.CommandRejected, rejected);
                 var faulted = sys.Kernel.FirstFaultedTask();
@@ -142,7 +159,7 @@ public static class ScenarioRunner
     {
         if (verbose == null) return;
         string status = line.IsTick ? $"tick {sys.Kernel.Now}" : $"T{line.Thread} {sys.Status(line.Thread)}";
-        verbose.WriteLine($"{line.Number,5}  {line.Text,-34} {status}");
+        verbose.WriteLine($"{line.Number,5}  {TextClip.Shorten(line.Text),-34} {status}");
     }
 
     private static string Describe(Exception e) => e is KernelFaultException ? e.Message : e.GetType().Name + ": " + e.Message;

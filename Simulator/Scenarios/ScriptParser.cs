@@ -16,11 +16,12 @@ public sealed record ParsedScript(string Name, IReadOnlyList<ScenarioLine> Lines
 /// Parses scenario scripts (scenario-language.md) into <see cref="ScenarioLine"/>s.
 /// <para>Contract: the whole file is checked before anything runs, and the first problem is
 /// reported as a <see cref="ScriptError"/> with its 1-based line number — never an exception.
-/// Accepted: blank lines; comments (first field starts with <c>#</c>); lines of exactly four
+/// Lines end at LF, CR LF or a lone CR (old Mac), mixed freely. Accepted: blank lines; comments (first field starts with <c>#</c>); lines of exactly four
 /// <c>:</c>-separated fields, each trimmed of whitespace (scripts align with tabs), kind and
 /// opcode case-insensitive, commands by name or number, <c>opcode*</c> test arguments as a
 /// number or a command name. Rejected: binary data (NUL or control bytes anywhere; bytes that are not UTF-8 outside a comment), wrong
-/// field count, unknown kind or opcode, non-numbers, a thread index outside 0..63 (except for
+/// field count, unknown kind or opcode, non-numbers, numbers out of range (a number too large for
+/// an int is "out of range", like any other), a thread index outside 0..63 (except for
 /// <c>tick</c>, whose thread field is ignored but must be a number), a mutex index outside
 /// 0..63, a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
 /// <c>tick</c> count outside 0..1000000, and a script with no C/W/T line at all (reported at
@@ -44,8 +45,10 @@ public static class ScriptParser
         int number = 0;
         while (start < bytes.Length)
         {
-            int end = Array.IndexOf(bytes, (byte)'\n', start);
-            if (end < 0) end = bytes.Length;
+            // a line ends at LF, CR LF or a lone CR (old Mac files)
+            int end = bytes.AsSpan(start).IndexOfAny((byte)'\n', (byte)'\r');
+            end = end < 0 ? bytes.Length : start + end;
+            int next = end + (end + 1 < bytes.Length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
             number++;
             string text;
             var bad = CheckBytes(bytes, start, end - start);
@@ -61,7 +64,7 @@ public static class ScriptParser
             var error = ParseLine(number, text, out var line);
             if (error != null) return new ParsedScript(name, lines, error);
             if (line != null) lines.Add(line);
-            start = end + 1;
+            start = next;
         }
         if (lines.Count == 0)
             return new ParsedScript(name, lines, new ScriptError(Math.Max(number, 1), "empty script: no C, W or T line", ""));
@@ -105,30 +108,39 @@ public static class ScriptParser
         }
         else if (!Opcodes.TryTest(opText, out test)) return Err($"unknown test '{Clip(opText)}'");
 
-        if (!Numbers.TryParse(threadText, out int thread)) return Err($"thread '{Clip(threadText)}' is not a number");
         bool isTick = kind == LineKind.Command && cmd == CommandOpcode.Tick;
-        if (!isTick && (thread < 0 || thread >= MaxThreads)) return Err($"thread {thread} out of range 0..{MaxThreads - 1}");
+        if (Numbers.Parse(threadText, out long threadValue) == NumberKind.NotANumber) return Err($"thread '{Clip(threadText)}' is not a number");
+        string threadShown = Shown(threadText, threadValue);
+        if (isTick)
+        {
+            if (threadValue < int.MinValue || threadValue > int.MaxValue) return Err($"thread {threadShown} out of range {IntRange}");
+        }
+        else if (threadValue < 0 || threadValue >= MaxThreads) return Err($"thread {threadShown} out of range 0..{MaxThreads - 1}");
+        int thread = (int)threadValue;
 
-        int arg;
+        long argValue;
         if (kind != LineKind.Command && Opcodes.Field(test) == StatusField.O)
         {
-            if (Numbers.TryParse(argText, out arg)) { }
-            else if (Opcodes.TryCommand(argText, out var named)) arg = (int)named;
+            if (Numbers.Parse(argText, out argValue) != NumberKind.NotANumber) { }
+            else if (Opcodes.TryCommand(argText, out var named)) argValue = (int)named;
             else return Err($"argument '{Clip(argText)}' is neither a number nor a command name");
         }
-        else if (!Numbers.TryParse(argText, out arg)) return Err($"argument '{Clip(argText)}' is not a number");
+        else if (Numbers.Parse(argText, out argValue) == NumberKind.NotANumber) return Err($"argument '{Clip(argText)}' is not a number");
+        string arg = Shown(argText, argValue);
 
         if (kind == LineKind.Command)
         {
-            if (Opcodes.TakesMutex(cmd) && (arg < 0 || arg >= MaxMutexes)) return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
-            if (cmd == CommandOpcode.SchedFifo && (arg < 1 || arg > 99)) return Err($"schedfifo priority {arg} out of range 1..99");
-            if (cmd == CommandOpcode.SetTimeout && arg < 0) return Err($"settimeout ticks {arg} must be >= 0");
-            if (cmd == CommandOpcode.Tick && (arg < 0 || arg > MaxTickCount)) return Err($"tick count {arg} out of range 0..{MaxTickCount}");
+            if (Opcodes.TakesMutex(cmd) && (argValue < 0 || argValue >= MaxMutexes)) return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
+            if (cmd == CommandOpcode.SchedFifo && (argValue < 1 || argValue > 99)) return Err($"schedfifo priority {arg} out of range 1..99");
+            if (cmd == CommandOpcode.SetTimeout && argValue < 0) return Err($"settimeout ticks {arg} must be >= 0");
+            if (cmd == CommandOpcode.SetTimeout && argValue > int.MaxValue) return Err($"settimeout ticks {arg} out of range 0..{int.MaxValue}");
+            if (cmd == CommandOpcode.Tick && (argValue < 0 || argValue > MaxTickCount)) return Err($"tick count {arg} out of range 0..{MaxTickCount}");
         }
-        else if (Opcodes.Field(test) == StatusField.M && (arg < 0 || arg >= MaxMutexes))
+        else if (Opcodes.Field(test) == StatusField.M && (argValue < 0 || argValue >= MaxMutexes))
             return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
+        if (argValue < int.MinValue || argValue > int.MaxValue) return Err($"argument {arg} out of range {IntRange}");
 
-        line = new ScenarioLine(number, trimmed, kind, cmd, test, thread, arg);
+        line = new ScenarioLine(number, trimmed, kind, cmd, test, thread, (int)argValue);
         return null;
     }
 
@@ -152,5 +164,11 @@ public static class ScriptParser
         return sb.ToString();
     }
 
-    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";
+    private const string IntRange = "-2147483648..2147483647";
+
+    private static string Clip(string s) => TextClip.Shorten(s, TextClip.FieldChars);
+
+    /// <summary>A parsed number as a message shows it: its value, or (beyond Int64) its digits, shortened.</summary>
+    private static string Shown(string text, long value) =>
+        value is long.MinValue or long.MaxValue ? Clip(text) : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

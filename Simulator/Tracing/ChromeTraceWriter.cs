@@ -11,8 +11,8 @@ namespace NfRt.Simulator.Tracing;
 /// <list type="bullet">
 /// <item>one thread track per task (tid = task id) with "X" complete events "running", and "i"
 /// instant events for boost, deboost, steal, deadlock, timeout and interrupts;</item>
-/// <item>one counter track ("C") per task, "&lt;task&gt; priority", with series P (effective) and N
-/// (normal), both as 99 - prio;</item>
+/// <item>one counter track ("C") per task, "&lt;task&gt; priority (lower = more urgent)", with series
+/// "effective" and "normal": the kernel's priority numbers, as the API takes them;</item>
 /// <item>one track per mutex (tid 1000+) with an "X" event per ownership interval, named after the owner;</item>
 /// <item>an async slice ("b"/"e", category "lock") per lock call that waited, named "lock &lt;mutex&gt;";</item>
 /// <item>for scenario runs a "script" track (tid 0) with one "X" event per step, named after its line.</item>
@@ -25,19 +25,35 @@ public static class ChromeTraceWriter
 {
     public static string Write(IReadOnlyList<Timeline> timelines)
     {
-        var events = new List<string>();
-        for (int p = 0; p < timelines.Count; p++) AddTimeline(events, timelines[p], p + 1);
-        var sb = new StringBuilder();
-        sb.Append("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"nfproj simulator\",\"axis\":")
-          .Append(Str(AxisNote(timelines)))
-          .Append("},\"traceEvents\":[\n");
-        for (int i = 0; i < events.Count; i++)
+        var w = new StringWriter { NewLine = "\n" };
+        Write(w, timelines);
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Streams the JSON to <paramref name="w"/>. Memory: a small index entry per event of one
+    /// timeline at a time (the event text is formatted while writing), so the bound on a
+    /// timeline's size (the collector's event cap) bounds this too. Timelines with notes (what the
+    /// collector left out) say so in <c>otherData.notes</c> and in their process's labels.
+    /// </summary>
+    public static void Write(TextWriter w, IReadOnlyList<Timeline> timelines)
+    {
+        w.Write("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"nfproj simulator\",\"axis\":");
+        w.Write(Str(AxisNote(timelines)));
+        var notes = timelines.SelectMany(t => t.Notes.Select(n => t.Title + ": " + n)).ToList();
+        w.Write(",\"priorities\":" + Str("kernel priorities: lower number = more urgent"));
+        if (notes.Count > 0) w.Write(",\"notes\":[" + string.Join(",", notes.Select(Str)) + "]");
+        w.Write("},\"traceEvents\":[\n");
+        bool first = true;
+        void Emit(string json)
         {
-            sb.Append(events[i]);
-            sb.Append(i + 1 < events.Count ? ",\n" : "\n");
+            if (!first) w.Write(",\n");
+            w.Write(json);
+            first = false;
         }
-        sb.Append("]}\n");
-        return sb.ToString();
+        for (int p = 0; p < timelines.Count; p++) AddTimeline(Emit, timelines[p], p + 1);
+        if (!first) w.Write("\n");
+        w.Write("]}\n");
     }
 
     private static string AxisNote(IReadOnlyList<Timeline> timelines) =>
@@ -45,49 +61,94 @@ public static class ChromeTraceWriter
             ? "1 ms = one script step (one C: line, a tick line included); events inside a step are spread in their order"
             : "1 ms = one kernel tick; events inside a tick are spread in their order";
 
-    private static void AddTimeline(List<string> events, Timeline t, int pid)
+    private enum Cat : byte { Step, Running, Owner, WaitBegin, WaitEnd, Priority, Instant }
+
+    private static void AddTimeline(Action<string> emit, Timeline t, int pid)
     {
-        events.Add(Meta(pid, 0, "process_name", t.Title));
-        events.Add($"{{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":{pid},\"tid\":0,\"args\":{{\"sort_index\":{pid}}}}}");
+        emit(Meta(pid, 0, "process_name", t.Title));
+        emit($"{{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":{pid},\"tid\":0,\"args\":{{\"sort_index\":{pid}}}}}");
+        if (t.Notes.Count > 0)
+            emit($"{{\"ph\":\"M\",\"name\":\"process_labels\",\"pid\":{pid},\"tid\":0,\"args\":{{\"labels\":{Str(string.Join("; ", t.Notes))}}}}}");
         var mutexes = t.Ownership.Select(o => o.Mutex).Distinct().OrderBy(MutexKey).ThenBy(m => m, StringComparer.Ordinal).ToList();
-        if (t.Clock == TraceClock.Steps) events.Add(Meta(pid, 0, "thread_name", "script"));
+        var mutexIndex = mutexes.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i, StringComparer.Ordinal);
+        if (t.Clock == TraceClock.Steps) emit(Meta(pid, 0, "thread_name", "script"));
         int sort = 1;
         foreach (var task in t.Tasks)
         {
-            events.Add(Meta(pid, task.Id, "thread_name", task.Name));
-            events.Add($"{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{pid},\"tid\":{task.Id},\"args\":{{\"sort_index\":{sort++}}}}}");
+            emit(Meta(pid, task.Id, "thread_name", task.Name));
+            emit($"{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{pid},\"tid\":{task.Id},\"args\":{{\"sort_index\":{sort++}}}}}");
         }
         for (int m = 0; m < mutexes.Count; m++)
         {
-            events.Add(Meta(pid, 1000 + m, "thread_name", mutexes[m] + " owner"));
-            events.Add($"{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{pid},\"tid\":{1000 + m},\"args\":{{\"sort_index\":{sort++}}}}}");
+            emit(Meta(pid, 1000 + m, "thread_name", mutexes[m] + " owner"));
+            emit($"{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{pid},\"tid\":{1000 + m},\"args\":{{\"sort_index\":{sort++}}}}}");
         }
 
-        var timed = new List<(long Ts, int Order, string Json)>();
+        // index entries (time, arrival order, what, which), sorted by time then order; formatted while written
+        var timed = new List<(long Ts, int Order, Cat Cat, int Index)>();
         int order = 0;
-        for (int i = 0; i < t.Steps.Count; i++)
+        if (t.Clock == TraceClock.Steps)
+            for (int i = 0; i < t.Steps.Count; i++) timed.Add((t.Steps[i].Time, order++, Cat.Step, i));
+        for (int i = 0; i < t.Running.Count; i++) timed.Add((t.Running[i].Start, order++, Cat.Running, i));
+        for (int i = 0; i < t.Ownership.Count; i++) timed.Add((t.Ownership[i].Start, order++, Cat.Owner, i));
+        for (int i = 0; i < t.Waiting.Count; i++)
         {
-            var s = t.Steps[i];
-            if (t.Clock != TraceClock.Steps) continue;
-            long end = i + 1 < t.Steps.Count ? t.Steps[i + 1].Time : t.End;
-            timed.Add((s.Time, order++, $"{{\"ph\":\"X\",\"cat\":\"script\",\"name\":{Str(s.Label)},\"pid\":{pid},\"tid\":0,\"ts\":{s.Time},\"dur\":{end - s.Time},\"args\":{{\"step\":{s.Unit}}}}}"));
+            timed.Add((t.Waiting[i].Start, order++, Cat.WaitBegin, i));
+            timed.Add((t.Waiting[i].End, order++, Cat.WaitEnd, i));
         }
-        foreach (var r in t.Running)
-            timed.Add((r.Start, order++, $"{{\"ph\":\"X\",\"cat\":\"sched\",\"name\":\"running\",\"pid\":{pid},\"tid\":{r.Task},\"ts\":{r.Start},\"dur\":{r.End - r.Start}}}"));
-        foreach (var o in t.Ownership)
-            timed.Add((o.Start, order++, $"{{\"ph\":\"X\",\"cat\":\"mutex\",\"name\":{Str(TaskName(t, o.Task))},\"pid\":{pid},\"tid\":{1000 + mutexes.IndexOf(o.Mutex)},\"ts\":{o.Start},\"dur\":{o.End - o.Start},\"args\":{{\"mutex\":{Str(o.Mutex)}}}}}"));
-        for (int w = 0; w < t.Waiting.Count; w++)
+        for (int i = 0; i < t.Priorities.Count; i++) timed.Add((t.Priorities[i].Time, order++, Cat.Priority, i));
+        for (int i = 0; i < t.Instants.Count; i++) timed.Add((t.Instants[i].Time, order++, Cat.Instant, i));
+        timed.Sort((a, b) => a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Order.CompareTo(b.Order));
+
+        foreach (var (_, _, cat, i) in timed)
         {
-            var x = t.Waiting[w];
-            string name = Str("lock " + x.Mutex);
-            timed.Add((x.Start, order++, $"{{\"ph\":\"b\",\"cat\":\"lock\",\"name\":{name},\"id\":{w + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Start},\"args\":{{\"task\":{Str(TaskName(t, x.Task))}}}}}"));
-            timed.Add((x.End, order++, $"{{\"ph\":\"e\",\"cat\":\"lock\",\"name\":{name},\"id\":{w + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.End}}}"));
+            switch (cat)
+            {
+                case Cat.Step:
+                {
+                    var s = t.Steps[i];
+                    long end = i + 1 < t.Steps.Count ? t.Steps[i + 1].Time : t.End;
+                    emit($"{{\"ph\":\"X\",\"cat\":\"script\",\"name\":{Str(s.Label)},\"pid\":{pid},\"tid\":0,\"ts\":{s.Time},\"dur\":{end - s.Time},\"args\":{{\"step\":{s.Unit}}}}}");
+                    break;
+                }
+                case Cat.Running:
+                {
+                    var r = t.Running[i];
+                    emit($"{{\"ph\":\"X\",\"cat\":\"sched\",\"name\":\"running\",\"pid\":{pid},\"tid\":{r.Task},\"ts\":{r.Start},\"dur\":{r.End - r.Start}}}");
+                    break;
+                }
+                case Cat.Owner:
+                {
+                    var o = t.Ownership[i];
+                    emit($"{{\"ph\":\"X\",\"cat\":\"mutex\",\"name\":{Str(TaskName(t, o.Task))},\"pid\":{pid},\"tid\":{1000 + mutexIndex[o.Mutex]},\"ts\":{o.Start},\"dur\":{o.End - o.Start},\"args\":{{\"mutex\":{Str(o.Mutex)}}}}}");
+                    break;
+                }
+                case Cat.WaitBegin:
+                {
+                    var x = t.Waiting[i];
+                    emit($"{{\"ph\":\"b\",\"cat\":\"lock\",\"name\":{Str("lock " + x.Mutex)},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Start},\"args\":{{\"task\":{Str(TaskName(t, x.Task))}}}}}");
+                    break;
+                }
+                case Cat.WaitEnd:
+                {
+                    var x = t.Waiting[i];
+                    emit($"{{\"ph\":\"e\",\"cat\":\"lock\",\"name\":{Str("lock " + x.Mutex)},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.End}}}");
+                    break;
+                }
+                case Cat.Priority:
+                {
+                    var p = t.Priorities[i];
+                    emit($"{{\"ph\":\"C\",\"name\":{Str(TaskName(t, p.Task) + " priority (" + Timeline.PriorityNote + ")")},\"pid\":{pid},\"ts\":{p.Time},\"args\":{{\"effective\":{p.Effective},\"normal\":{p.Normal}}}}}");
+                    break;
+                }
+                default:
+                {
+                    var x = t.Instants[i];
+                    emit($"{{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"pi\",\"name\":{Str(x.Kind)},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Time},\"args\":{{\"detail\":{Str(x.Text)}}}}}");
+                    break;
+                }
+            }
         }
-        foreach (var p in t.Priorities)
-            timed.Add((p.Time, order++, $"{{\"ph\":\"C\",\"name\":{Str(TaskName(t, p.Task) + " priority")},\"pid\":{pid},\"ts\":{p.Time},\"args\":{{\"P\":{p.P},\"N\":{p.N}}}}}"));
-        foreach (var x in t.Instants)
-            timed.Add((x.Time, order++, $"{{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"pi\",\"name\":{Str(x.Kind)},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Time},\"args\":{{\"detail\":{Str(x.Text)}}}}}"));
-        foreach (var e in timed.OrderBy(e => e.Ts).ThenBy(e => e.Order)) events.Add(e.Json);
     }
 
     private static string Meta(int pid, int tid, string name, string value) =>

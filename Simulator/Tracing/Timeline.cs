@@ -3,7 +3,7 @@ using NfRt.Kernel;
 namespace NfRt.Simulator.Tracing;
 
 /// <summary>A task row of a timeline.</summary>
-public sealed record TaskRow(int Id, string Name, int InitialP);
+public sealed record TaskRow(int Id, string Name, int InitialPrio);
 
 /// <summary>A closed interval [Start, End) in timeline microseconds, of one task.</summary>
 public readonly record struct Span(int Task, long Start, long End);
@@ -11,8 +11,8 @@ public readonly record struct Span(int Task, long Start, long End);
 /// <summary>Task <see cref="Task"/> owned <see cref="Mutex"/> during [Start, End).</summary>
 public readonly record struct OwnerSpan(int Task, string Mutex, long Start, long End);
 
-/// <summary>Effective (P) and normal (N) priority of a task from <see cref="Time"/> on, both as 99 - prio.</summary>
-public readonly record struct PrioPoint(int Task, long Time, int P, int N);
+/// <summary>Effective and normal priority of a task from <see cref="Time"/> on: the kernel's numbers (lower = more urgent).</summary>
+public readonly record struct PrioPoint(int Task, long Time, int Effective, int Normal);
 
 /// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
 public readonly record struct Instant(int Task, long Time, string Kind, string Text);
@@ -26,9 +26,13 @@ public readonly record struct StepMark(long Time, long Unit, string Label);
 /// mutex ownership and lock-call intervals (from annotations), point events, and script steps.
 /// <para><b>Time axis.</b> One unit of the collector's clock (a kernel tick, or a script step)
 /// is 1000 timeline microseconds. Within a unit, records keep their arrival order and are
-/// spread evenly: a step marker sits at the unit's start, the k-th of n other records at
-/// unit·1000 + k·1000/(n+1). Pure integer arithmetic, so the same run gives the same numbers.</para>
-/// <para>Priorities are shown on the rt-tester user scale P = 99 - prio (bigger = more urgent).</para>
+/// spread evenly: a step marker (and the snapshot restating the state at a window's start) sits at
+/// the unit's start, the k-th of n other records at unit·1000 + k·1000/(n+1). Pure integer
+/// arithmetic, so the same run gives the same numbers. A windowed timeline (<c>--from</c>) starts
+/// at <see cref="Start"/> instead of 0.</para>
+/// <para>Priorities are the kernel's numbers, as the API takes them: lower = more urgent
+/// (<see cref="PriorityNote"/>). Not the rt-tester's P = 99 - prio, which only the scenario
+/// runner's status line and its <c>T: prioeq:</c> checks use.</para>
 /// </summary>
 public sealed class Timeline
 {
@@ -36,8 +40,14 @@ public sealed class Timeline
 
     public string Title { get; private init; }
     public TraceClock Clock { get; private init; }
+    /// <summary>Where the timeline starts (timeline microseconds): 0, or the start of a <c>--from</c> window.</summary>
+    public long Start { get; private set; }
     public long End { get; private set; }
-    public long Units => End / UnitMicros;
+    /// <summary>The first unit shown and the number of units shown.</summary>
+    public long FirstUnit => Start / UnitMicros;
+    public long Units => (End - Start) / UnitMicros;
+    /// <summary>What the collector left out (window, event cap), one sentence each; empty for a complete trace.</summary>
+    public List<string> Notes { get; } = new();
     public List<TaskRow> Tasks { get; } = new();
     public List<Span> Running { get; } = new();
     public List<Span> Boosted { get; } = new();
@@ -48,14 +58,15 @@ public sealed class Timeline
     public List<Instant> Instants { get; } = new();
     public List<StepMark> Steps { get; } = new();
 
-    /// <summary>Priority scale conversion (rt-tester: P = 99 - prio).</summary>
-    public static int UserPrio(int prio) => 99 - prio;
+    /// <summary>How timelines show priorities; every label with a priority says it.</summary>
+    public const string PriorityNote = "lower = more urgent";
 
     /// <summary>Builds the timeline of everything <paramref name="c"/> recorded.</summary>
     public static Timeline Build(TraceCollector c)
     {
-        var t = new Timeline { Title = c.Title, Clock = c.Clock };
-        var times = AssignTimes(c.Records);
+        var t = new Timeline { Title = c.Title, Clock = c.Clock, Start = c.Limits.From * UnitMicros };
+        t.Notes.AddRange(c.Notes());
+        var times = AssignTimes(c);
         var normal = new Dictionary<int, int>();
         var effective = new Dictionary<int, int>();
         var runningSince = new Dictionary<int, long>();
@@ -100,9 +111,9 @@ public sealed class Timeline
             switch (e.Kind)
             {
                 case TraceKind.Create:
-                    t.Tasks.Add(new TaskRow(e.Task, c.TaskName(e.Task), UserPrio(e.A)));
+                    t.Tasks.Add(new TaskRow(e.Task, c.TaskName(e.Task), e.A));
                     normal[e.Task] = effective[e.Task] = e.A;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.A), UserPrio(e.A)));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, e.A, e.A));
                     break;
                 case TraceKind.Switch:
                     if (e.A != 0 && runningSince.Remove(e.A, out long start) && time > start) t.Running.Add(new Span(e.A, start, time));
@@ -111,20 +122,20 @@ public sealed class Timeline
                 case TraceKind.NormalPriority:
                     if (!normal.ContainsKey(e.Task)) break;
                     normal[e.Task] = e.B;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(effective[e.Task]), UserPrio(e.B)));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, effective[e.Task], e.B));
                     UpdateBoost(e.Task, time);
                     break;
                 case TraceKind.PriorityChange:
                     if (!normal.ContainsKey(e.Task)) break;
                     effective[e.Task] = e.B;
-                    t.Priorities.Add(new PrioPoint(e.Task, time, UserPrio(e.B), UserPrio(normal[e.Task])));
+                    t.Priorities.Add(new PrioPoint(e.Task, time, e.B, normal[e.Task]));
                     UpdateBoost(e.Task, time);
                     break;
                 case TraceKind.Boost:
-                    t.Instants.Add(new Instant(e.Task, time, "boost", $"boost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    t.Instants.Add(new Instant(e.Task, time, "boost", $"boost {c.TaskName(e.Task)}: prio {e.A} -> {e.B} ({PriorityNote})"));
                     break;
                 case TraceKind.Deboost:
-                    t.Instants.Add(new Instant(e.Task, time, "deboost", $"deboost {c.TaskName(e.Task)}: P {UserPrio(e.A)} -> {UserPrio(e.B)}"));
+                    t.Instants.Add(new Instant(e.Task, time, "deboost", $"deboost {c.TaskName(e.Task)}: prio {e.A} -> {e.B} ({PriorityNote})"));
                     break;
                 case TraceKind.Steal:
                     t.Instants.Add(new Instant(e.Task, time, "steal", $"{c.TaskName(e.Task)} steals {c.MutexName(e.B)} from pending owner {c.TaskName(e.A)}"));
@@ -141,7 +152,7 @@ public sealed class Timeline
             }
         }
 
-        long lastUnit = c.Records.Count == 0 ? 0 : c.Records[^1].Unit;
+        long lastUnit = c.Records.Count == 0 ? c.Limits.From : c.Records[^1].Unit;
         t.End = Math.Max((lastUnit + 1) * UnitMicros, ((last / UnitMicros) + 1) * UnitMicros);
         foreach (var (task, since) in runningSince.OrderBy(p => p.Key)) if (t.End > since) t.Running.Add(new Span(task, since, t.End));
         foreach (var (task, since) in boostedSince.OrderBy(p => p.Key)) if (t.End > since) t.Boosted.Add(new Span(task, since, t.End));
@@ -156,28 +167,21 @@ public sealed class Timeline
         return t;
     }
 
-    /// <summary>Timeline microseconds of every record (see the class remarks).</summary>
-    private static long[] AssignTimes(IReadOnlyList<TraceRecord> records)
+    /// <summary>
+    /// Timeline microseconds of every kept record (see the class remarks): a step or snapshot at its
+    /// unit's start, the k-th of the n timed records of its run of equal units (kept or not) at
+    /// unit·1000 + k·1000/(n+1).
+    /// </summary>
+    private static long[] AssignTimes(TraceCollector c)
     {
+        var records = c.Records;
         var times = new long[records.Count];
-        int i = 0;
-        while (i < records.Count)
+        for (int x = 0; x < records.Count; x++)
         {
-            long unit = records[i].Unit;
-            int j = i;
-            int others = 0;
-            while (j < records.Count && records[j].Unit == unit)
-            {
-                if (records[j].Kind != TraceRecordKind.Step) others++;
-                j++;
-            }
-            int k = 0;
-            for (int x = i; x < j; x++)
-            {
-                if (records[x].Kind == TraceRecordKind.Step) times[x] = unit * UnitMicros;
-                else times[x] = unit * UnitMicros + (++k) * UnitMicros / (others + 1);
-            }
-            i = j;
+            var r = records[x];
+            times[x] = r.Kind == TraceRecordKind.Step || r.Snapshot
+                ? r.Unit * UnitMicros
+                : r.Unit * UnitMicros + r.Slot * UnitMicros / (c.RunLength(r.Run) + 1);
         }
         return times;
     }

@@ -5,8 +5,8 @@ using UnitTests.Support;
 namespace UnitTests.Scheduling;
 
 /// <summary>
-/// Shutdown joins every task thread wherever it is parked, is idempotent, and afterwards every
-/// kernel call unwinds with <see cref="TaskAbortException"/>.
+/// Shutdown joins every task thread wherever it is parked, and afterwards every kernel call
+/// returns <see cref="KernelStatus.ShutDown"/> (Enter throws <see cref="TaskAbortException"/>).
 /// </summary>
 public class UnitTestShutdown
 {
@@ -65,8 +65,9 @@ public class UnitTestShutdown
     }
 
     /// <summary>
-    /// After shutdown: idempotent; Enter, Yield, Checkpoint, Signal, AdvanceTicks and RunUntilIdle all
-    /// unwind with TaskAbortException (the kernel no longer runs anything).
+    /// After shutdown: a second Shutdown returns ShutDown; Yield, Checkpoint, Signal, AdvanceTicks and
+    /// RunUntilIdle return ShutDown (the kernel no longer runs anything); the critical-section API (Enter)
+    /// throws TaskAbortException.
     /// </summary>
     [Fact]
     public void Kernel_calls_after_shutdown_unwind()
@@ -75,15 +76,15 @@ public class UnitTestShutdown
         var ev = new KernelEvent(s.K);
         s.Task("T", 3, () => ev.Wait(-1));
         s.Run();
-        s.K.Shutdown();
+        Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
         Assert.True(s.K.IsShutDown);
-        s.K.Shutdown();
-        Assert.Throws<TaskAbortException>(() => s.K.Enter());
-        Assert.Throws<TaskAbortException>(() => s.K.Yield());
-        Assert.Throws<TaskAbortException>(() => s.K.Checkpoint());
-        Assert.Throws<TaskAbortException>(() => ev.Signal());
-        Assert.Throws<TaskAbortException>(() => s.K.AdvanceTicks(1));
-        Assert.Throws<TaskAbortException>(() => s.K.RunUntilIdle());
+        Assert.Equal(KernelStatus.ShutDown, s.K.Shutdown());
+        Assert.Throws<TaskAbortException>(() => s.K.Enter());          // the critical-section API keeps unwinding
+        Assert.Equal(KernelStatus.ShutDown, s.K.Yield());
+        Assert.Equal(KernelStatus.ShutDown, s.K.Checkpoint());
+        Assert.Equal(KernelStatus.ShutDown, ev.Signal());
+        Assert.Equal(KernelStatus.ShutDown, s.K.AdvanceTicks(1));
+        Assert.Equal(KernelStatus.ShutDown, s.K.RunUntilIdle());
         Assert.False(s.K.IsTaskThreadAlive(1));
     }
 }

@@ -7,7 +7,7 @@ namespace UnitTests.Scheduling;
 
 /// <summary>
 /// No two threads ever run kernel code (or task code) at once: a thread that does not own the
-/// CPU is refused with a <see cref="KernelFaultException"/> before it changes anything, and a
+/// CPU is refused (a WrongContext status; a <see cref="KernelFaultException"/> from the critical-section API) before it changes anything, and a
 /// stress run with a shared "inside" counter never sees two runners.
 /// </summary>
 public class UnitTestSingleRunner
@@ -27,7 +27,8 @@ public class UnitTestSingleRunner
 
     /// <summary>
     /// While task T owns the CPU it starts a plain thread that calls kernel APIs, then joins it.
-    /// 1. Every call from the foreign thread throws KernelFaultException.
+    /// 1. Every call from the foreign thread is refused: the critical-section API (Enter, CheckInvariants)
+    ///    throws KernelFaultException, every other call returns WrongContext (CreateTask: null + WrongContext).
     /// 2. Back in T: time, trace, switches, the interrupt mask, T's priority, the event, the timer,
     ///    the task table and the current task are exactly as before.
     /// </summary>
@@ -45,7 +46,7 @@ public class UnitTestSingleRunner
         {
             s.Board.Irq.Raise(5);   // pending until T's next preemption point
             var before = Snapshot(s);
-            var calls = new (string name, Action call)[]
+            var calls = new (string name, Func<object> call)[]
             {
                 ("Enter", () => s.K.Enter()),
                 ("Yield", () => s.K.Yield()),
@@ -60,16 +61,17 @@ public class UnitTestSingleRunner
                 ("Resume", () => s.K.Resume(t)),
                 ("Arm", () => timer.Arm(3)),
                 ("Cancel", () => timer.Cancel()),
-                ("CreateTask", () => s.K.CreateTask("X", 3, () => { }, TaskOptions.None, 0, out _)),
-                ("CheckInvariants", () => s.K.CheckInvariants()),
+                ("CreateTask", () => s.K.CreateTask("X", 3, () => { }, TaskOptions.None, 0, out var err) == null ? err : KernelStatus.Ok),
+                ("CheckInvariants", () => { s.K.CheckInvariants(); return null; }),
                 ("RunUntilIdle", () => s.K.RunUntilIdle()),
                 ("AdvanceTicks", () => s.K.AdvanceTicks(1)),
                 ("Shutdown", () => s.K.Shutdown()),
             };
             foreach (var (name, call) in calls)
             {
-                var e = OnForeignThread(call);
-                results.Add(name + ": " + (e == null ? "no exception" : e.GetType().Name));
+                object r = null;
+                var e = OnForeignThread(() => r = call());
+                results.Add(name + ": " + (e != null ? e.GetType().Name : r is KernelStatus st ? st.ToString() : "returned"));
             }
             Assert.Equal(before, Snapshot(s));
             Assert.Same(t, s.K.Current);
@@ -85,8 +87,9 @@ public class UnitTestSingleRunner
         });
         other = s.Task("O", 9, () => { });
         s.Run();
-        Assert.All(results, r => Assert.EndsWith(": KernelFaultException", r));
+        Assert.All(results, r => Assert.EndsWith(r.StartsWith("Enter") || r.StartsWith("CheckInvariants") ? ": KernelFaultException" : ": WrongContext", r));
         Assert.Equal(18, results.Count);
+        Assert.Equal(16, s.K.ForeignCalls);
         Assert.False(s.K.IsShutDown);
     }
 
@@ -104,11 +107,13 @@ public class UnitTestSingleRunner
         s.K.SetIrqHandler(5, isr);
         s.Run();
         Assert.Null(OnForeignThread(() => Assert.True(s.Board.Irq.Raise(5))));
-        var e = OnForeignThread(() => s.K.Checkpoint());
-        Assert.IsType<KernelFaultException>(e);
+        KernelStatus r = KernelStatus.Ok;
+        Assert.Null(OnForeignThread(() => r = s.K.Checkpoint()));
+        Assert.Equal(KernelStatus.WrongContext, r);
         Assert.Equal(0, isr.Calls);
         Assert.Equal(1 << 5, s.Board.Irq.Pending);
-        Assert.IsType<KernelFaultException>(OnForeignThread(() => s.K.Yield()));
+        Assert.Null(OnForeignThread(() => r = s.K.Yield()));
+        Assert.Equal(KernelStatus.WrongContext, r);
         Assert.IsType<KernelFaultException>(OnForeignThread(() => s.K.Enter()));
         Assert.False(s.Board.Irq.IsMasked);
         s.Run();

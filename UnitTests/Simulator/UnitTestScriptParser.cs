@@ -24,7 +24,15 @@ public class UnitTestScriptParser
     [InlineData("C: lock: x: 0", "thread 'x' is not a number")]
     [InlineData("C: lock: : 0", "thread '' is not a number")]
     [InlineData("C: lock: 1 2: 0", "thread '1 2' is not a number")]
-    [InlineData("C: lock: 99999999999: 0", "thread '99999999999' is not a number")]
+    [InlineData("C: lock: 99999999999: 0", "thread 99999999999 out of range 0..63")]
+    [InlineData("C: lock: 0: -99999999999", "mutex -99999999999 out of range 0..63")]
+    [InlineData("T: prioeq: 0: 99999999999", "argument 99999999999 out of range -2147483648..2147483647")]
+    [InlineData("T: opcodeeq: 0: -2147483649", "argument -2147483649 out of range -2147483648..2147483647")]
+    [InlineData("C: schedfifo: 0: 2147483648", "schedfifo priority 2147483648 out of range 1..99")]
+    [InlineData("C: tick: 99999999999: 5", "thread 99999999999 out of range -2147483648..2147483647")]
+    [InlineData("C: tick: 0: 99999999999999999999999", "tick count 99999999999999999999999 out of range 0..1000000")]
+    [InlineData("C: settimeout: 0: 2147483648", "settimeout ticks 2147483648 out of range 0..2147483647")]
+    [InlineData("W: locked: 0: 18446744073709551616", "mutex 18446744073709551616 out of range 0..63")]
     [InlineData("C: lock: 64: 0", "thread 64 out of range 0..63")]
     [InlineData("T: prioeq: -1: 0", "thread -1 out of range 0..63")]
     [InlineData("C: lock: 0: zero", "argument 'zero' is not a number")]
@@ -134,5 +142,65 @@ public class UnitTestScriptParser
             Assert.True(ScriptParser.ParseLine(1, $"W: {Opcodes.Name(test)}: 63: 5", out var w) == null, test.ToString());
             Assert.Equal((LineKind.Wait, test, 63), (w.Kind, w.Test, w.Thread));
         }
+    }
+
+    [Fact]
+    public void Leading_zeros_are_still_the_number()
+    {
+        Assert.Null(ScriptParser.ParseLine(1, "T: prioeq: 0: " + new string('0', 40) + "80", out var line));
+        Assert.Equal(80, line.Argument);
+    }
+
+    [Fact]
+    public void Cr_only_crlf_and_mixed_line_ends_all_end_lines()
+    {
+        // CR (old Mac), CR CR (a blank line 3), CRLF, LF, LF CR (a blank line 7), CR at the end
+        string text = "C: schedfifo: 0: 80\rT: prioeq: 0: 80\r\rC: locknowait: 0: 0\r\nT: locked: 0: 0\n\n\rT: prioeq: 0: 81\r";
+        var script = ScriptParser.Parse("cr.tst", Encoding.UTF8.GetBytes(text));
+        Assert.True(script.Ok, script.Error?.Message);
+        Assert.Equal(new[] { 1, 2, 4, 5, 8 }, script.Lines.Select(l => l.Number));
+        Assert.Equal("Test failed in line 8", ScenarioRunner.Run(script).Headline);
+        var bad = ScriptParser.Parse("cr.tst", Encoding.UTF8.GetBytes("C: nop: 0: 0\rC: nop: 0: 0\rC: bogus: 0: 0\r"));
+        Assert.Equal(3, bad.Error.Line);
+        Assert.Equal("C: bogus: 0: 0", bad.Error.LineText);
+    }
+
+    [Fact]
+    public void Over_long_line_is_quoted_shortened_in_the_report()
+    {
+        string digits = new string('7', 5000);
+        string line = "C: lock: 0: " + digits;                            // 5012 characters
+        var result = ScenarioRunner.Run(ScriptParser.Parse("t.tst", Prefix + line + "\n"));
+        string report = result.Format();
+        Assert.StartsWith("t.tst: Syntax error in line 4: mutex " + digits[..40] + "… (5000 characters) out of range 0..63\n", report);
+        Assert.Contains("    line 4: " + line[..80] + "… (5012 characters)\n", report);
+        Assert.True(report.Length < 400, report.Length.ToString());
+
+        string kind = new string('X', 10000);
+        result = ScenarioRunner.Run(ScriptParser.Parse("t.tst", Prefix + kind + "\n"));
+        Assert.True(result.Format().Length < 400);
+        Assert.Contains("unknown kind '" + kind[..40] + "… (10000 characters)'", result.Format());
+
+        // a well-formed but long line that fails as a test
+        string test = "T: prioeq: 0:" + new string(' ', 3000) + "81";
+        result = ScenarioRunner.Run(ScriptParser.Parse("t.tst", "C: schedfifo: 0: 80\n" + test + "\n"));
+        Assert.Equal("Test failed in line 2", result.Headline);
+        Assert.Contains("    line 2: " + test[..80] + "… (3015 characters)\n", result.Format());
+        Assert.True(result.Format().Length < 400);
+    }
+
+    [Fact]
+    public void Progress_is_reported_per_line_inside_a_file()
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < 200; i++) text.Append("C: nop: ").Append(i % 4).Append(": 0\n");
+        var script = ScriptParser.Parse("p.tst", text.ToString());
+        var calls = new List<(int Done, int Total)>();
+        Assert.True(ScenarioRunner.Run(script, progress: (done, total) => calls.Add((done, total))).Passed);
+        Assert.True(calls.Count >= 10, $"{calls.Count} progress reports for 200 lines");
+        Assert.All(calls, c => Assert.Equal(200, c.Total));
+        Assert.Equal(calls.Select(c => c.Done).OrderBy(d => d), calls.Select(c => c.Done));
+        Assert.Contains(calls, c => c.Done > 0 && c.Done < 200);
+        Assert.Equal(200, calls[^1].Done);
     }
 }

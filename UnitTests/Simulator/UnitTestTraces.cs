@@ -70,7 +70,8 @@ public class UnitTestTraces
             var running = events.Where(e => S(e, "ph") == "X" && S(e, "name") == "running").ToList();
             Assert.NotEmpty(running);
             Assert.All(running, e => Assert.True(e.GetProperty("dur").GetInt64() > 0));
-            Assert.Contains(events, e => S(e, "ph") == "C" && S(e, "name") == "T0 priority" && e.GetProperty("args").GetProperty("P").GetInt32() == 80);
+            // priorities are the kernel's (lower = more urgent): schedfifo 80 is kernel priority 99 - 80 = 19
+            Assert.Contains(events, e => S(e, "ph") == "C" && S(e, "name") == "T0 priority (lower = more urgent)" && e.GetProperty("args").GetProperty("effective").GetInt32() == 19);
             Assert.Contains(events, e => S(e, "ph") == "X" && S(e, "cat") == "script" && S(e, "name").StartsWith("26: C: lock: 2: 0"));
             Assert.Contains(events, e => S(e, "ph") == "X" && S(e, "cat") == "mutex" && S(e, "name") == "T2");
             Assert.Contains(events, e => S(e, "ph") == "b" && S(e, "cat") == "lock" && S(e, "name") == "lock L0");
@@ -109,6 +110,43 @@ public class UnitTestTraces
             Assert.NotEmpty(xml.SelectNodes("//s:g[@class='step']", ns).Cast<XmlNode>());
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Traces_svg_and_demo_text_show_kernel_priorities_lower_is_more_urgent()
+    {
+        // pi-one-level: T0 is a normal task (kernel priority 120), boosted by T1 (schedfifo 80 = kernel priority 19)
+        string dir = TempDir();
+        try
+        {
+            var run = RunCli(dir, "p", "pi-one-level.tst");
+            using var doc = JsonDocument.Parse(run.Json);
+            var events = doc.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
+            var t0 = events.Where(e => e.GetProperty("ph").GetString() == "C" && e.GetProperty("name").GetString() == "T0 priority (lower = more urgent)").ToList();
+            Assert.Equal((120, 120), (t0[0].GetProperty("args").GetProperty("effective").GetInt32(), t0[0].GetProperty("args").GetProperty("normal").GetInt32()));
+            Assert.Contains(t0, e => e.GetProperty("args").GetProperty("effective").GetInt32() == 19);
+            var boost = events.Single(e => e.GetProperty("ph").GetString() == "i" && e.GetProperty("name").GetString() == "boost");
+            Assert.Equal("boost T0: prio 120 -> 19 (lower = more urgent)", boost.GetProperty("args").GetProperty("detail").GetString());
+            Assert.Equal("kernel priorities: lower number = more urgent", doc.RootElement.GetProperty("otherData").GetProperty("priorities").GetString());
+
+            string svg = System.Text.Encoding.UTF8.GetString(run.Svg);
+            Assert.Contains(">normal prio 120</text>", svg);
+            Assert.Contains("boost T0: prio 120 -&gt; 19 (lower = more urgent)", svg);
+            Assert.Contains("lower = more urgent", svg);
+            Assert.DoesNotContain("normal P ", svg);
+        }
+        finally { Directory.Delete(dir, true); }
+
+        var output = new StringWriter();
+        string demoDir = TempDir();
+        try { Assert.Equal(0, Commands.Demo(output, demoDir, 2)); }
+        finally { Directory.Delete(demoDir, true); }
+        string text = output.ToString();
+        Assert.Contains($"asi_met (low, prio {InversionDemo.LowPrio})", text);
+        Assert.Contains($"bc_dist (high, prio {InversionDemo.HighPrio})", text);
+        Assert.Contains($"comm tasks (medium, prio {InversionDemo.MediumPrio})", text);
+        Assert.Contains("lower number = more urgent", text);
+        Assert.DoesNotContain("99 - prio", text);
     }
 
     [Fact]
