@@ -22,6 +22,10 @@ namespace NfRt.Simulator.Scenarios;
 /// sets digit 3 and O = 0, and blocks on the mailbox accepting only <c>lockcont</c> (of the mutex it
 /// is paused on), <c>reset</c>, <c>resetevent</c> and <c>nop</c>; anything else stores -EINVAL in O
 /// and the pause goes on. <c>lockcont</c> restores O to the lock opcode and the kernel retries the take.</item>
+/// <item>Semaphore, queue and event-flags commands (scenario-language.md §16) run like a lock call
+/// without digits: an event before and after, O = the command number while they wait, then the
+/// status, or the word received / the flags observed; the value register (<c>setvalue</c>) is what
+/// they send, wait for, set or clear.</item>
 /// <item>A signal may wake the mailbox wait of a paused interruptible lock, and a hand-off may
 /// wake a paused waiter still queued on its mutex: both are spurious for the mailbox and the
 /// thread simply waits again (the interrupt request stays pending for the retry, as in Linux).</item>
@@ -46,7 +50,8 @@ public sealed class TestThread
     private CommandOpcode _op;
     private int _arg;
     private bool _busy, _paused;
-    private int _o, _e, _timeout;
+    private int _o, _e, _timeout, _value;
+    private readonly int[] _word = new int[1];
 
     internal TestThread(ScenarioSystem sys, int index)
     {
@@ -134,9 +139,54 @@ public sealed class TestThread
                 return LockCall(arg, m => (int)m.LockTimed(_timeout, false));
             case CommandOpcode.LockTry:
                 return LockCall(arg, m => m.TryLock() ? 0 : -Errno.EBUSY);
+            case CommandOpcode.SetValue:
+                _value = arg;
+                return 0;
             default:
+                if (Opcodes.TakesObject(op)) return PrimitiveCall(op, arg);
                 return -Errno.EINVAL;           // lockcont outside the pause; driver commands never get here
         }
+    }
+
+    /// <summary>
+    /// A semaphore, queue or event-flags command (scenario-language.md §16): stamps an event before
+    /// and after, like a lock call; the result is the status (0 or a negative KernelStatus), except
+    /// that a successful receive gives the word received and a successful flags wait the value
+    /// observed. Waits have no time limit, or the thread's timeout for the *timeout forms; the
+    /// thread's value register (setvalue) is the word sent and the flags waited for, set or cleared.
+    /// </summary>
+    private int PrimitiveCall(CommandOpcode op, int index)
+    {
+        bool waits = Opcodes.IsPrimitiveWait(op);
+        KernelObject obj = op <= CommandOpcode.SemGive ? _sys.Semaphore(index) : op <= CommandOpcode.QReceiveTimeout ? _sys.Queue(index) : _sys.Flags(index);
+        Stamp();
+        if (waits) _sys.Trace?.WaitBegin(Task.Id, obj.Name);
+        int result;
+        int observed = 0;
+        _word[0] = _value;
+        switch (op)
+        {
+            case CommandOpcode.SemTake: result = (int)_sys.Semaphore(index).Take(-1); break;
+            case CommandOpcode.SemTakeTimeout: result = (int)_sys.Semaphore(index).Take(_timeout); break;
+            case CommandOpcode.SemGive: result = (int)_sys.Semaphore(index).Give(); break;
+            case CommandOpcode.QSend: result = (int)_sys.Queue(index).Send(_word, -1); break;
+            case CommandOpcode.QSendUrgent: result = (int)_sys.Queue(index).SendUrgent(_word, -1); break;
+            case CommandOpcode.QReceive:
+            case CommandOpcode.QReceiveTimeout:
+                result = (int)_sys.Queue(index).Receive(_word, op == CommandOpcode.QReceive ? -1 : _timeout);
+                if (result == 0) result = _word[0];
+                break;
+            case CommandOpcode.FlagsWait:
+            case CommandOpcode.FlagsWaitAll:
+                result = (int)_sys.Flags(index).Wait(_value, op == CommandOpcode.FlagsWaitAll, true, -1, out observed);
+                if (result == 0) result = observed;
+                break;
+            case CommandOpcode.FlagsSet: result = (int)_sys.Flags(index).Set(_value); break;
+            default: result = (int)_sys.Flags(index).Clear(_value); break;
+        }
+        if (waits) _sys.Trace?.WaitEnd(Task.Id, obj.Name);
+        Stamp();
+        return result;
     }
 
     private int LockCall(int index, Func<RtMutex, int> call)
