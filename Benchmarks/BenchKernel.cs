@@ -12,9 +12,9 @@ namespace NfRt.Benchmarks;
 /// </summary>
 public static class BenchKernel
 {
-    public static SimKernel StartedKernel(BoardProfile profile, int maxTasks = 128)
+    public static SimKernel StartedKernel(BoardProfile profile, int maxTasks = 128, ITaskGateFactory gates = null)
     {
-        var s = new SimKernel(levels: 140, profile: profile, maxTasks: maxTasks, checkInvariants: false, recordTrace: false);
+        var s = new SimKernel(levels: 140, profile: profile, maxTasks: maxTasks, checkInvariants: false, recordTrace: false, gates: gates);
         s.K.RunUntilIdle();   // starts dispatching: tasks created from now on run at once
         return s;
     }

@@ -24,7 +24,7 @@ public class UncontendedBenchmarks
     private readonly Lock _lock = new();
     private readonly int[] _word = new int[32];   // the CAS target, on its own cache line
     private SimKernel _hw, _masked;
-    private KernelEvent _goCas, _goLock, _goHw, _goMasked;
+    private KernelEvent _goCas, _goLock, _goHw, _goMasked, _goCheck;
     private int _failures;
 
     [GlobalSetup]
@@ -50,9 +50,20 @@ public class UncontendedBenchmarks
                 l.Exit();
             }
         });
+        _goCheck = _hw.AddWorker("check", 10, () =>
+        {
+            // What lock + unlock pay for refusing foreign threads (issue 10): one thread-identity
+            // comparison each, the same expression the rt-mutex fast paths evaluate.
+            Thread runner = Thread.CurrentThread;
+            for (int i = 0; i < N; i++)
+            {
+                if (Thread.CurrentThread != runner) _failures++;
+                if (Thread.CurrentThread != runner) _failures++;
+            }
+        });
         _goHw = AddRtMutexWorker(_hw);
         _goMasked = AddRtMutexWorker(_masked);
-        foreach (var (host, go) in new[] { (_hw, _goCas), (_hw, _goLock), (_hw, _goHw), (_masked, _goMasked) }) host.RunWorker(go);
+        foreach (var (host, go) in new[] { (_hw, _goCas), (_hw, _goLock), (_hw, _goCheck), (_hw, _goHw), (_masked, _goMasked) }) host.RunWorker(go);
         if (_failures != 0) throw new InvalidOperationException("uncontended loop failed");
     }
 
@@ -75,6 +86,9 @@ public class UncontendedBenchmarks
 
     [Benchmark(OperationsPerInvoke = N)]
     public void SystemThreadingLock_EnterExit() => _hw.RunWorker(_goLock);
+
+    [Benchmark(OperationsPerInvoke = N)]
+    public void CallerCheck_pair() => _hw.RunWorker(_goCheck);
 
     [Benchmark(OperationsPerInvoke = N)]
     public void RtMutex_LockUnlock_HardwareCas() => _hw.RunWorker(_goHw);

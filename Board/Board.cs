@@ -32,6 +32,24 @@ namespace NfRt.Boards
         }
 
         private bool _poolClaimed;
+        private ITaskGateFactory _gates;
+
+        /// <summary>
+        /// Chooses how this board's kernel parks task threads (default: <see cref="EventGate"/>). Only
+        /// before a kernel is attached: false, changing nothing, afterwards or for null.
+        /// </summary>
+        public bool UseGates(ITaskGateFactory gates)
+        {
+            if (gates == null || Irq.IsAttached) return false;
+            _gates = gates;
+            return true;
+        }
+
+        /// <summary>A new gate for a task of this board's kernel.</summary>
+        public TaskGate NewGate()
+        {
+            return _gates != null ? _gates.NewGate() : new EventGate();
+        }
 
         /// <summary>
         /// Claims the board's pool region (<see cref="BoardProfile.PoolBytes"/>) for the one pool made from

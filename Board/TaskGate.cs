@@ -1,24 +1,23 @@
-using System.Threading;
-
 namespace NfRt.Boards
 {
     /// <summary>
-    /// The per-task gate of baton passing: every task thread that is not the one the
-    /// scheduler picked waits at its gate. A context switch opens the next task's gate and
-    /// the previous task then waits at its own. Spurious openings are harmless: the waiter
-    /// re-checks whether it is its turn.
+    /// The per-task gate of baton passing: every task thread that is not the one the scheduler
+    /// picked waits at its gate. A context switch opens the next task's gate and the previous task
+    /// then waits at its own. Spurious openings are harmless: the waiter re-checks whether it is its
+    /// turn. How a gate waits is the board's choice (<see cref="Board.NewGate"/>): the default
+    /// <see cref="EventGate"/> parks on an <c>AutoResetEvent</c> (right for nanoCLR, whose threads are
+    /// green threads where spinning only burns the quantum); a host may install a faster one
+    /// (<see cref="ITaskGateFactory"/>), e.g. spin-then-park.
     /// </summary>
-    public sealed class TaskGate
+    public abstract class TaskGate
     {
-        private readonly AutoResetEvent _event = new AutoResetEvent(false);
+        /// <summary>Lets the owner of this gate run (any thread may call it; it never blocks).</summary>
+        public abstract void Open();
 
-        /// <summary>Lets the owner of this gate run.</summary>
-        public void Open() { _event.Set(); }
-
-        /// <summary>Waits until the gate is opened.</summary>
-        public void Wait() { _event.WaitOne(); }
+        /// <summary>Waits until the gate is opened (one opening releases one wait).</summary>
+        public abstract void Wait();
 
         /// <summary>Waits until the gate is opened or <paramref name="timeoutMs"/> passes; false on timeout.</summary>
-        public bool Wait(int timeoutMs) { return _event.WaitOne(timeoutMs, false); }
+        public abstract bool Wait(int timeoutMs);
     }
 }

@@ -7,7 +7,8 @@ namespace NfRt.Harness;
 /// <summary>
 /// A kernel on the simulated board, driven by the thread that creates it (the idle task).
 /// Tests use it with invariant checking on and the trace recorded; benchmarks with both off (the
-/// steady-state configuration). Task bodies may append to <see cref="Log"/> (safe: exactly one task
+/// steady-state configuration). Task threads hand the CPU over through <see cref="SpinParkGate"/>s unless
+/// another gate factory is given. Task bodies may append to <see cref="Log"/> (safe: exactly one task
 /// thread runs at a time). Dispose shuts the kernel down, joins every task thread, and rethrows the
 /// first exception a task body threw.
 /// </summary>
@@ -19,9 +20,10 @@ public sealed class SimKernel : IDisposable
     public readonly List<string> Log = new();
 
     public SimKernel(int levels = 32, BoardProfile profile = null, int timeSlice = 0, int maxTasks = 128, int maxChainDepth = 1024,
-        bool checkInvariants = true, bool recordTrace = true, int watchdogMs = -1)
+        bool checkInvariants = true, bool recordTrace = true, int watchdogMs = -1, ITaskGateFactory gates = null)
     {
         Board = new SimulatedBoard(profile ?? BoardProfiles.Stm32);
+        Board.UseGates(gates ?? new SpinParkGate.Factory());   // the host's fast hand-off (docs/BENCHMARKS.md)
         var cfg = new KernelConfig
         {
             PriorityLevels = levels, CheckInvariants = checkInvariants, DefaultTimeSlice = timeSlice, MaxTasks = maxTasks,

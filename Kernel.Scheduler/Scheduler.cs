@@ -49,7 +49,7 @@ namespace NfRt.Scheduling
         private readonly TaskThread[] _threads;          // execution context of task id i+1
         private readonly IIrqHandler[] _handlers = new IIrqHandler[IrqController.Lines];
         private readonly IInvariantChecker[] _checkers = new IInvariantChecker[8];
-        private readonly TaskGate _idleGate = new TaskGate();
+        private readonly TaskGate _idleGate;
         private int _checkerCount;
         private int _taskCount;
         // The task that owns the CPU, and the thread that may run kernel code (its thread, or the
@@ -103,6 +103,7 @@ namespace NfRt.Scheduling
             _checkInvariants = Config.CheckInvariants;
             Board = board;
             _irq = board.Irq;
+            _idleGate = board.NewGate();
             _ready = new ReadyQueue(config.PriorityLevels);
             _timeouts = new TimeoutQueue();
             _tasks = new TaskControlBlock[config.MaxTasks];

@@ -16,13 +16,14 @@ namespace NfRt.Scheduling
     {
         internal readonly Scheduler Kernel;
         internal readonly TaskControlBlock Task;
-        internal readonly TaskGate Gate = new TaskGate();
+        internal readonly TaskGate Gate;
         internal readonly Thread Thread;
 
         internal TaskThread(Scheduler kernel, TaskControlBlock task)
         {
             Kernel = kernel;
             Task = task;
+            Gate = kernel.Board.NewGate();
             Thread = new Thread(Run);
             MakeBackground(Thread);
         }
@@ -51,12 +52,10 @@ namespace NfRt.Scheduling
                 Kernel.WaitTurn(Task);
                 Task.Body();
             }
-            catch (TaskAbortException)
-            {
-                return;
-            }
             catch (Exception e)
             {
+                // Unwinding at shutdown is the normal end; anything else (a TaskAbortException the body
+                // threw itself included) is a fault, and the task still takes the exit path.
                 if (Kernel.IsShutDown) return;
                 Task.fault = e;
             }

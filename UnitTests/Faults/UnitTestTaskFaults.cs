@@ -55,6 +55,25 @@ public class UnitTestTaskFaults
     }
 
     /// <summary>
+    /// A body that throws TaskAbortException itself (the kernel is not shutting down) is a fault like
+    /// any other: it used to end its thread without the exit path, leaving the task Running and the
+    /// CPU with nobody. Now the driver gets TaskFaulted and "after" still runs.
+    /// </summary>
+    [Fact]
+    public void A_body_throwing_TaskAbortException_outside_shutdown_is_a_fault()
+    {
+        var s = new SimKernel(watchdogMs: 2000);
+        var rogue = s.Task("rogue", 3, () => throw new TaskAbortException());
+        bool after = false;
+        s.Task("after", 5, () => after = true);
+        Assert.Equal(KernelStatus.TaskFaulted, s.K.RunUntilIdle());
+        Assert.Same(rogue, s.K.LastFault);
+        Assert.Equal(TaskState.Dead, rogue.State);
+        Assert.True(after);
+        Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
+    }
+
+    /// <summary>
     /// The balloon worker runs a user observer; the observer throws. The worker task dies, the
     /// driver call reports TaskFaulted naming it, and SetTarget afterwards returns WorkerDied.
     /// </summary>

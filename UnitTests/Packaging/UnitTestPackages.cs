@@ -18,7 +18,7 @@ public class UnitTestPackages
     public static readonly (string Id, string Assembly, string[] Deps)[] Expected =
     {
         ("NfRt.Kernel.Core", "Kernel", new string[0]),
-        ("NfRt.Kernel.Board", "Board", new[] { "NfRt.Kernel.Core" }),
+        ("NfRt.Kernel.Board", "Board", new string[0]),
         ("NfRt.Kernel.Scheduler", "Kernel.Scheduler", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board" }),
         ("NfRt.Kernel.Sync", "Kernel.Sync", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler" }),
         ("NfRt.Kernel.Memory", "Kernel.Memory", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync" }),
