@@ -13,6 +13,24 @@ namespace NfRt.Sync
     /// </summary>
     public sealed partial class RtMutex
     {
+        /// <summary>The priority ceiling, or -1 for none.</summary>
+        public int Ceiling { get { return _ceiling; } }
+
+        /// <summary>True for a recursive mutex.</summary>
+        public bool IsRecursive { get { return _recursive; } }
+
+        /// <summary>True for a robust mutex.</summary>
+        public bool IsRobust { get { return _robust; } }
+
+        /// <summary>Recursive mutex: how many more unlocks than one the owner needs to release it (0 otherwise).</summary>
+        public int RecursionDepth { get { return depth; } }
+
+        /// <summary>Robust mutex: its last owner ended holding it, and no task has acquired it since.</summary>
+        public bool IsOwnerDead { get { return ownerWord != DestroyedWord && (ownerWord & OwnerDiedBit) != 0; } }
+
+        /// <summary>The owner word of a free mutex of this kind (0, or the ceiling bit).</summary>
+        internal int FreeWord { get { return _freeWord; } }
+
         /// <summary>Owner-word bits that survive a change of owner: the ceiling mark and the robust mark.</summary>
         private const int KeptBits = CeilingBit | OwnerDiedBit;
 

@@ -124,23 +124,6 @@ namespace NfRt.Sync
             id = _sys.Register(this);
         }
 
-        /// <summary>The priority ceiling, or -1 for none.</summary>
-        public int Ceiling { get { return _ceiling; } }
-
-        /// <summary>True for a recursive mutex.</summary>
-        public bool IsRecursive { get { return _recursive; } }
-
-        /// <summary>True for a robust mutex.</summary>
-        public bool IsRobust { get { return _robust; } }
-
-        /// <summary>Recursive mutex: how many more unlocks than one the owner needs to release it (0 otherwise).</summary>
-        public int RecursionDepth { get { return depth; } }
-
-        /// <summary>Robust mutex: its last owner ended holding it, and no task has acquired it since.</summary>
-        public bool IsOwnerDead { get { return ownerWord != DestroyedWord && (ownerWord & OwnerDiedBit) != 0; } }
-
-        /// <summary>The owner word of a free mutex of this kind (0, or the ceiling bit).</summary>
-        internal int FreeWord { get { return _freeWord; } }
 
         /// <summary>The rt-mutex layer this mutex belongs to.</summary>
         public RtMutexSystem System { get { return _sys; } }
