@@ -56,8 +56,9 @@ namespace NfRt.Sync
             int ownerId = OwnerIdOf(word);
             if (ownerId == 0)
             {
-                ownerWord = WordOf(me.Id, false, !waiters.IsEmpty);
+                ownerWord = WordOf(me.Id, false, !waiters.IsEmpty) | (word & KeptBits);
                 if (!waiters.IsEmpty) me.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
+                if (ceilingNode != null) me.Ceilings.Add(ceilingNode, _ceiling);
                 _sys.AdjustPrio(me);
                 _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
                 return true;
@@ -66,6 +67,11 @@ namespace NfRt.Sync
             if (ownerId == me.Id)
             {
                 ownerWord = word & ~PendingOwnerBit;                     // the pending owner completes its take
+                if (ceilingNode != null)
+                {
+                    me.Ceilings.Add(ceilingNode, _ceiling);
+                    _sys.AdjustPrio(me);
+                }
                 _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
                 return true;
             }
@@ -100,7 +106,8 @@ namespace NfRt.Sync
                 robbed.PiWaiters.Remove(top.PiNode);
                 me.PiWaiters.Add(top.PiNode, top.prio);
             }
-            ownerWord = WordOf(me.Id, false, !waiters.IsEmpty);
+            ownerWord = WordOf(me.Id, false, !waiters.IsEmpty) | (ownerWord & KeptBits);
+            if (ceilingNode != null) me.Ceilings.Add(ceilingNode, _ceiling);   // a pending owner holds no ceiling: nothing to take from the robbed task
             _sys.Counters.steals++;
             _k.Emit(TraceKind.Steal, me, robbed.Id, Id);
             _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
@@ -155,15 +162,33 @@ namespace NfRt.Sync
             int s = _k.Enter();
             if (ownerWord == DestroyedWord) { _sys.Counters.misuse++; _k.Leave(s); return KernelStatus.Destroyed; }
             _sys.Counters.slowLocks++;
+            if (_ceiling >= 0 && Priority.MoreUrgent(me.NormalPriority, _ceiling))
+            {
+                _sys.Counters.ceilingViolations++;
+                _k.Leave(s);
+                return KernelStatus.CeilingViolated;
+            }
             if (OwnerIdOf(ownerWord) == me.Id && (ownerWord & PendingOwnerBit) == 0)
             {
+                if (_recursive)
+                {
+                    Nest();
+                    _k.Leave(s);
+                    return KernelStatus.Ok;
+                }
                 // Self-lock: Deadlock for every variant (LockTimed(0) included), before any wait or timeout.
                 _sys.Counters.deadlocks++;
                 _k.Emit(TraceKind.Deadlock, me, Id, 0);
                 _k.Leave(s);
                 return KernelStatus.Deadlock;
             }
-            if (TryTakeMasked(me)) { FixupWaitersBit(); _k.Leave(s); return KernelStatus.Ok; }
+            if (TryTakeMasked(me))
+            {
+                FixupWaitersBit();
+                KernelStatus got = Acquired();
+                _k.Leave(s);
+                return got;
+            }
 
             me.interruptible = interruptible;
             me.interruptRequested = false;
@@ -193,7 +218,11 @@ namespace NfRt.Sync
                 if (me.blockedOn != null) _sys.RemoveWaiter(me);
                 _sys.AdjustPrio(me);   // it may have been boosted while it was pending owner
             }
-            else KernelAssert.That(me.blockedOn == null, "a successful take left the taker queued on the mutex");
+            else
+            {
+                KernelAssert.That(me.blockedOn == null, "a successful take left the taker queued on the mutex");
+                result = Acquired();
+            }
             FixupWaitersBit();
             me.interruptible = false;
             me.interruptRequested = false;
@@ -205,10 +234,18 @@ namespace NfRt.Sync
         {
             int s = _k.Enter();
             bool ok = false;
-            if (ownerWord != DestroyedWord)
+            if (ownerWord == DestroyedWord) { }
+            else if (_ceiling >= 0 && Priority.MoreUrgent(me.NormalPriority, _ceiling)) _sys.Counters.ceilingViolations++;
+            else if (_recursive && OwnerIdOf(ownerWord) == me.Id && (ownerWord & PendingOwnerBit) == 0)
+            {
+                Nest();
+                ok = true;
+            }
+            else
             {
                 ok = TryTakeMasked(me);
                 FixupWaitersBit();
+                if (ok) Acquired();   // TryLock cannot report OwnerDied: the mark is consumed all the same
             }
             _k.Leave(s);
             return ok;

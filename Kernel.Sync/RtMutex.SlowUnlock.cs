@@ -6,13 +6,28 @@ namespace NfRt.Sync
     /// The slow unlock and hand-off (docs/spec/rtmutex.md §8), masked: the top waiter leaves the wait list and
     /// the unlocker's piWaiters, becomes pending owner (bit0; bit1 if waiters remain), gets the
     /// new top waiter's pi node, and is woken; only then is the unlocker's boost dropped.
-    /// Misuse is rejected before anything changes.
+    /// Misuse is rejected before anything changes. Options (docs/spec/primitives.md §12-§14): a
+    /// nested recursive lock is only counted down; a ceiling leaves the owner's Ceilings list
+    /// before the unlocker's priority is recomputed; an owner that died marks the word for the
+    /// next acquirer.
     /// </summary>
     public sealed partial class RtMutex
     {
         private KernelStatus UnlockSlow(TaskControlBlock me)
         {
             int s = _k.Enter();
+            KernelStatus r = UnlockMasked(me, false);
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// The slow unlock by <paramref name="me"/>, masked. <paramref name="ownerDied"/> (the exit hook of
+        /// a robust mutex): the next acquirer gets OwnerDied.
+        /// </summary>
+        internal KernelStatus UnlockMasked(TaskControlBlock me, bool ownerDied)
+        {
+            _k.AssertMasked();
             int word = ownerWord;
             KernelStatus bad = KernelStatus.Ok;
             if (word == DestroyedWord) bad = KernelStatus.Destroyed;
@@ -21,15 +36,22 @@ namespace NfRt.Sync
             if (bad != KernelStatus.Ok)
             {
                 _sys.Counters.misuse++;
-                _k.Leave(s);
                 return bad;
             }
+            if (depth > 0)
+            {
+                if (--depth == 0) ownerWord &= ~NestedBit;
+                return KernelStatus.Ok;
+            }
+            int died = ownerDied ? OwnerDiedBit : 0;
+            bool ceilingDropped = ceilingNode != null;
+            if (ceilingDropped) me.Ceilings.Remove(ceilingNode);
 
             if (waiters.IsEmpty)
             {
-                ownerWord = 0;
+                ownerWord = _freeWord | died;
                 _k.Emit(TraceKind.MutexRelease, me, Id, 0);
-                _k.Leave(s);
+                if (ceilingDropped && _sys.AdjustPrio(me) && me.blockedOn != null) _sys.WalkChain(me, false, null, me);
                 return KernelStatus.Ok;
             }
 
@@ -39,7 +61,7 @@ namespace NfRt.Sync
             me.PiWaiters.Remove(top.PiNode);
             heir.blockedOn = null;
             top.mutex = null;
-            ownerWord = WordOf(heir.Id, true, !waiters.IsEmpty);
+            ownerWord = WordOf(heir.Id, true, !waiters.IsEmpty) | _freeWord | died;
             if (!waiters.IsEmpty) heir.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
             _sys.AdjustPrio(heir);
             _sys.Counters.handoffs++;
@@ -49,7 +71,6 @@ namespace NfRt.Sync
             // it retries; if it unlocks in that window (the test hook may), the lost boost must still
             // reach the waiter and the chain behind it.
             if (_sys.AdjustPrio(me) && me.blockedOn != null) _sys.WalkChain(me, false, null, me);
-            _k.Leave(s);
             return KernelStatus.Ok;
         }
     }

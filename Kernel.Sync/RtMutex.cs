@@ -18,7 +18,10 @@ namespace NfRt.Sync
     /// lengths, not by zero; a pending owner can be boosted by waiters of a mutex it does not
     /// own yet (the seed design's known weak spot, docs/spec/rtmutex.md §14); with deadlock detection off a
     /// cycle of waits hangs its tasks (the walk still terminates).</para>
-    /// <para><b>Owner word</b> (one int, changed by compare-and-swap; task id in bits 2..31):</para>
+    /// <para><b>Options</b> (docs/spec/primitives.md §11-§14): a priority ceiling (ICPP), recursion,
+    /// robustness. They cost a plain mutex nothing: each one is a high bit of the owner word that makes
+    /// the fast CAS fail exactly when the slow path must run (see the bits below the table).</para>
+    /// <para><b>Owner word</b> (one int, changed by compare-and-swap; task id in bits 2..27):</para>
     /// <code>
     ///   owner  bit1 bit0  meaning
     ///   none    0    0    free: fast acquire possible
@@ -31,6 +34,17 @@ namespace NfRt.Sync
     /// </code>
     /// Uncontended lock and unlock are one CAS each, no critical section, no allocation. Slow
     /// paths run with interrupts masked (on one CPU that is the mutex's wait lock).
+    /// <code>
+    ///   bit 30  CeilingBit    a ceiling mutex, in every state but destroyed: both fast CASes always
+    ///                         fail, so every lock and unlock runs the (masked) slow path, which adds
+    ///                         and removes the ceiling in the owner's Ceilings list
+    ///   bit 29  NestedBit     a recursive mutex locked more than once (depth &gt; 0): the fast unlock
+    ///                         fails and the slow unlock counts down; a nested lock fails the fast
+    ///                         CAS anyway (the mutex is owned)
+    ///   bit 28  OwnerDiedBit  a robust mutex whose owner ended holding it: set on the free word (the
+    ///                         fast lock fails) or on the pending owner's word; the task that acquires
+    ///                         it clears it and gets OwnerDied
+    /// </code>
     /// </summary>
     public sealed partial class RtMutex : PiLock
     {
@@ -45,8 +59,17 @@ namespace NfRt.Sync
         /// <summary>Owner word of a destroyed mutex ("no owner, pending bit": invalid, so every CAS fails).</summary>
         public const int DestroyedWord = PendingOwnerBit;
 
+        /// <summary>Owner-word bit 28: a robust mutex's owner ended holding it; the next acquirer gets OwnerDied.</summary>
+        public const int OwnerDiedBit = 1 << 28;
+        /// <summary>Owner-word bit 29: a recursive mutex is locked more than once; the fast unlock must fail.</summary>
+        public const int NestedBit = 1 << 29;
+        /// <summary>Owner-word bit 30: a priority-ceiling mutex (every state but destroyed); both fast paths fail.</summary>
+        public const int CeilingBit = 1 << 30;
+        /// <summary>The owner id bits (2..27).</summary>
+        public const int OwnerMask = 0x0FFFFFFC;
+
         /// <summary>The owner id of an owner word (0 = none).</summary>
-        internal static int OwnerIdOf(int word) { return word >> OwnerShift; }
+        internal static int OwnerIdOf(int word) { return (word & OwnerMask) >> OwnerShift; }
 
         /// <summary>The owner word of task <paramref name="id"/> with the two flag bits.</summary>
         internal static int WordOf(int id, bool pending, bool hasWaiters)
@@ -57,8 +80,13 @@ namespace NfRt.Sync
         internal int ownerWord;
         private readonly RtMutexSystem _sys;
         private readonly Scheduler _k;
+        private readonly int _ceiling = -1;           // -1: none
+        private readonly bool _recursive, _robust;
+        private readonly int _freeWord;               // the free owner word: 0, or CeilingBit
+        internal readonly PlistNode ceilingNode;      // in the owner's Ceilings while owned outright (ceiling mutexes only)
+        internal int depth;                           // recursive: locks beyond the first (touched by the owner only, masked)
 
-        /// <summary>Creates a free mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
+        /// <summary>Creates a free priority-inheritance mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public RtMutex(Scheduler kernel, string name) : base(name)
         {
@@ -68,6 +96,34 @@ namespace NfRt.Sync
             _sys = RtMutexSystem.Of(kernel);
             id = _sys.Register(this);
         }
+
+        /// <summary>
+        /// Creates a free mutex with <paramref name="options"/> (docs/spec/primitives.md §11-§14): a
+        /// priority ceiling, recursion, robustness, in any combination; priority inheritance always.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">A null kernel, name or options, or a ceiling outside
+        /// -1 .. PriorityLevels-1.</exception>
+        public RtMutex(Scheduler kernel, string name, RtMutexOptions options) : base(name)
+        {
+            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            if (name == null) throw new System.ArgumentException("name is null");
+            if (options == null) throw new System.ArgumentException("options is null");
+            if (options.Ceiling < -1 || options.Ceiling >= kernel.Config.PriorityLevels)
+                throw new System.ArgumentException("options.Ceiling must be -1 (none) or within 0 .. PriorityLevels-1");
+            _k = kernel;
+            _ceiling = options.Ceiling;
+            _recursive = options.Recursive;
+            _robust = options.Robust;
+            if (_ceiling >= 0)
+            {
+                _freeWord = CeilingBit;
+                ceilingNode = new PlistNode(this);
+            }
+            ownerWord = _freeWord;
+            _sys = RtMutexSystem.Of(kernel);
+            id = _sys.Register(this);
+        }
+
 
         /// <summary>The rt-mutex layer this mutex belongs to.</summary>
         public RtMutexSystem System { get { return _sys; } }
@@ -171,7 +227,7 @@ namespace NfRt.Sync
             return UnlockSlow(me);
         }
 
-        /// <summary>Destroys a free mutex with no waiters; Busy (nothing changes) otherwise, Destroyed if already destroyed.</summary>
+        /// <summary>Destroys a free mutex with no waiters (a robust mutex whose owner died included); Busy (nothing changes) otherwise, Destroyed if already destroyed.</summary>
         public KernelStatus Destroy()
         {
             KernelStatus st = _k.CheckCaller();
@@ -179,7 +235,7 @@ namespace NfRt.Sync
             int s = _k.Enter();
             KernelStatus r;
             if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
-            else if (ownerWord != 0 || !waiters.IsEmpty) r = KernelStatus.Busy;
+            else if (OwnerIdOf(ownerWord) != 0 || !waiters.IsEmpty) r = KernelStatus.Busy;
             else { ownerWord = DestroyedWord; r = KernelStatus.Ok; }
             _k.Leave(s);
             return r;

@@ -22,6 +22,9 @@ namespace NfRt.Sync
         internal int interrupted;
         internal int releasedOnExit;
         internal int misuse;
+        internal int ceilingViolations;
+        internal int nestedLocks;
+        internal int ownerDied;
 
         /// <summary>Lock calls that took the slow path.</summary>
         public int SlowLocks { get { return slowLocks; } }
@@ -70,5 +73,14 @@ namespace NfRt.Sync
 
         /// <summary>Misuse rejected (unlock by a non-owner, of a free or destroyed mutex...).</summary>
         public int Misuse { get { return misuse; } }
+
+        /// <summary>Locks of a ceiling mutex refused with CeilingViolated (TryLock included).</summary>
+        public int CeilingViolations { get { return ceilingViolations; } }
+
+        /// <summary>Nested locks of a recursive mutex by its owner.</summary>
+        public int NestedLocks { get { return nestedLocks; } }
+
+        /// <summary>Acquisitions of a robust mutex after its owner died (each returned OwnerDied, or a TryLock true).</summary>
+        public int OwnerDied { get { return ownerDied; } }
     }
 }

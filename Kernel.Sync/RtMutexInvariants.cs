@@ -4,7 +4,9 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// Checks every invariant of docs/spec/rtmutex.md §13 over all rt-mutexes and tasks of one kernel. Run by
+    /// Checks every invariant of docs/spec/rtmutex.md §13 over all rt-mutexes and tasks of one kernel,
+    /// with the options of docs/spec/primitives.md §12-§14 (effective priority = the most urgent of
+    /// normal, top pi waiter and the ceilings of the ceiling mutexes owned outright). Run by
     /// the scheduler after every kernel operation when <c>KernelConfig.CheckInvariants</c> is on
     /// (all tests), masked. Allocation-free unless it finds a defect (then it builds the message).
     /// </summary>
@@ -43,9 +45,11 @@ namespace NfRt.Sync
                 return m.waiters.IsEmpty ? null : m.Name + ": destroyed with waiters";
             TaskControlBlock owner = m.OwnerTask;
             if (RtMutex.OwnerIdOf(word) != 0 && owner == null) return m.Name + ": owner word names no task";
+            string e = CheckOptions(m, word, owner);
+            if (e != null) return e;
             if (owner == null)
             {
-                if (word != 0) return m.Name + ": no owner but flag bits set";
+                if ((word & ~(RtMutex.CeilingBit | RtMutex.OwnerDiedBit)) != 0) return m.Name + ": no owner but flag bits set";
                 if (!m.waiters.IsEmpty) return m.Name + ": no owner but waiters";
                 return null;
             }
@@ -56,7 +60,7 @@ namespace NfRt.Sync
                 if (owner.State == TaskState.Dead) return m.Name + ": pending owner is dead";
                 if (owner.State == TaskState.Blocked && owner.WaitingOn is PiLock) return m.Name + ": pending owner sleeps on a mutex";
             }
-            string e = m.waiters.Check();
+            e = m.waiters.Check();
             if (e != null) return m.Name + ": wait list: " + e;
             PlistNode first = m.waiters.First;
             for (PlistNode n = first; n != null; n = n.Next)
@@ -83,10 +87,46 @@ namespace NfRt.Sync
             return null;
         }
 
+        /// <summary>
+        /// The option bits (docs/spec/primitives.md §12-§14): the ceiling bit exactly on ceiling mutexes;
+        /// the ceiling node in the owner's Ceilings exactly while it owns the mutex outright, at the
+        /// ceiling; the nested bit exactly while a recursive mutex is nested; the robust mark only on a
+        /// robust mutex that is free or pending-owned.
+        /// </summary>
+        private static string CheckOptions(RtMutex m, int word, TaskControlBlock owner)
+        {
+            bool outright = owner != null && (word & RtMutex.PendingOwnerBit) == 0;
+            if (((word & RtMutex.CeilingBit) != 0) != (m.Ceiling >= 0)) return m.Name + ": ceiling bit disagrees with the ceiling " + m.Ceiling;
+            if (m.ceilingNode != null)
+            {
+                if (outright != (m.ceilingNode.List == owner?.Ceilings && m.ceilingNode.IsQueued))
+                    return m.Name + ": ceiling node " + (outright ? "missing from its owner's ceilings" : "queued although no task owns it outright");
+                if (m.ceilingNode.IsQueued && m.ceilingNode.prio != m.Ceiling) return m.Name + ": ceiling node at " + m.ceilingNode.prio + ", ceiling " + m.Ceiling;
+            }
+            if (((word & RtMutex.NestedBit) != 0) != (m.depth > 0)) return m.Name + ": nested bit disagrees with depth " + m.depth;
+            if (m.depth < 0 || (m.depth > 0 && (!m.IsRecursive || !outright))) return m.Name + ": depth " + m.depth + " on a mutex not owned outright by a recursive locker";
+            if ((word & RtMutex.OwnerDiedBit) != 0 && (!m.IsRobust || outright)) return m.Name + ": owner-died mark on a " + (m.IsRobust ? "mutex owned outright" : "mutex that is not robust");
+            return null;
+        }
+
         private string CheckTask(TaskControlBlock t)
         {
             if (t.EffectivePriority != t.ComputedPriority())
-                return t.Name + ": effective " + t.EffectivePriority + " but min(normal, top pi waiter) is " + t.ComputedPriority();
+                return t.Name + ": effective " + t.EffectivePriority + " but min(normal, top pi waiter, ceilings) is " + t.ComputedPriority();
+            string ce = t.Ceilings.Check();
+            if (ce != null) return t.Name + ": ceilings: " + ce;
+            int ceilings = 0;
+            for (PlistNode n = t.Ceilings.First; n != null; n = n.Next)
+            {
+                RtMutex cm = n.Lock as RtMutex;
+                if (cm == null || n != cm.ceilingNode || cm.OwnerTask != t || cm.HasPendingOwner) return t.Name + ": ceilings entry for a mutex it does not own outright";
+            }
+            for (int i = 0; i < _sys.MutexCount; i++)
+            {
+                RtMutex m = _sys.MutexAt(i);
+                if (m.Ceiling >= 0 && !m.IsDestroyed && m.OwnerTask == t && !m.HasPendingOwner) ceilings++;
+            }
+            if (ceilings != t.Ceilings.Count) return t.Name + ": ceilings has " + t.Ceilings.Count + " entries for " + ceilings + " owned ceiling mutexes";
             string e = t.PiWaiters.Check();
             if (e != null) return t.Name + ": piWaiters: " + e;
             for (PlistNode n = t.PiWaiters.First; n != null; n = n.Next)
@@ -104,7 +144,9 @@ namespace NfRt.Sync
                 if (!m.IsDestroyed && m.OwnerTask == t && m.WaiterCount > 0) owned++;
             }
             if (owned != t.PiWaiters.Count) return t.Name + ": piWaiters has " + t.PiWaiters.Count + " entries for " + owned + " owned mutexes with waiters";
-            if (owned == 0 && t.EffectivePriority != t.NormalPriority) return t.Name + ": boosted without owning a contended mutex";
+            PlistNode top = t.Ceilings.First;
+            int unboosted = top == null ? t.NormalPriority : Priority.MostUrgent(t.NormalPriority, top.Prio);
+            if (owned == 0 && t.EffectivePriority != unboosted) return t.Name + ": boosted without owning a contended mutex";
             if (t.blockedOn != null)
             {
                 PiLock m = t.blockedOn.mutex;

@@ -22,6 +22,7 @@ namespace NfRt.Sync
 
         internal readonly AtomicOps Atomics;
         internal readonly IrqController Irq;
+        internal SyncRegistry primitives;   // the semaphores, queues and event flags, once one exists
         private RtMutex[] _mutexes = new RtMutex[16];
         private int _count;
 
@@ -67,15 +68,15 @@ namespace NfRt.Sync
 
         /// <summary>
         /// A task ends while owning rt-mutexes: each is unlocked as if the task had done it (the top
-        /// waiter becomes pending owner, the boost is dropped), so no waiter hangs on a dead owner.
+        /// waiter becomes pending owner, the boost and any ceiling are dropped, a recursive mutex is
+        /// released whole, a robust one tells its next acquirer OwnerDied), so no waiter hangs on a dead owner.
         /// Counted in <see cref="RtMutexCounters.ReleasedOnExit"/>. O(mutexes): exit is not a hot path.
         /// </summary>
         void ITaskExitHook.OnTaskExiting(TaskControlBlock task)
         {
             for (int i = 0; i < _count; i++)
             {
-                RtMutex m = _mutexes[i];
-                if (m.OwnerTask == task && !m.HasPendingOwner && m.Unlock() == KernelStatus.Ok) Counters.releasedOnExit++;
+                if (_mutexes[i].ReleaseOnExit(task)) Counters.releasedOnExit++;
             }
         }
 

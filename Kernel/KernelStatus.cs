@@ -22,6 +22,12 @@ namespace NfRt.Kernel
         Deadlock = -35,
         /// <summary>A timed wait expired (ETIMEDOUT).</summary>
         TimedOut = -110,
+        /// <summary>
+        /// A robust rt-mutex was acquired after its previous owner ended while holding it (EOWNERDEAD,
+        /// docs/spec/primitives.md §14). The caller IS the owner and unlocks it as usual; the data the
+        /// mutex protects may be inconsistent.
+        /// </summary>
+        OwnerDied = -130,
         /// <summary>The object was destroyed and may no longer be used.</summary>
         Destroyed = -200,
         /// <summary>The call is not allowed in this context (e.g. blocking from an interrupt or the idle task).</summary>
@@ -30,6 +36,11 @@ namespace NfRt.Kernel
         NoResources = -202,
         /// <summary>The object is not in a state that allows the call (e.g. joining oneself, resuming a ready task).</summary>
         WrongState = -203,
+        /// <summary>
+        /// A priority-ceiling rt-mutex was locked by a task whose normal priority is more urgent than
+        /// the ceiling (docs/spec/primitives.md §12); nothing changed.
+        /// </summary>
+        CeilingViolated = -204,
         /// <summary>A task body threw (or a kernel worker died): <c>Scheduler.LastFault</c> names the task, its <c>Fault</c> holds the exception.</summary>
         TaskFaulted = -210,
         /// <summary>A driver call did not get the CPU back within <c>KernelConfig.WatchdogMs</c>: <c>Scheduler.WatchdogTask</c> names the task that kept it.</summary>

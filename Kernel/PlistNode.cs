@@ -5,7 +5,8 @@ namespace NfRt.Kernel
     /// allocate, and a node is in at most one list at a time. Its back-pointers are typed: a node
     /// belongs to a task (its wait node: event, join, semaphore... wait lists; the ready queue
     /// does not use plists) or to a <see cref="Waiter"/> (the rt-mutex wait list and the owner's
-    /// piWaiters), and <see cref="Task"/> is always the task concerned.
+    /// piWaiters), and <see cref="Task"/> is always the task concerned; or to a ceiling mutex (its
+    /// ceiling in the owner's <see cref="TaskControlBlock.Ceilings"/>, <see cref="Lock"/>).
     /// </summary>
     public sealed class PlistNode
     {
@@ -21,11 +22,17 @@ namespace NfRt.Kernel
         /// <summary>The rt-mutex waiter this node is part of, or null for a task's wait node.</summary>
         public readonly Waiter Waiter;
 
+        /// <summary>The ceiling mutex whose ceiling this node carries (in its owner's ceilings list), or null.</summary>
+        public readonly PiLock Lock;
+
         /// <summary>A task's own wait node.</summary>
         internal PlistNode(TaskControlBlock task) { Task = task; }
 
         /// <summary>One of a waiter's two nodes.</summary>
         internal PlistNode(Waiter waiter) { Waiter = waiter; Task = waiter.Task; }
+
+        /// <summary>The ceiling node of a priority-ceiling mutex.</summary>
+        internal PlistNode(PiLock ceilingOf) { Lock = ceilingOf; }
 
         /// <summary>A node with no owner (structural tests of the list).</summary>
         internal PlistNode() { }

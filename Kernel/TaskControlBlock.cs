@@ -7,7 +7,8 @@ namespace NfRt.Kernel
     /// set only by a priority change; effective: the most urgent of normal and what the task
     /// inherits, docs/spec/rtmutex.md §1), state, wait result, time slice, counters, and every
     /// intrusive node the kernel needs so no kernel path allocates: ready-queue links, a timeout
-    /// node, the rt-mutex waiter, a node for the other wait lists, and the piWaiters list.
+    /// node, the rt-mutex waiter, a node for the other wait lists, the piWaiters and ceilings
+    /// lists, and the per-wait data of the semaphore, queue and event flags.
     /// <para>Everything users see is read-only: the kernel mutates the internal fields, masked.
     /// The execution context (thread and gate) is the scheduler's, not part of the TCB.</para>
     /// </summary>
@@ -32,6 +33,14 @@ namespace NfRt.Kernel
         internal Exception fault;
         internal int switchesIn, preemptions, runTicks, boosts;
 
+        // ---- per-wait data of the semaphore, queue and event flags (docs/spec/primitives.md) ----
+        // Valid while the task is queued on one of those objects; written by the waiting task before
+        // it blocks and by the waker (masked). Typed fields, never allocated per wait.
+        internal int[] waitBuffer;   // MessageQueue: the receiver's destination, or the blocked sender's message
+        internal int waitFlags;      // EventFlags: the awaited flags
+        internal int waitMode;       // EventFlags: WaitAll | ClearOnExit bits; MessageQueue: 1 = urgent send
+        internal int waitValue;      // EventFlags: Value when the condition held
+
         // ---- scheduler links ----
         internal TaskControlBlock readyNext, readyPrev;
         internal bool inReadyQueue;
@@ -52,6 +61,12 @@ namespace NfRt.Kernel
         /// <summary>Tasks waiting in Join for this one.</summary>
         public readonly PriorityList Joiners;
 
+        /// <summary>
+        /// The ceiling of each priority-ceiling rt-mutex this task owns outright (one node embedded
+        /// per mutex, keyed by its ceiling; docs/spec/primitives.md §12), most urgent first.
+        /// </summary>
+        public readonly PriorityList Ceilings;
+
         /// <summary>Creates a task control block; only the scheduler calls this.</summary>
         internal TaskControlBlock(int id, string name, int priority, TaskOptions options, TaskBody body) : base(name)
         {
@@ -65,6 +80,7 @@ namespace NfRt.Kernel
             PiWaiters = new PriorityList();
             Waiter = new Waiter(this);
             Joiners = new PriorityList();
+            Ceilings = new PriorityList();
         }
 
         /// <summary>Normal priority: set at creation and by priority changes only.</summary>
@@ -115,11 +131,18 @@ namespace NfRt.Kernel
         /// <summary>True for a cooperative task (never preempted by another task).</summary>
         public bool IsCooperative { get { return (Options & TaskOptions.Cooperative) != 0; } }
 
-        /// <summary>The priority this task should have now: the most urgent of its normal priority and its top pi waiter.</summary>
+        /// <summary>
+        /// The priority this task should have now: the most urgent of its normal priority, its top pi
+        /// waiter and the most urgent ceiling of the ceiling mutexes it owns.
+        /// </summary>
         public int ComputedPriority()
         {
+            int p = normalPriority;
             PlistNode top = PiWaiters.First;
-            return top == null ? normalPriority : Priority.MostUrgent(top.prio, normalPriority);
+            if (top != null && top.prio < p) p = top.prio;
+            top = Ceilings.First;
+            if (top != null && top.prio < p) p = top.prio;
+            return p;
         }
     }
 }

@@ -45,5 +45,11 @@ namespace NfRt.Kernel
         TaskFault = 19,
         /// <summary>The driver halted the running task (target tick reached, or the watchdog): Task; A = 0 target tick, 1 watchdog.</summary>
         Halt = 20,
+        /// <summary>Counting semaphore given: Task = the caller (current task), A = semaphore id, B = the task the unit went to (0 = the count went up).</summary>
+        SemaphoreGive = 21,
+        /// <summary>Message sent: Task = the sender (the caller, or a blocked sender a Receive let in), A = queue id, B = the receiver it was handed to directly (0 = queued).</summary>
+        QueueSend = 22,
+        /// <summary>Event flags set: Task = the caller (current task), A = event-flags id, B = the value after the set (and after the clears of the waiters it satisfied).</summary>
+        FlagsSet = 23,
     }
 }

@@ -110,6 +110,8 @@ namespace NfRt.DeviceTests
                 case KernelStatus.WrongContext: return "WrongContext";
                 case KernelStatus.NoResources: return "NoResources";
                 case KernelStatus.WrongState: return "WrongState";
+                case KernelStatus.CeilingViolated: return "CeilingViolated";
+                case KernelStatus.OwnerDied: return "OwnerDied";
             }
             return "status " + (int)s;
         }

@@ -1,6 +1,6 @@
 namespace NfRt.Simulator.Scenarios;
 
-/// <summary>Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this project's extensions.</summary>
+/// <summary>Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this project's extensions, 17..28 the primitives' (§16).</summary>
 public enum CommandOpcode
 {
     Nop = 0,
@@ -20,6 +20,18 @@ public enum CommandOpcode
     LockTimeout = 14,
     SetTimeout = 15,
     Tick = 16,
+    SemTake = 17,
+    SemTakeTimeout = 18,
+    SemGive = 19,
+    QSend = 20,
+    QSendUrgent = 21,
+    QReceive = 22,
+    QReceiveTimeout = 23,
+    FlagsWait = 24,
+    FlagsWaitAll = 25,
+    FlagsSet = 26,
+    FlagsClear = 27,
+    SetValue = 28,
     ResetEvent = 98,
     Reset = 99,
 }
@@ -52,6 +64,10 @@ public static class Opcodes
         ("lockbkl", CommandOpcode.LockBkl), ("unlockbkl", CommandOpcode.UnlockBkl), ("signal", CommandOpcode.Signal),
         ("lockdd", CommandOpcode.LockDd), ("locktry", CommandOpcode.LockTry), ("locktimeout", CommandOpcode.LockTimeout),
         ("settimeout", CommandOpcode.SetTimeout), ("tick", CommandOpcode.Tick),
+        ("semtake", CommandOpcode.SemTake), ("semtaketimeout", CommandOpcode.SemTakeTimeout), ("semgive", CommandOpcode.SemGive),
+        ("qsend", CommandOpcode.QSend), ("qsendurgent", CommandOpcode.QSendUrgent), ("qreceive", CommandOpcode.QReceive),
+        ("qreceivetimeout", CommandOpcode.QReceiveTimeout), ("flagswait", CommandOpcode.FlagsWait), ("flagswaitall", CommandOpcode.FlagsWaitAll),
+        ("flagsset", CommandOpcode.FlagsSet), ("flagsclear", CommandOpcode.FlagsClear), ("setvalue", CommandOpcode.SetValue),
         ("resetevent", CommandOpcode.ResetEvent), ("reset", CommandOpcode.Reset),
     };
 
@@ -102,6 +118,13 @@ public static class Opcodes
     public static bool TakesMutex(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockNoWait or CommandOpcode.LockInt
         or CommandOpcode.LockIntNoWait or CommandOpcode.LockCont or CommandOpcode.Unlock or CommandOpcode.LockDd
         or CommandOpcode.LockTry or CommandOpcode.LockTimeout;
+
+    /// <summary>True for the commands whose argument is a semaphore, queue or event-flags index (0..63; scenario-language.md §16).</summary>
+    public static bool TakesObject(CommandOpcode op) => op is >= CommandOpcode.SemTake and <= CommandOpcode.FlagsClear;
+
+    /// <summary>True for the primitive commands that may wait (their O is the command number while they do).</summary>
+    public static bool IsPrimitiveWait(CommandOpcode op) => op is CommandOpcode.SemTake or CommandOpcode.SemTakeTimeout or CommandOpcode.QSend
+        or CommandOpcode.QSendUrgent or CommandOpcode.QReceive or CommandOpcode.QReceiveTimeout or CommandOpcode.FlagsWait or CommandOpcode.FlagsWaitAll;
 
     /// <summary>True for commands the driver carries out itself (they work even while the thread is busy, and leave O and E alone).</summary>
     public static bool IsDriverCommand(CommandOpcode op) => op is CommandOpcode.SchedOther or CommandOpcode.SchedFifo

@@ -184,6 +184,7 @@ public static class ScenarioRunner
                 break;
             default:
                 if (Opcodes.TakesMutex(line.Command)) sys.Mutex(line.Argument);
+                if (Opcodes.TakesObject(line.Command)) sys.EnsureObject(line.Command, line.Argument);
                 if (thread.Post(line.Command, line.Argument) != 0)
                     return $"thread {line.Thread} is busy with a command (-EBUSY)";
                 break;

@@ -11,7 +11,7 @@ namespace NfRt.Simulator.Scenarios;
 /// The simulated system a scenario drives: a <see cref="SimKernel"/> (the shared host harness) on a
 /// simulated STM32F429 board in the rt-tester profile (<see cref="RtTesterProfile"/>: 140 levels,
 /// SCHED_FIFO k = 99 - k, normal = 120; invariant checking on), up to 64 test threads and 64
-/// rt-mutexes, the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
+/// rt-mutexes, 64 each of semaphores, queues and event flags (scenario-language.md §16), the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
 /// whose notifications go to the test thread of the task concerned.
 /// <para>Contract: create it on the thread that drives the script (it becomes the kernel's
 /// driver/idle task). Threads and mutexes are created lazily on first use, in script order, so
@@ -37,6 +37,15 @@ public sealed class ScenarioSystem : IDisposable
     private readonly SimKernel _sim;
     private readonly TestThread[] _threads = new TestThread[ScriptParser.MaxThreads];
     private readonly RtMutex[] _mutexes = new RtMutex[ScriptParser.MaxMutexes];
+    private readonly CountingSemaphore[] _semaphores = new CountingSemaphore[ScriptParser.MaxObjects];
+    private readonly MessageQueue[] _queues = new MessageQueue[ScriptParser.MaxObjects];
+    private readonly EventFlags[] _flags = new EventFlags[ScriptParser.MaxObjects];
+
+    /// <summary>Most units a scenario semaphore holds (it starts empty).</summary>
+    public const int SemaphoreMax = 64;
+
+    /// <summary>Messages a scenario queue holds (one word each).</summary>
+    public const int QueueCapacity = 2;
     private readonly TestThread[] _byTaskId;
 
     public ScenarioSystem(TraceCollector trace = null) : this(trace, null) { }
@@ -108,6 +117,23 @@ public sealed class ScenarioSystem : IDisposable
 
     /// <summary>Mutex <paramref name="index"/> ("L0".."L63"), created on first use.</summary>
     public RtMutex Mutex(int index) => _mutexes[index] ??= new RtMutex(Kernel, "L" + index);
+
+    /// <summary>Semaphore <paramref name="index"/> ("S0".."S63": count 0, max <see cref="SemaphoreMax"/>), created on first use.</summary>
+    public CountingSemaphore Semaphore(int index) => _semaphores[index] ??= new CountingSemaphore(Kernel, "S" + index, 0, SemaphoreMax);
+
+    /// <summary>Queue <paramref name="index"/> ("Q0".."Q63": <see cref="QueueCapacity"/> one-word messages), created on first use.</summary>
+    public MessageQueue Queue(int index) => _queues[index] ??= new MessageQueue(Kernel, "Q" + index, QueueCapacity, 1);
+
+    /// <summary>Event flags <paramref name="index"/> ("F0".."F63", all clear), created on first use.</summary>
+    public EventFlags Flags(int index) => _flags[index] ??= new EventFlags(Kernel, "F" + index);
+
+    /// <summary>Creates the semaphore, queue or event flags a primitive command names (driver side, in script order).</summary>
+    public void EnsureObject(CommandOpcode op, int index)
+    {
+        if (op <= CommandOpcode.SemGive) Semaphore(index);
+        else if (op <= CommandOpcode.QReceiveTimeout) Queue(index);
+        else Flags(index);
+    }
 
     /// <summary>Mutex <paramref name="index"/> if it exists, else null.</summary>
     public RtMutex PeekMutex(int index) => index >= 0 && index < _mutexes.Length ? _mutexes[index] : null;

@@ -23,7 +23,8 @@ public sealed record ParsedScript(string Name, IReadOnlyList<ScenarioLine> Lines
 /// field count, unknown kind or opcode, non-numbers, numbers out of range (a number too large for
 /// an int is "out of range", like any other), a thread index outside 0..63 (except for
 /// <c>tick</c>, whose thread field is ignored but must be a number), a mutex index outside
-/// 0..63, a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
+/// 0..63, a semaphore, queue or event-flags index outside 0..63, a negative <c>setvalue</c>,
+/// a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
 /// <c>tick</c> count outside 0..1000000, and a script with no C/W/T line at all (reported at
 /// its last line).</para>
 /// </summary>
@@ -31,6 +32,9 @@ public static class ScriptParser
 {
     /// <summary>Test threads and mutexes a script may use (indices 0..63).</summary>
     public const int MaxThreads = 64, MaxMutexes = 64;
+
+    /// <summary>Semaphores, queues and event flags a script may use, each (indices 0..63).</summary>
+    public const int MaxObjects = 64;
 
     /// <summary>Largest <c>tick</c> count of one line.</summary>
     public const int MaxTickCount = 1_000_000;
@@ -131,6 +135,8 @@ public static class ScriptParser
         if (kind == LineKind.Command)
         {
             if (Opcodes.TakesMutex(cmd) && (argValue < 0 || argValue >= MaxMutexes)) return Err($"mutex {arg} out of range 0..{MaxMutexes - 1}");
+            if (Opcodes.TakesObject(cmd) && (argValue < 0 || argValue >= MaxObjects)) return Err($"{Opcodes.Name(cmd)} object {arg} out of range 0..{MaxObjects - 1}");
+            if (cmd == CommandOpcode.SetValue && (argValue < 0 || argValue > int.MaxValue)) return Err($"setvalue {arg} out of range 0..{int.MaxValue}");
             if (cmd == CommandOpcode.SchedFifo && (argValue < 1 || argValue > 99)) return Err($"schedfifo priority {arg} out of range 1..99");
             if (cmd == CommandOpcode.SetTimeout && argValue < 0) return Err($"settimeout ticks {arg} must be >= 0");
             if (cmd == CommandOpcode.SetTimeout && argValue > int.MaxValue) return Err($"settimeout ticks {arg} out of range 0..{int.MaxValue}");

@@ -30,6 +30,10 @@ namespace NfRt.Simulator.Scenarios;
 /// <item>A signal may wake the command wait of a paused interruptible lock, and a hand-off may
 /// wake a paused waiter still queued on its mutex: both are spurious for that wait and the
 /// task simply waits again (<see cref="LockstepTask"/>; the interrupt request stays pending for the retry, as in Linux).</item>
+/// <item>Semaphore, queue and event-flags commands (scenario-language.md §16) run like a lock call
+/// without digits: an event before and after, O = the command number while they wait, then the
+/// status, or the word received / the flags observed; the value register (<c>setvalue</c>) is what
+/// they send, wait for, set or clear.</item>
 /// </list>
 /// Every field is touched only by this task or by the driver while the task is parked
 /// (baton passing: exactly one thread runs), so no locking is needed.
@@ -45,14 +49,20 @@ public sealed class TestThread
     /// <summary>The latest top-level command (not one run inside the pause) and its argument.</summary>
     private CommandOpcode _op;
     private int _arg;
-    private int _o, _e, _timeout;
+    private int _o, _e, _timeout, _value;
+    private readonly int[] _word = new int[1];
+    private int? _resultWord;         // a receive's word or a flags wait's value: O shows it instead of the status
 
     internal TestThread(ScenarioSystem sys, int index)
     {
         _sys = sys;
         Index = index;
         _task = new LockstepTask(sys.Kernel, "T" + index, RtTesterProfile.NormalPriority, index);
-        _task.Completed = (_, result) => _o = RtTesterProfile.Errno(result);
+        _task.Completed = (_, result) =>
+        {
+            _o = _resultWord ?? RtTesterProfile.Errno(result);
+            _resultWord = null;
+        };
         Task = _task.Tcb;
     }
 
@@ -129,7 +139,11 @@ public sealed class TestThread
                 return LockCall(arg, m => m.LockTimed(_timeout, false));
             case CommandOpcode.LockTry:
                 return LockCall(arg, m => m.TryLock() ? KernelStatus.Ok : KernelStatus.Busy);
+            case CommandOpcode.SetValue:
+                _value = arg;
+                return KernelStatus.Ok;
             default:
+                if (Opcodes.TakesObject(op)) return PrimitiveCall(op, arg);
                 return KernelStatus.InvalidArgument;    // lockcont outside the pause; driver commands never get here
         }
     }
@@ -153,6 +167,47 @@ public sealed class TestThread
             default:
                 return KernelStatus.InvalidArgument;
         }
+    }
+
+    /// <summary>
+    /// A semaphore, queue or event-flags command (scenario-language.md §16): stamps an event before
+    /// and after, like a lock call; the result is the status (0 or a negative KernelStatus), except
+    /// that a successful receive gives the word received and a successful flags wait the value
+    /// observed. Waits have no time limit, or the thread's timeout for the *timeout forms; the
+    /// thread's value register (setvalue) is the word sent and the flags waited for, set or cleared.
+    /// </summary>
+    private KernelStatus PrimitiveCall(CommandOpcode op, int index)
+    {
+        bool waits = Opcodes.IsPrimitiveWait(op);
+        KernelObject obj = op <= CommandOpcode.SemGive ? _sys.Semaphore(index) : op <= CommandOpcode.QReceiveTimeout ? _sys.Queue(index) : _sys.Flags(index);
+        Stamp();
+        if (waits) _sys.Trace?.WaitBegin(Task.Id, obj.Name);
+        KernelStatus result;
+        int observed = 0;
+        _word[0] = _value;
+        switch (op)
+        {
+            case CommandOpcode.SemTake: result = _sys.Semaphore(index).Take(-1); break;
+            case CommandOpcode.SemTakeTimeout: result = _sys.Semaphore(index).Take(_timeout); break;
+            case CommandOpcode.SemGive: result = _sys.Semaphore(index).Give(); break;
+            case CommandOpcode.QSend: result = _sys.Queue(index).Send(_word, -1); break;
+            case CommandOpcode.QSendUrgent: result = _sys.Queue(index).SendUrgent(_word, -1); break;
+            case CommandOpcode.QReceive:
+            case CommandOpcode.QReceiveTimeout:
+                result = _sys.Queue(index).Receive(_word, op == CommandOpcode.QReceive ? -1 : _timeout);
+                if (result == KernelStatus.Ok) _resultWord = _word[0];
+                break;
+            case CommandOpcode.FlagsWait:
+            case CommandOpcode.FlagsWaitAll:
+                result = _sys.Flags(index).Wait(_value, op == CommandOpcode.FlagsWaitAll, true, -1, out observed);
+                if (result == KernelStatus.Ok) _resultWord = observed;
+                break;
+            case CommandOpcode.FlagsSet: result = _sys.Flags(index).Set(_value); break;
+            default: result = _sys.Flags(index).Clear(_value); break;
+        }
+        if (waits) _sys.Trace?.WaitEnd(Task.Id, obj.Name);
+        Stamp();
+        return result;
     }
 
     private KernelStatus LockCall(int index, Func<RtMutex, KernelStatus> call)

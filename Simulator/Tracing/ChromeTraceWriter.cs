@@ -14,7 +14,8 @@ namespace NfRt.Simulator.Tracing;
 /// <item>one counter track ("C") per task, "&lt;task&gt; priority (lower = more urgent)", with series
 /// "effective" and "normal": the kernel's priority numbers, as the API takes them;</item>
 /// <item>one track per mutex (tid 1000+) with an "X" event per ownership interval, named after the owner;</item>
-/// <item>an async slice ("b"/"e", category "lock") per lock call that waited, named "lock &lt;mutex&gt;";</item>
+/// <item>an async slice ("b"/"e", category "lock") per lock call that waited, named "lock &lt;mutex&gt;" (a semaphore,
+/// queue or event-flags wait: "wait &lt;object&gt;", scenario-language.md §16);</item>
 /// <item>for scenario runs a "script" track (tid 0) with one "X" event per step, named after its line.</item>
 /// </list>
 /// <para>Time: <c>ts</c>/<c>dur</c> are timeline microseconds, so one tick or one script step shows
@@ -126,13 +127,13 @@ public static class ChromeTraceWriter
                 case Cat.WaitBegin:
                 {
                     var x = t.Waiting[i];
-                    emit($"{{\"ph\":\"b\",\"cat\":\"lock\",\"name\":{Str("lock " + x.Mutex)},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Start},\"args\":{{\"task\":{Str(TaskName(t, x.Task))}}}}}");
+                    emit($"{{\"ph\":\"b\",\"cat\":\"lock\",\"name\":{Str(Timeline.CallName(x.Mutex))},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Start},\"args\":{{\"task\":{Str(TaskName(t, x.Task))}}}}}");
                     break;
                 }
                 case Cat.WaitEnd:
                 {
                     var x = t.Waiting[i];
-                    emit($"{{\"ph\":\"e\",\"cat\":\"lock\",\"name\":{Str("lock " + x.Mutex)},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.End}}}");
+                    emit($"{{\"ph\":\"e\",\"cat\":\"lock\",\"name\":{Str(Timeline.CallName(x.Mutex))},\"id\":{i + 1},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.End}}}");
                     break;
                 }
                 case Cat.Priority:

@@ -135,7 +135,7 @@ public static class SvgTimelineWriter
             foreach (var b in t.Boosted.Where(b => b.Task == task.Id && Shown(b.Start)))
                 sb.Append($"<rect class=\"boosted\" x=\"{F(X(b.Start))}\" y=\"{F(ry + 2)}\" width=\"{F(X(b.End) - X(b.Start))}\" height=\"{F(RowH - 4)}\" fill=\"#ffd59a\"/>\n");
             foreach (var w in t.Waiting.Where(w => w.Task == task.Id && Shown(w.Start)))
-                sb.Append($"<g class=\"waits\"><title>{Esc(task.Name)} in lock({Esc(w.Mutex)})</title><line x1=\"{F(X(w.Start))}\" y1=\"{F(ry + 13)}\" x2=\"{F(X(w.End))}\" y2=\"{F(ry + 13)}\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/></g>\n");
+                sb.Append($"<g class=\"waits\"><title>{Esc(task.Name)} in {Esc(Timeline.CallName(w.Mutex))}</title><line x1=\"{F(X(w.Start))}\" y1=\"{F(ry + 13)}\" x2=\"{F(X(w.End))}\" y2=\"{F(ry + 13)}\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/></g>\n");
             foreach (var r in t.Running.Where(r => r.Task == task.Id && Shown(r.Start)))
                 sb.Append($"<rect class=\"running\" x=\"{F(X(r.Start))}\" y=\"{F(ry + 7)}\" width=\"{F(Math.Max(0.5, X(r.End) - X(r.Start)))}\" height=\"12\" fill=\"#2f5fb3\"/>\n");
             foreach (var o in t.Ownership.Where(o => o.Task == task.Id && Shown(o.Start)))

@@ -21,6 +21,12 @@ public sealed class Timeline
 {
     public const long UnitMicros = 1000;
 
+    /// <summary>
+    /// The name of a wait in traces: "lock L3" for a scenario mutex (L0..L63), "wait S0" for a
+    /// semaphore, queue or event-flags wait (S, Q, F; scenario-language.md §16).
+    /// </summary>
+    public static string CallName(string obj) => (obj.Length > 0 && obj[0] != 'L' ? "wait " : "lock ") + obj;
+
     public string Title { get; private init; }
     public TraceClock Clock { get; private init; }
     /// <summary>Where the timeline starts (timeline microseconds): 0, or the start of a <c>--from</c> window.</summary>

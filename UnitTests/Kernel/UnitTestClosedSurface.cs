@@ -30,6 +30,7 @@ public class UnitTestClosedSurface
         ["TraceEvent"] = "a value copy handed to the sink",
         ["BalloonCounters"] = "a snapshot the user owns (ReadCounters fills it)",
         ["BalloonConfig"] = "read once when a service is created",
+        ["RtMutexOptions"] = "read once when a mutex is created (docs/spec/primitives.md §11 makes them public fields)",
         ["TraceBuffer.Sink"] = "where the user wants events",
         ["RtMutexSystem.TestHook"] = "the scenario runner's documented test hook",
         ["BalloonService.Observer"] = "where the user wants the stall event",
@@ -81,6 +82,11 @@ public class UnitTestClosedSurface
     [InlineData(typeof(RtMutexSystem), "AdjustPrio")]
     [InlineData(typeof(RtMutexSystem), "RemoveWaiter")]
     [InlineData(typeof(RtMutex), "FixupWaitersBit")]
+    [InlineData(typeof(RtMutex), "UnlockMasked")]
+    [InlineData(typeof(RtMutex), "ReleaseOnExit")]
+    [InlineData(typeof(SyncObject), "BlockMasked")]
+    [InlineData(typeof(SyncObject), "WakeAllMasked")]
+    [InlineData(typeof(SyncObject), "Register")]
     [InlineData(typeof(Partition), "AcceptMasked")]
     [InlineData(typeof(Partition), "TakeFreeMasked")]
     public void Kernel_plumbing_is_not_public(Type type, string member)
@@ -96,6 +102,7 @@ public class UnitTestClosedSurface
     [InlineData(typeof(TimeoutNode))]
     [InlineData(typeof(KernelObject))]
     [InlineData(typeof(PiLock))]
+    [InlineData(typeof(SyncObject))]
     public void Kernel_owned_objects_cannot_be_made_by_users(Type type)
     {
         Assert.Empty(type.GetConstructors(BindingFlags.Public | BindingFlags.Instance));

@@ -112,6 +112,14 @@ public sealed class RtMutexRig : IDisposable
         Assert.Equal(0, m.WaiterCount);
     }
 
+    /// <summary>Asserts a free mutex of any kind: no owner, no waiters, no flag bits (option bits allowed).</summary>
+    public void Free2(RtMutex m)
+    {
+        Assert.Null(m.OwnerTask);
+        Assert.Equal(0, m.WaiterCount);
+        Assert.Equal(0, m.OwnerWord & ~(RtMutex.CeilingBit | RtMutex.OwnerDiedBit));
+    }
+
     private static void AssertWaiters(RtMutex m, LockstepTask[] waiters)
     {
         var got = new List<string>();

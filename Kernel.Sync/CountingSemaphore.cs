@@ -1,0 +1,134 @@
+using NfRt.Kernel;
+using NfRt.Scheduling;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// Counting semaphore (docs/spec/primitives.md §8): a count between 0 and a maximum; <see cref="Take"/>
+    /// takes a unit or waits for one, <see cref="Give"/> returns one. A unit given while tasks wait
+    /// goes straight to the most urgent waiter (FIFO among equals) and the count stays 0. No owner,
+    /// so no priority inheritance. Waits are timed, interruptible (<see cref="Scheduler.Interrupt"/>)
+    /// and end with Destroyed when the semaphore is destroyed (see <see cref="SyncObject"/> for the
+    /// wait protocol). <see cref="Give"/> and <c>Take(0)</c> are ISR-safe; a Take that would have to
+    /// block from an IRQ handler or the idle task is WrongContext. No allocation after construction.
+    /// </summary>
+    public sealed class CountingSemaphore : SyncObject
+    {
+        private readonly int _max;
+        private int _count;
+        internal readonly PriorityList waiters = new PriorityList();
+
+        /// <summary>Creates a semaphore holding <paramref name="initialCount"/> units (a set-up call: it allocates).</summary>
+        /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="maxCount"/> &lt; 1,
+        /// or <paramref name="initialCount"/> outside 0 .. <paramref name="maxCount"/>.</exception>
+        public CountingSemaphore(Scheduler kernel, string name, int initialCount, int maxCount) : base(kernel, name)
+        {
+            if (maxCount < 1) throw new System.ArgumentException("maxCount must be at least 1");
+            if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentException("initialCount must be within 0 .. maxCount");
+            _max = maxCount;
+            _count = initialCount;
+            Register(SyncRegistry.SemaphoreKind);
+        }
+
+        /// <summary>Units available now.</summary>
+        public int Count { get { return _count; } }
+
+        /// <summary>The most units it can hold.</summary>
+        public int MaxCount { get { return _max; } }
+
+        /// <summary>Tasks queued (most urgent first).</summary>
+        public int WaiterCount { get { return waiters.Count; } }
+
+        /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
+        public TaskControlBlock WaiterAt(int index)
+        {
+            PlistNode n = waiters.First;
+            for (int i = 0; n != null && i < index; i++) n = n.next;
+            return n == null ? null : n.Task;
+        }
+
+        /// <summary>
+        /// Takes a unit: Ok; TimedOut when none came within <paramref name="timeoutTicks"/> ticks
+        /// (0: do not wait; negative: no limit); Interrupted; Destroyed; WrongContext when it would
+        /// have to wait in an IRQ handler or the idle task (nothing changes).
+        /// </summary>
+        public KernelStatus Take(long timeoutTicks)
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r;
+            if (destroyed) r = KernelStatus.Destroyed;
+            else if (_count > 0) { _count--; r = KernelStatus.Ok; }
+            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
+            else
+            {
+                TaskControlBlock me = _k.Current;
+                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
+                else r = BlockMasked(waiters, me, timeoutTicks);
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Returns a unit: to the most urgent waiter if a task waits, else to the count. Ok; Busy when the
+        /// count is already at its maximum (nothing changes); Destroyed. ISR-safe.
+        /// </summary>
+        public KernelStatus Give()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Ok;
+            if (destroyed) r = KernelStatus.Destroyed;
+            else
+            {
+                PlistNode n = FirstBlocked(waiters);
+                if (n != null)
+                {
+                    waiters.Remove(n);
+                    _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, n.Task.Id);
+                    _k.Wake(n.Task, KernelStatus.Ok);
+                }
+                else if (_count == _max) r = KernelStatus.Busy;
+                else
+                {
+                    _count++;
+                    _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, 0);
+                }
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Destroys the semaphore: every waiter wakes with Destroyed, later calls return Destroyed. Ok, or Destroyed if already. ISR-safe.</summary>
+        public KernelStatus Destroy()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                destroyed = true;
+                WakeAllMasked(waiters, KernelStatus.Destroyed);
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>docs/spec/primitives.md §6 for this semaphore (masked).</summary>
+        internal string CheckMasked()
+        {
+            if (_count < 0 || _count > _max) return Name + ": count " + _count + " outside 0 .. " + _max;
+            int blocked;
+            string e = CheckWaitList(waiters, "wait list", out blocked);
+            if (e != null) return e;
+            if (blocked > 0 && _count > 0) return Name + ": " + blocked + " tasks wait although the count is " + _count;
+            if (blocked > 0 && destroyed) return Name + ": destroyed with waiters";
+            return CheckBlockedTasksQueued(waiters, null);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using NfRt.Kernel;
+using NfRt.Scheduling;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// 32 event flags in one int (docs/spec/primitives.md §10). <see cref="Set"/> ORs flags in and
+    /// wakes, most urgent first, every waiter whose condition now holds; <see cref="Wait"/> waits for
+    /// any or all of a set of flags and may clear exactly those flags when it is satisfied (so a
+    /// more urgent clearing waiter can leave a later one waiting). A waiter's condition lives in its
+    /// task control block (<c>waitFlags</c>, <c>waitMode</c>); the value seen when it held is handed
+    /// back in <c>waitValue</c>. Waits are timed, interruptible and end with Destroyed on destroy
+    /// (<see cref="SyncObject"/>). <see cref="Set"/>, <see cref="Clear"/> and <c>Wait(…, 0, …)</c> are
+    /// ISR-safe; a wait that would have to block in an IRQ handler or the idle task is WrongContext.
+    /// </summary>
+    public sealed class EventFlags : SyncObject
+    {
+        internal const int WaitAll = 1, ClearOnExit = 2;   // TaskControlBlock.waitMode bits
+
+        private int _value;
+        internal readonly PriorityList waiters = new PriorityList();
+
+        /// <summary>Creates event flags with every flag clear (a set-up call).</summary>
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        public EventFlags(Scheduler kernel, string name) : base(kernel, name)
+        {
+            Register(SyncRegistry.FlagsKind);
+        }
+
+        /// <summary>The 32 flags.</summary>
+        public int Value { get { return _value; } }
+
+        /// <summary>Tasks waiting.</summary>
+        public int WaiterCount { get { return waiters.Count; } }
+
+        /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
+        public TaskControlBlock WaiterAt(int index)
+        {
+            PlistNode n = waiters.First;
+            for (int i = 0; n != null && i < index; i++) n = n.next;
+            return n == null ? null : n.Task;
+        }
+
+        internal static bool Holds(int value, int flags, int mode)
+        {
+            return (mode & WaitAll) != 0 ? (value & flags) == flags : (value & flags) != 0;
+        }
+
+        /// <summary>ORs <paramref name="flags"/> into <see cref="Value"/> and wakes every waiter whose condition now holds, most urgent first. Ok; Destroyed. ISR-safe.</summary>
+        public KernelStatus Set(int flags)
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                _value |= flags;
+                PlistNode n = waiters.First;
+                while (n != null)
+                {
+                    PlistNode next = n.next;
+                    TaskControlBlock t = n.Task;
+                    if (t.state == TaskState.Blocked && Holds(_value, t.waitFlags, t.waitMode))
+                    {
+                        t.waitValue = _value;
+                        if ((t.waitMode & ClearOnExit) != 0) _value &= ~t.waitFlags;
+                        waiters.Remove(n);
+                        _k.Wake(t, KernelStatus.Ok);
+                    }
+                    n = next;
+                }
+                _k.Emit(TraceKind.FlagsSet, _k.Current, id, _value);
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Clears <paramref name="flags"/> in <see cref="Value"/>. Ok; Destroyed. ISR-safe.</summary>
+        public KernelStatus Clear(int flags)
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                _value &= ~flags;
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Waits until every flag of <paramref name="flags"/> (<paramref name="all"/>) or any one of them
+        /// is set. <paramref name="observed"/> gets <see cref="Value"/> as it was when the condition held
+        /// (otherwise: when the call returned). With <paramref name="clearOnExit"/> a satisfied wait clears
+        /// exactly <paramref name="flags"/>. Ok; TimedOut after <paramref name="timeoutTicks"/> ticks (0: do
+        /// not wait; negative: no limit); Interrupted; Destroyed; InvalidArgument for
+        /// <paramref name="flags"/> == 0; WrongContext when it would have to wait in an IRQ handler or the
+        /// idle task. Nothing changes unless the result is Ok.
+        /// </summary>
+        public KernelStatus Wait(int flags, bool all, bool clearOnExit, long timeoutTicks, out int observed)
+        {
+            observed = _value;
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Ok;
+            int mode = (all ? WaitAll : 0) | (clearOnExit ? ClearOnExit : 0);
+            observed = _value;
+            if (flags == 0) r = KernelStatus.InvalidArgument;
+            else if (destroyed) r = KernelStatus.Destroyed;
+            else if (Holds(_value, flags, mode))
+            {
+                if (clearOnExit) _value &= ~flags;
+            }
+            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
+            else
+            {
+                TaskControlBlock me = _k.Current;
+                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
+                else
+                {
+                    me.waitFlags = flags;
+                    me.waitMode = mode;
+                    r = BlockMasked(waiters, me, timeoutTicks);
+                    observed = r == KernelStatus.Ok ? me.waitValue : _value;
+                }
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Destroys the flags: every waiter wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
+        public KernelStatus Destroy()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                destroyed = true;
+                WakeAllMasked(waiters, KernelStatus.Destroyed);
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>docs/spec/primitives.md §6 for these flags (masked).</summary>
+        internal string CheckMasked()
+        {
+            int blocked;
+            string e = CheckWaitList(waiters, "wait list", out blocked);
+            if (e != null) return e;
+            if (blocked > 0 && destroyed) return Name + ": destroyed with waiters";
+            for (PlistNode n = waiters.First; n != null; n = n.next)
+            {
+                TaskControlBlock t = n.Task;
+                if (t.state != TaskState.Blocked) continue;
+                if (t.waitFlags == 0) return Name + ": " + t.Name + " waits for no flag";
+                if (Holds(_value, t.waitFlags, t.waitMode)) return Name + ": " + t.Name + " waits although its condition holds (value " + _value + ")";
+            }
+            return CheckBlockedTasksQueued(waiters, null);
+        }
+    }
+}

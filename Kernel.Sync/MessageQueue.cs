@@ -1,0 +1,239 @@
+using NfRt.Kernel;
+using NfRt.Scheduling;
+
+namespace NfRt.Sync
+{
+    /// <summary>
+    /// Message queue of fixed-size messages of 1..16 words, copied in and out (docs/spec/primitives.md §9;
+    /// the ThreadX / FreeRTOS model). The messages live in one preallocated ring of
+    /// capacity × words ints:
+    /// <code>
+    ///   _slots: [ m0 w0..wn | m1 w0..wn | ... ]   _head = index of the oldest message, _count messages
+    ///   Send        -> a waiting receiver's own array (direct hand-off), else the tail, else wait
+    ///   SendUrgent  -> the same, but in front of the head: the next Receive gets it
+    ///   Receive     -> the head message, then the most urgent blocked sender's message moves in
+    /// </code>
+    /// Receivers and senders wait in two priority-ordered lists (FIFO among equals); a blocked
+    /// sender's message stays in its own array (<c>TaskControlBlock.waitBuffer</c>) until it is let in,
+    /// a blocked receiver's array is where a sender writes directly. Waits are timed, interruptible,
+    /// and end with Destroyed on destroy (<see cref="SyncObject"/>). <c>Send(…, 0)</c> and
+    /// <c>Receive(…, 0)</c> are ISR-safe; a call that would have to wait in an IRQ handler or the idle
+    /// task is WrongContext. No allocation per message.
+    /// </summary>
+    public sealed class MessageQueue : SyncObject
+    {
+        /// <summary>Most words per message.</summary>
+        public const int MaxWords = 16;
+
+        private readonly int _capacity, _words;
+        private readonly int[] _slots;
+        private int _head, _count;
+        internal readonly PriorityList receivers = new PriorityList();
+        internal readonly PriorityList senders = new PriorityList();
+
+        /// <summary>Creates an empty queue of <paramref name="capacity"/> messages (a set-up call: it allocates the ring).</summary>
+        /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="capacity"/> &lt; 1, or
+        /// <paramref name="wordsPerMessage"/> outside 1 .. 16.</exception>
+        public MessageQueue(Scheduler kernel, string name, int capacity, int wordsPerMessage) : base(kernel, name)
+        {
+            if (capacity < 1) throw new System.ArgumentException("capacity must be at least 1");
+            if (wordsPerMessage < 1 || wordsPerMessage > MaxWords) throw new System.ArgumentException("wordsPerMessage must be within 1 .. 16");
+            _capacity = capacity;
+            _words = wordsPerMessage;
+            _slots = new int[capacity * wordsPerMessage];
+            Register(SyncRegistry.QueueKind);
+        }
+
+        /// <summary>Messages queued.</summary>
+        public int Count { get { return _count; } }
+
+        /// <summary>Most messages it holds.</summary>
+        public int Capacity { get { return _capacity; } }
+
+        /// <summary>Words per message.</summary>
+        public int WordsPerMessage { get { return _words; } }
+
+        /// <summary>Tasks waiting to receive.</summary>
+        public int ReceiverCount { get { return receivers.Count; } }
+
+        /// <summary>Tasks waiting to send (the queue is full).</summary>
+        public int SenderCount { get { return senders.Count; } }
+
+        /// <summary>Word <paramref name="word"/> of queued message <paramref name="index"/> (0 = the next one Receive gets); 0 out of range.</summary>
+        public int Peek(int index, int word)
+        {
+            if (index < 0 || index >= _count || word < 0 || word >= _words) return 0;
+            return _slots[((_head + index) % _capacity) * _words + word];
+        }
+
+        /// <summary>Waiting receiver (<paramref name="senderList"/> false) or sender number <paramref name="index"/> in wait order, or null.</summary>
+        public TaskControlBlock WaiterAt(bool senderList, int index)
+        {
+            PlistNode n = senderList ? senders.First : receivers.First;
+            for (int i = 0; n != null && i < index; i++) n = n.next;
+            return n == null ? null : n.Task;
+        }
+
+        /// <summary>
+        /// Copies <paramref name="message"/>[0 .. words-1] to the back of the queue (or straight into
+        /// a waiting receiver's array). Ok; TimedOut when the queue stayed full for
+        /// <paramref name="timeoutTicks"/> ticks (0: do not wait; negative: no limit); Interrupted;
+        /// Destroyed; InvalidArgument for a null or too short array; WrongContext when it would have to
+        /// wait in an IRQ handler or the idle task. ISR-safe with 0.
+        /// </summary>
+        public KernelStatus Send(int[] message, long timeoutTicks) { return Put(message, timeoutTicks, false); }
+
+        /// <summary>As <see cref="Send"/>, but to the front of the queue: the next Receive gets it.</summary>
+        public KernelStatus SendUrgent(int[] message, long timeoutTicks) { return Put(message, timeoutTicks, true); }
+
+        private KernelStatus Put(int[] message, long timeoutTicks, bool urgent)
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            if (message == null || message.Length < _words) return KernelStatus.InvalidArgument;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Ok;
+            if (destroyed) r = KernelStatus.Destroyed;
+            else
+            {
+                PlistNode n = FirstBlocked(receivers);
+                if (n != null)
+                {
+                    TaskControlBlock rx = n.Task;
+                    System.Array.Copy(message, 0, rx.waitBuffer, 0, _words);
+                    receivers.Remove(n);
+                    _k.Emit(TraceKind.QueueSend, _k.Current, id, rx.Id);
+                    _k.Wake(rx, KernelStatus.Ok);
+                }
+                else if (_count < _capacity)
+                {
+                    Store(message, urgent);
+                    _k.Emit(TraceKind.QueueSend, _k.Current, id, 0);
+                }
+                else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
+                else
+                {
+                    TaskControlBlock me = _k.Current;
+                    if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
+                    else
+                    {
+                        me.waitBuffer = message;
+                        me.waitMode = urgent ? 1 : 0;
+                        r = BlockMasked(senders, me, timeoutTicks);
+                        me.waitBuffer = null;
+                    }
+                }
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Copies the next message (the oldest, or the latest urgent one) into
+        /// <paramref name="into"/>[0 .. words-1] and lets the most urgent blocked sender in. Ok;
+        /// TimedOut when none came within <paramref name="timeoutTicks"/> ticks (0: do not wait;
+        /// negative: no limit); Interrupted; Destroyed; InvalidArgument for a null or too short array;
+        /// WrongContext when it would have to wait in an IRQ handler or the idle task.
+        /// </summary>
+        public KernelStatus Receive(int[] into, long timeoutTicks)
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Ok;
+            if (destroyed) r = KernelStatus.Destroyed;
+            else if (_count > 0)
+            {
+                System.Array.Copy(_slots, _head * _words, into, 0, _words);
+                _head = _head + 1 == _capacity ? 0 : _head + 1;
+                _count--;
+                PlistNode n = FirstBlocked(senders);
+                if (n != null)
+                {
+                    TaskControlBlock tx = n.Task;
+                    Store(tx.waitBuffer, tx.waitMode != 0);
+                    senders.Remove(n);
+                    _k.Emit(TraceKind.QueueSend, tx, id, 0);
+                    _k.Wake(tx, KernelStatus.Ok);
+                }
+            }
+            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
+            else
+            {
+                TaskControlBlock me = _k.Current;
+                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
+                else
+                {
+                    me.waitBuffer = into;
+                    r = BlockMasked(receivers, me, timeoutTicks);
+                    me.waitBuffer = null;
+                }
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Copies a message into the ring at the tail, or in front of the head when urgent (masked, not full).</summary>
+        private void Store(int[] message, bool urgent)
+        {
+            int slot;
+            if (urgent)
+            {
+                _head = _head == 0 ? _capacity - 1 : _head - 1;
+                slot = _head;
+            }
+            else
+            {
+                slot = _head + _count;
+                if (slot >= _capacity) slot -= _capacity;
+            }
+            System.Array.Copy(message, 0, _slots, slot * _words, _words);
+            _count++;
+        }
+
+        /// <summary>Destroys the queue: every waiting sender and receiver wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
+        public KernelStatus Destroy()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                destroyed = true;
+                WakeAllMasked(receivers, KernelStatus.Destroyed);
+                WakeAllMasked(senders, KernelStatus.Destroyed);
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>docs/spec/primitives.md §6 for this queue (masked).</summary>
+        internal string CheckMasked()
+        {
+            if (_count < 0 || _count > _capacity) return Name + ": count " + _count + " outside 0 .. " + _capacity;
+            if (_head < 0 || _head >= _capacity) return Name + ": head " + _head + " outside the ring";
+            int rx, tx;
+            string e = CheckWaitList(receivers, "receivers", out rx);
+            if (e != null) return e;
+            e = CheckWaitList(senders, "senders", out tx);
+            if (e != null) return e;
+            if (rx > 0 && _count > 0) return Name + ": " + rx + " receivers wait although " + _count + " messages are queued";
+            if (tx > 0 && _count < _capacity) return Name + ": " + tx + " senders wait although the queue has room";
+            if ((rx > 0 || tx > 0) && destroyed) return Name + ": destroyed with waiters";
+            for (PlistNode n = receivers.First; n != null; n = n.next)
+            {
+                int[] b = n.Task.waitBuffer;
+                if (n.Task.state == TaskState.Blocked && (b == null || b.Length < _words)) return Name + ": receiver " + n.Task.Name + " has no array to receive into";
+            }
+            for (PlistNode n = senders.First; n != null; n = n.next)
+            {
+                int[] b = n.Task.waitBuffer;
+                if (n.Task.state == TaskState.Blocked && (b == null || b.Length < _words)) return Name + ": sender " + n.Task.Name + " has no message";
+            }
+            return CheckBlockedTasksQueued(receivers, senders);
+        }
+    }
+}
