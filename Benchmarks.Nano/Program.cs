@@ -32,6 +32,8 @@ namespace NfRt.NanoBench
             Print("interlocked_cas_pair", cas);
             double monitor = Measure(Loop.MonitorPair, 1, _emptyLoop);
             Print("monitor_enter_exit_pair", monitor);
+            Print("thread_current_read", Measure(Loop.ThreadCurrent, 1, _emptyLoop));
+            Print("field_load", Measure(Loop.FieldLoad, 1, _emptyLoop));
 
             double hwLock, hwTry, m0Lock, yieldSwitch;
             InKernel(BoardProfiles.Esp32, out hwLock, out hwTry, out yieldSwitch);
@@ -51,7 +53,7 @@ namespace NfRt.NanoBench
             Debug.WriteLine("NANOBENCH DONE");
         }
 
-        private enum Loop { Empty, Calls, CasPair, MonitorPair }
+        private enum Loop { Empty, Calls, CasPair, MonitorPair, ThreadCurrent, FieldLoad }
 
         private static double Measure(Loop kind, int opsPerIteration, double overhead)
         {
@@ -65,6 +67,12 @@ namespace NfRt.NanoBench
                     case Loop.Calls: for (int i = 0; i < N; i++) { Nothing(); Nothing(); } break;
                     case Loop.CasPair:
                         for (int i = 0; i < N; i++) { Interlocked.CompareExchange(ref _word, 1, 0); Interlocked.CompareExchange(ref _word, 0, 1); }
+                        break;
+                    case Loop.ThreadCurrent:
+                        for (int i = 0; i < N; i++) { if (Thread.CurrentThread == null) _word++; }
+                        break;
+                    case Loop.FieldLoad:
+                        for (int i = 0; i < N; i++) { if (_word == 12345) _word++; }
                         break;
                     default:
                         object g = Gate;

@@ -21,7 +21,7 @@ namespace NfRt.Boards
         /// <summary>Number of interrupt lines.</summary>
         public const int Lines = 32;
 
-        private int _masked;
+        internal int masked;          // 0 enabled, 1 masked: read directly by the kernel's fast paths
         private int _pending;
         private int _exitRequested;
         private IIrqSink _sink;
@@ -42,7 +42,7 @@ namespace NfRt.Boards
         public bool IsAttached { get { return _sink != null; } }
 
         /// <summary>True while masked.</summary>
-        public bool IsMasked { get { return _masked != 0; } }
+        public bool IsMasked { get { return masked != 0; } }
 
         /// <summary>Bit mask of lines raised and not yet delivered.</summary>
         public int Pending { get { return _pending; } }
@@ -50,20 +50,20 @@ namespace NfRt.Boards
         /// <summary>Masks interrupts; returns the previous state for <see cref="Restore"/>.</summary>
         public int Mask()
         {
-            int prev = _masked;
-            _masked = 1;
+            int prev = masked;
+            masked = 1;
             return prev;
         }
 
         /// <summary>Restores a state saved by <see cref="Mask"/>; when that enables interrupts, delivers pending lines.</summary>
         public void Restore(int state)
         {
-            _masked = state;
+            masked = state;
             if (state == 0) Poll();
         }
 
         /// <summary>Restores a saved state without delivering pending lines (the scheduler's switch path).</summary>
-        public void RestoreQuiet(int state) { _masked = state; }
+        public void RestoreQuiet(int state) { masked = state; }
 
         /// <summary>Raises line <paramref name="irq"/> (0 .. 31). Thread-safe; delivery happens at the next enable or poll.</summary>
         /// <returns>False (and nothing changes) when the line is out of range.</returns>
@@ -83,21 +83,21 @@ namespace NfRt.Boards
         /// <summary>Delivers every pending line if interrupts are enabled, then runs the exit hook once.</summary>
         public void Poll()
         {
-            if (_masked != 0 || _sink == null || (_pending == 0 && _exitRequested == 0)) return;
+            if (masked != 0 || _sink == null || (_pending == 0 && _exitRequested == 0)) return;
             while (true)
             {
                 int old = _pending;
                 if (old == 0) break;
                 int irq = LowestBit(old);
                 if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
-                _masked = 1;
+                masked = 1;
                 try
                 {
                     _sink.OnIrq(irq);
                 }
                 finally
                 {
-                    _masked = 0;   // a handler that throws must not leave the CPU masked forever
+                    masked = 0;   // a handler that throws must not leave the CPU masked forever
                 }
             }
             _exitRequested = 0;

@@ -1,9 +1,7 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 
 // The clock/sleep seam below is internal: the host tests inject a clock and a sleep that overshoots.
-[assembly: InternalsVisibleTo("UnitTests")]
 
 namespace NfRt.Boards
 {

@@ -1,4 +1,5 @@
 using System.Threading;
+using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 
@@ -80,6 +81,8 @@ namespace NfRt.Sync
         internal int ownerWord;
         private readonly RtMutexSystem _sys;
         private readonly Scheduler _k;
+        private readonly IrqController _irq;       // the fast paths read its mask field directly
+        private readonly bool _hardwareCas;        // fast paths call Interlocked directly (no virtual CAS)
         private readonly int _ceiling = -1;           // -1: none
         private readonly bool _recursive, _robust;
         private readonly int _freeWord;               // the free owner word: 0, or CeilingBit
@@ -94,6 +97,8 @@ namespace NfRt.Sync
             if (name == null) throw new System.ArgumentException("name is null");
             _k = kernel;
             _sys = RtMutexSystem.Of(kernel);
+            _irq = kernel.Board.Irq;
+            _hardwareCas = kernel.Board.Atomics.IsHardware;
             id = _sys.Register(this);
         }
 
@@ -121,6 +126,8 @@ namespace NfRt.Sync
             }
             ownerWord = _freeWord;
             _sys = RtMutexSystem.Of(kernel);
+            _irq = kernel.Board.Irq;
+            _hardwareCas = kernel.Board.Atomics.IsHardware;
             id = _sys.Register(this);
         }
 
@@ -171,13 +178,24 @@ namespace NfRt.Sync
         /// Uninterruptible lock: Ok once owned. Never hangs on a mutex the caller already holds:
         /// that is Deadlock. WrongContext from the idle task or an interrupt handler; Destroyed after destroy.
         /// </summary>
-        public KernelStatus Lock() { return Lock(false); }
+        public KernelStatus Lock()
+        {
+            // The fast path (one CAS: none -> me), flat on purpose: on the interpreter every call and
+            // field read costs, so the checks are inline and the CAS is Interlocked itself. Anything
+            // unusual — a foreign thread, the idle task, IRQs masked, a board without CAS, a taken or
+            // option-marked word — goes to LockFront, which sorts it out.
+            Scheduler k = _k;
+            TaskControlBlock me = k.current;
+            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
+                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
+            return LockFront(false, -1, false);
+        }
 
         /// <summary>Uninterruptible lock; with <paramref name="detectDeadlock"/> a wait that would close a cycle returns Deadlock.</summary>
-        public KernelStatus Lock(bool detectDeadlock) { return LockFast(false, -1, detectDeadlock); }
+        public KernelStatus Lock(bool detectDeadlock) { return LockFront(false, -1, detectDeadlock); }
 
         /// <summary>Interruptible lock: Ok, Interrupted (see <see cref="Scheduler.Interrupt"/>), or Deadlock (with detection, or on self-lock).</summary>
-        public KernelStatus LockInterruptible(bool detectDeadlock) { return LockFast(true, -1, detectDeadlock); }
+        public KernelStatus LockInterruptible(bool detectDeadlock) { return LockFront(true, -1, detectDeadlock); }
 
         /// <summary>
         /// Timed, interruptible lock: Ok, TimedOut after <paramref name="ticks"/> ticks, Interrupted, or
@@ -186,29 +204,33 @@ namespace NfRt.Sync
         public KernelStatus LockTimed(long ticks, bool detectDeadlock)
         {
             if (ticks < 0) return KernelStatus.InvalidArgument;
-            return LockFast(true, ticks, detectDeadlock);
+            return LockFront(true, ticks, detectDeadlock);
         }
 
         /// <summary>
-        /// The shared front end: caller check (the CPU's own thread: anything else is refused with no
-        /// state change, see Scheduler.CheckCaller), context check, then one CAS (none → me), else the slow path.
+        /// The shared front end of every lock: caller check (the CPU's own thread: anything else is
+        /// refused with no state change, see Scheduler.CheckCaller), context check, then one CAS
+        /// (none -> me, with the board's CAS flavour), else the slow path.
         /// </summary>
-        private KernelStatus LockFast(bool interruptible, long timeout, bool detectDeadlock)
+        private KernelStatus LockFront(bool interruptible, long timeout, bool detectDeadlock)
         {
             if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
             TaskControlBlock me = _k.current;
-            if (me == _k.Idle || _sys.Irq.IsMasked) return KernelStatus.WrongContext;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return KernelStatus.Ok;
+            if (me == _k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
             return LockSlow(me, interruptible, timeout, detectDeadlock);
         }
 
         /// <summary>Takes the mutex if free, or steals it from a less urgent pending owner; never blocks.</summary>
         public bool TryLock()
         {
-            if (Thread.CurrentThread != _k.runnerThread) { _k.ForeignCallStatus(); return false; }
-            TaskControlBlock me = _k.current;
-            if (me == _k.Idle || _sys.Irq.IsMasked) return false;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.Id << OwnerShift, 0) == 0) return true;
+            Scheduler k = _k;
+            TaskControlBlock me = k.current;
+            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
+                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
+            if (Thread.CurrentThread != k.runnerThread) { k.ForeignCallStatus(); return false; }
+            if (me == k.Idle || _irq.masked != 0) return false;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
             return TryLockSlow(me);
         }
 
@@ -220,10 +242,14 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Unlock()
         {
-            if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
-            if (_sys.Irq.IsMasked) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
-            TaskControlBlock me = _k.current;
-            if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, me.Id << OwnerShift) == me.Id << OwnerShift) return KernelStatus.Ok;
+            Scheduler k = _k;
+            TaskControlBlock me = k.current;
+            int word = me.lockWord;
+            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
+                && Interlocked.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
+            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            if (_irq.masked != 0) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
+            if (me != k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
             return UnlockSlow(me);
         }
 

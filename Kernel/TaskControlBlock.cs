@@ -24,6 +24,9 @@ namespace NfRt.Kernel
         public readonly TaskBody Body;
 
         internal int normalPriority, effectivePriority;
+
+        /// <summary>This task as an rt-mutex owner word (Id &lt;&lt; 2, no flag bits), precomputed for the fast paths.</summary>
+        internal readonly int lockWord;
         internal TaskState state;
         internal KernelStatus waitResult;
         internal int timeSlice, sliceLeft;
@@ -71,6 +74,7 @@ namespace NfRt.Kernel
         internal TaskControlBlock(int id, string name, int priority, TaskOptions options, TaskBody body) : base(name)
         {
             Id = id;
+            lockWord = id << 2;
             Options = options;
             Body = body;
             normalPriority = effectivePriority = priority;
