@@ -27,7 +27,7 @@ namespace NfRt.Sync
             if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentException("initialCount must be within 0 .. maxCount");
             _max = maxCount;
             _count = initialCount;
-            Register(SyncRegistry.SemaphoreKind);
+            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
         }
 
         /// <summary>Units available now.</summary>

@@ -11,17 +11,27 @@ namespace NfRt.Sync
     /// </summary>
     internal sealed class CountingSemaphoreInvariants : IInvariantChecker
     {
-        private readonly SyncRegistry _reg;
+        private CountingSemaphore[] _items = new CountingSemaphore[4];
+        private int _count;
 
-        internal CountingSemaphoreInvariants(SyncRegistry reg) { _reg = reg; }
+        /// <summary>Adds an object (set-up: may grow the array); returns its 1-based id.</summary>
+        internal int Add(CountingSemaphore item)
+        {
+            if (_count == _items.Length)
+            {
+                CountingSemaphore[] bigger = new CountingSemaphore[_count * 2];
+                for (int i = 0; i < _count; i++) bigger[i] = _items[i];
+                _items = bigger;
+            }
+            _items[_count++] = item;
+            return _count;
+        }
 
         public string Check()
         {
-            for (int i = 0; i < _reg.Count; i++)
+            for (int i = 0; i < _count; i++)
             {
-                CountingSemaphore s = _reg.At(i) as CountingSemaphore;
-                if (s == null) continue;
-                string e = s.CheckMasked();
+                string e = _items[i].CheckMasked();
                 if (e != null) return e;
             }
             return null;

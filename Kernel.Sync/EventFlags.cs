@@ -24,7 +24,7 @@ namespace NfRt.Sync
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public EventFlags(Scheduler kernel, string name) : base(kernel, name)
         {
-            Register(SyncRegistry.FlagsKind);
+            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
         }
 
         /// <summary>The 32 flags.</summary>

@@ -12,17 +12,27 @@ namespace NfRt.Sync
     /// </summary>
     internal sealed class EventFlagsInvariants : IInvariantChecker
     {
-        private readonly SyncRegistry _reg;
+        private EventFlags[] _items = new EventFlags[4];
+        private int _count;
 
-        internal EventFlagsInvariants(SyncRegistry reg) { _reg = reg; }
+        /// <summary>Adds an object (set-up: may grow the array); returns its 1-based id.</summary>
+        internal int Add(EventFlags item)
+        {
+            if (_count == _items.Length)
+            {
+                EventFlags[] bigger = new EventFlags[_count * 2];
+                for (int i = 0; i < _count; i++) bigger[i] = _items[i];
+                _items = bigger;
+            }
+            _items[_count++] = item;
+            return _count;
+        }
 
         public string Check()
         {
-            for (int i = 0; i < _reg.Count; i++)
+            for (int i = 0; i < _count; i++)
             {
-                EventFlags f = _reg.At(i) as EventFlags;
-                if (f == null) continue;
-                string e = f.CheckMasked();
+                string e = _items[i].CheckMasked();
                 if (e != null) return e;
             }
             return null;

@@ -41,7 +41,7 @@ namespace NfRt.Sync
             _capacity = capacity;
             _words = wordsPerMessage;
             _slots = new int[capacity * wordsPerMessage];
-            Register(SyncRegistry.QueueKind);
+            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
         }
 
         /// <summary>Messages queued.</summary>

@@ -12,17 +12,27 @@ namespace NfRt.Sync
     /// </summary>
     internal sealed class MessageQueueInvariants : IInvariantChecker
     {
-        private readonly SyncRegistry _reg;
+        private MessageQueue[] _items = new MessageQueue[4];
+        private int _count;
 
-        internal MessageQueueInvariants(SyncRegistry reg) { _reg = reg; }
+        /// <summary>Adds an object (set-up: may grow the array); returns its 1-based id.</summary>
+        internal int Add(MessageQueue item)
+        {
+            if (_count == _items.Length)
+            {
+                MessageQueue[] bigger = new MessageQueue[_count * 2];
+                for (int i = 0; i < _count; i++) bigger[i] = _items[i];
+                _items = bigger;
+            }
+            _items[_count++] = item;
+            return _count;
+        }
 
         public string Check()
         {
-            for (int i = 0; i < _reg.Count; i++)
+            for (int i = 0; i < _count; i++)
             {
-                MessageQueue q = _reg.At(i) as MessageQueue;
-                if (q == null) continue;
-                string e = q.CheckMasked();
+                string e = _items[i].CheckMasked();
                 if (e != null) return e;
             }
             return null;

@@ -109,6 +109,14 @@ namespace NfRt.Sync
             return null;
         }
 
+        /// <summary>The ceiling mutex whose node <paramref name="n"/> is, or null (a linear search: checker only).</summary>
+        private RtMutex CeilingMutexOf(PlistNode n)
+        {
+            for (int i = 0; i < _sys.MutexCount; i++)
+                if (_sys.MutexAt(i).ceilingNode == n) return _sys.MutexAt(i);
+            return null;
+        }
+
         private string CheckTask(TaskControlBlock t)
         {
             if (t.EffectivePriority != t.ComputedPriority())
@@ -118,7 +126,7 @@ namespace NfRt.Sync
             int ceilings = 0;
             for (PlistNode n = t.Ceilings.First; n != null; n = n.Next)
             {
-                RtMutex cm = n.Lock as RtMutex;
+                RtMutex cm = CeilingMutexOf(n);
                 if (cm == null || n != cm.ceilingNode || cm.OwnerTask != t || cm.HasPendingOwner) return t.Name + ": ceilings entry for a mutex it does not own outright";
             }
             for (int i = 0; i < _sys.MutexCount; i++)

@@ -38,9 +38,6 @@ namespace NfRt.Sync
             _k = kernel;
         }
 
-        /// <summary>Registers the fully built object with its kernel (last step of each constructor).</summary>
-        internal void Register(int kind) { id = SyncRegistry.Of(_k).Add(this, kind); }
-
         /// <summary>Id: 1-based creation order among the objects of this type on its kernel.</summary>
         public int Id { get { return id; } }
 

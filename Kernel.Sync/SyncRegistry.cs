@@ -4,20 +4,18 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// The counting semaphores, message queues and event flags of one kernel, in creation order,
-    /// for their invariant checkers (docs/spec/primitives.md §6). Reached through the kernel's
-    /// rt-mutex layer (<see cref="RtMutexSystem.Of"/>), which is the Kernel.Sync layer of a kernel.
-    /// The checker of a type is registered with the kernel when the first object of that type is
-    /// created. Set-up only: registering allocates, nothing else does.
+    /// The counting semaphores, message queues and event flags of one kernel, for their invariant
+    /// checkers (docs/spec/primitives.md §6): one checker per type, each holding its objects in
+    /// creation order (typed: no casts), registered with the kernel when the first object of its
+    /// type is created. Reached through the kernel's rt-mutex layer (<see cref="RtMutexSystem.Of"/>),
+    /// which is the Kernel.Sync layer of a kernel. Set-up only: registering allocates, nothing else does.
     /// </summary>
     internal sealed class SyncRegistry
     {
-        internal const int SemaphoreKind = 0, QueueKind = 1, FlagsKind = 2;
-
         internal readonly Scheduler Kernel;
-        private SyncObject[] _objects = new SyncObject[8];
-        private int _count;
-        private readonly int[] _perKind = new int[3];
+        private CountingSemaphoreInvariants _semaphores;
+        private MessageQueueInvariants _queues;
+        private EventFlagsInvariants _flags;
 
         private SyncRegistry(Scheduler kernel) { Kernel = kernel; }
 
@@ -29,29 +27,36 @@ namespace NfRt.Sync
             return sys.primitives;
         }
 
-        internal int Count { get { return _count; } }
-
-        internal SyncObject At(int i) { return _objects[i]; }
-
-        /// <summary>Registers <paramref name="o"/>; returns its id within its kind (1-based).</summary>
-        internal int Add(SyncObject o, int kind)
+        /// <summary>Registers a semaphore; returns its id among the kernel's semaphores (1-based).</summary>
+        internal int Add(CountingSemaphore s)
         {
-            if (_perKind[kind] == 0)
-            {
-                IInvariantChecker c;
-                if (kind == SemaphoreKind) c = new CountingSemaphoreInvariants(this);
-                else if (kind == QueueKind) c = new MessageQueueInvariants(this);
-                else c = new EventFlagsInvariants(this);
-                if (Kernel.AddInvariantChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker");
-            }
-            if (_count == _objects.Length)
-            {
-                SyncObject[] bigger = new SyncObject[_count * 2];
-                for (int i = 0; i < _count; i++) bigger[i] = _objects[i];
-                _objects = bigger;
-            }
-            _objects[_count++] = o;
-            return ++_perKind[kind];
+            if (_semaphores == null) _semaphores = Attach(new CountingSemaphoreInvariants());
+            return _semaphores.Add(s);
+        }
+
+        /// <summary>Registers a queue; returns its id among the kernel's queues (1-based).</summary>
+        internal int Add(MessageQueue q)
+        {
+            if (_queues == null) _queues = Attach(new MessageQueueInvariants());
+            return _queues.Add(q);
+        }
+
+        /// <summary>Registers event flags; returns their id among the kernel's event flags (1-based).</summary>
+        internal int Add(EventFlags f)
+        {
+            if (_flags == null) _flags = Attach(new EventFlagsInvariants());
+            return _flags.Add(f);
+        }
+
+        private CountingSemaphoreInvariants Attach(CountingSemaphoreInvariants c) { Register(c); return c; }
+
+        private MessageQueueInvariants Attach(MessageQueueInvariants c) { Register(c); return c; }
+
+        private EventFlagsInvariants Attach(EventFlagsInvariants c) { Register(c); return c; }
+
+        private void Register(IInvariantChecker c)
+        {
+            if (Kernel.AddInvariantChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker");
         }
     }
 }
