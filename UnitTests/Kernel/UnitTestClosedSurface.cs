@@ -86,7 +86,6 @@ public class UnitTestClosedSurface
     [InlineData(typeof(RtMutex), "ReleaseOnExit")]
     [InlineData(typeof(SyncObject), "BlockMasked")]
     [InlineData(typeof(SyncObject), "WakeAllMasked")]
-    [InlineData(typeof(SyncObject), "Register")]
     [InlineData(typeof(Partition), "AcceptMasked")]
     [InlineData(typeof(Partition), "TakeFreeMasked")]
     public void Kernel_plumbing_is_not_public(Type type, string member)
