@@ -27,7 +27,7 @@ namespace NfRt.Sync
             if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentException("initialCount must be within 0 .. maxCount");
             _max = maxCount;
             _count = initialCount;
-            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
+            id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.SemaphoreKind);   // last step: registers the fully built object
         }
 
         /// <summary>Units available now.</summary>
@@ -102,25 +102,14 @@ namespace NfRt.Sync
             return r;
         }
 
-        /// <summary>Destroys the semaphore: every waiter wakes with Destroyed, later calls return Destroyed. Ok, or Destroyed if already. ISR-safe.</summary>
-        public KernelStatus Destroy()
+        /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
+        internal override void WakeAllForDestroyMasked()
         {
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
-            KernelStatus r = KernelStatus.Destroyed;
-            if (!destroyed)
-            {
-                destroyed = true;
-                WakeAllMasked(waiters, KernelStatus.Destroyed);
-                r = KernelStatus.Ok;
-            }
-            _k.Leave(s);
-            return r;
+            WakeAllMasked(waiters, KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for this semaphore (masked).</summary>
-        internal string CheckMasked()
+        internal override string CheckMasked()
         {
             if (_count < 0 || _count > _max) return Name + ": count " + _count + " outside 0 .. " + _max;
             int blocked;

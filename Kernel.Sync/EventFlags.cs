@@ -24,7 +24,7 @@ namespace NfRt.Sync
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public EventFlags(Scheduler kernel, string name) : base(kernel, name)
         {
-            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
+            id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.FlagsKind);   // last step: registers the fully built object
         }
 
         /// <summary>The 32 flags.</summary>
@@ -134,25 +134,14 @@ namespace NfRt.Sync
             return r;
         }
 
-        /// <summary>Destroys the flags: every waiter wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
-        public KernelStatus Destroy()
+        /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
+        internal override void WakeAllForDestroyMasked()
         {
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
-            KernelStatus r = KernelStatus.Destroyed;
-            if (!destroyed)
-            {
-                destroyed = true;
-                WakeAllMasked(waiters, KernelStatus.Destroyed);
-                r = KernelStatus.Ok;
-            }
-            _k.Leave(s);
-            return r;
+            WakeAllMasked(waiters, KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for these flags (masked).</summary>
-        internal string CheckMasked()
+        internal override string CheckMasked()
         {
             int blocked;
             string e = CheckWaitList(waiters, "wait list", out blocked);

@@ -41,7 +41,7 @@ namespace NfRt.Sync
             _capacity = capacity;
             _words = wordsPerMessage;
             _slots = new int[capacity * wordsPerMessage];
-            id = SyncRegistry.Of(kernel).Add(this);   // last step: registers the fully built object
+            id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.QueueKind);   // last step: registers the fully built object
         }
 
         /// <summary>Messages queued.</summary>
@@ -192,26 +192,15 @@ namespace NfRt.Sync
             _count++;
         }
 
-        /// <summary>Destroys the queue: every waiting sender and receiver wakes with Destroyed; later calls return Destroyed. ISR-safe.</summary>
-        public KernelStatus Destroy()
+        /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
+        internal override void WakeAllForDestroyMasked()
         {
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
-            KernelStatus r = KernelStatus.Destroyed;
-            if (!destroyed)
-            {
-                destroyed = true;
-                WakeAllMasked(receivers, KernelStatus.Destroyed);
-                WakeAllMasked(senders, KernelStatus.Destroyed);
-                r = KernelStatus.Ok;
-            }
-            _k.Leave(s);
-            return r;
+            WakeAllMasked(receivers, KernelStatus.Destroyed);
+            WakeAllMasked(senders, KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for this queue (masked).</summary>
-        internal string CheckMasked()
+        internal override string CheckMasked()
         {
             if (_count < 0 || _count > _capacity) return Name + ": count " + _count + " outside 0 .. " + _capacity;
             if (_head < 0 || _head >= _capacity) return Name + ": head " + _head + " outside the ring";

@@ -44,6 +44,32 @@ namespace NfRt.Sync
         /// <summary>True once destroyed: every later call returns Destroyed.</summary>
         public bool IsDestroyed { get { return destroyed; } }
 
+        /// <summary>
+        /// Destroys the object: every waiter wakes with Destroyed, later calls return Destroyed. Ok, or
+        /// Destroyed if it already was. ISR-safe.
+        /// </summary>
+        public KernelStatus Destroy()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.Enter();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!destroyed)
+            {
+                destroyed = true;
+                WakeAllForDestroyMasked();
+                r = KernelStatus.Ok;
+            }
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>Wakes every waiter of every wait list of this object with Destroyed. Masked.</summary>
+        internal abstract void WakeAllForDestroyMasked();
+
+        /// <summary>This object's invariants (docs/spec/primitives.md §6), masked: null when they hold, else the first broken one.</summary>
+        internal abstract string CheckMasked();
+
         /// <summary>The first entry of <paramref name="list"/> whose task really waits (is Blocked), or null. Masked.</summary>
         internal static PlistNode FirstBlocked(PriorityList list)
         {

@@ -4,18 +4,18 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// The counting semaphores, message queues and event flags of one kernel, for their invariant
-    /// checkers (docs/spec/primitives.md §6): one checker per type, each holding its objects in
-    /// creation order (typed: no casts), registered with the kernel when the first object of its
-    /// type is created. Reached through the kernel's rt-mutex layer (<see cref="RtMutexSystem.Of"/>),
+    /// The counting semaphores, message queues and event flags of one kernel: one invariant checker
+    /// over all of them (each checks itself), registered with the kernel when the first is created,
+    /// and the per-type ids. Reached through the kernel's rt-mutex layer (<see cref="RtMutexSystem.Of"/>),
     /// which is the Kernel.Sync layer of a kernel. Set-up only: registering allocates, nothing else does.
     /// </summary>
     internal sealed class SyncRegistry
     {
+        internal const int SemaphoreKind = 0, QueueKind = 1, FlagsKind = 2;
+
         internal readonly Scheduler Kernel;
-        private CountingSemaphoreInvariants _semaphores;
-        private MessageQueueInvariants _queues;
-        private EventFlagsInvariants _flags;
+        private SyncObjectInvariants _checker;
+        private readonly int[] _perKind = new int[3];
 
         private SyncRegistry(Scheduler kernel) { Kernel = kernel; }
 
@@ -27,36 +27,17 @@ namespace NfRt.Sync
             return sys.primitives;
         }
 
-        /// <summary>Registers a semaphore; returns its id among the kernel's semaphores (1-based).</summary>
-        internal int Add(CountingSemaphore s)
+        /// <summary>Registers <paramref name="o"/>, a fully built object of <paramref name="kind"/>; returns its id within its kind (1-based).</summary>
+        internal int Add(SyncObject o, int kind)
         {
-            if (_semaphores == null) _semaphores = Attach(new CountingSemaphoreInvariants());
-            return _semaphores.Add(s);
-        }
-
-        /// <summary>Registers a queue; returns its id among the kernel's queues (1-based).</summary>
-        internal int Add(MessageQueue q)
-        {
-            if (_queues == null) _queues = Attach(new MessageQueueInvariants());
-            return _queues.Add(q);
-        }
-
-        /// <summary>Registers event flags; returns their id among the kernel's event flags (1-based).</summary>
-        internal int Add(EventFlags f)
-        {
-            if (_flags == null) _flags = Attach(new EventFlagsInvariants());
-            return _flags.Add(f);
-        }
-
-        private CountingSemaphoreInvariants Attach(CountingSemaphoreInvariants c) { Register(c); return c; }
-
-        private MessageQueueInvariants Attach(MessageQueueInvariants c) { Register(c); return c; }
-
-        private EventFlagsInvariants Attach(EventFlagsInvariants c) { Register(c); return c; }
-
-        private void Register(IInvariantChecker c)
-        {
-            if (Kernel.AddInvariantChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker");
+            if (_checker == null)
+            {
+                SyncObjectInvariants c = new SyncObjectInvariants();
+                if (Kernel.AddInvariantChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker");
+                _checker = c;
+            }
+            _checker.Add(o);
+            return ++_perKind[kind];
         }
     }
 }
