@@ -26,6 +26,7 @@ namespace NfRt.Boards
         private int _exitRequested;
         private IIrqSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private int _idleWaiting;     // 1 while the idle CPU waits in WaitForInterrupt: only then does Raise set _wake
 
         /// <summary>
         /// Connects the kernel; until then raised lines stay pending. One board runs one kernel:
@@ -76,7 +77,10 @@ namespace NfRt.Boards
                 int old = _pending;
                 if (Interlocked.CompareExchange(ref _pending, old | bit, old) == old) break;
             }
-            _wake.Set();
+            // Wake the CPU only if it is idle-waiting: an event Set costs more than the rest of an IRQ.
+            // Dekker pair with WaitForInterrupt (both sides write, fence, then read the other's word), so
+            // a wait that starts meanwhile either sees the pending bit or is woken here.
+            if (_idleWaiting != 0) _wake.Set();
             return true;
         }
 
@@ -113,8 +117,9 @@ namespace NfRt.Boards
         /// <summary>Blocks the calling (idle) thread until some line is pending or <paramref name="timeoutMs"/> passes.</summary>
         public void WaitForInterrupt(int timeoutMs)
         {
-            if (_pending != 0) return;
-            _wake.WaitOne(timeoutMs, false);
+            Interlocked.Exchange(ref _idleWaiting, 1);      // announce, then (after this full fence) look
+            if (_pending == 0) _wake.WaitOne(timeoutMs, false);
+            Interlocked.Exchange(ref _idleWaiting, 0);
         }
 
         private static int LowestBit(int x)

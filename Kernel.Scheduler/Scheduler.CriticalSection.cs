@@ -78,10 +78,13 @@ namespace NfRt.Scheduling
                 _irq.RequestExitHook();   // reschedule when the outer region enables IRQs again
                 return;
             }
-            FaultIfBroken("invariant: ");
+            if (_checkInvariants) FaultIfBroken("invariant: ");
             _irq.Restore(0);
-            Reschedule();
-            FlushTrace();
+            // Only call what can do something: a switch is possible only if the current task stopped
+            // running (blocked, yielded, exited), another task is ready, or a halt is requested.
+            TaskControlBlock cur = current;
+            if (cur.state != TaskState.Running || _ready.Count != 0 || _haltRequested != 0) Reschedule();
+            if (Trace.Sink != null) FlushTrace();
         }
 
         /// <summary>The precondition of every "call masked" method (debug builds): IRQs are masked.</summary>
@@ -142,6 +145,7 @@ namespace NfRt.Scheduling
         /// <summary>Records a trace event (kernel and extensions). Masked.</summary>
         internal void Emit(TraceKind kind, TaskControlBlock t, int a, int b)
         {
+            if (Trace.Sink == null) return;      // nothing records: skip the call
             Trace.Append(_ticks, kind, t == null ? 0 : t.Id, a, b);
         }
     }
