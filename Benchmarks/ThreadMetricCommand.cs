@@ -6,7 +6,7 @@ using NfRt.ThreadMetric;
 namespace NfRt.Benchmarks;
 
 /// <summary>
-/// <c>threadmetric [--seconds S] [--periods N] [--test NAME|all] [--gate spin|event|semaphore]</c>: the
+/// <c>threadmetric [--seconds S] [--periods N] [--test NAME|all] [--gate spin|spin:N|event|semaphore]</c>: the
 /// Thread-Metric suite (ThreadMetric/, the same device-rules code nanoCLR runs) on a real-time board
 /// (STM32F429 profile, 1 kHz tick) on this host. Prints the reporting thread's lines per period, one
 /// RESULT line per test and a final "THREADMETRIC DONE" line. Exit status: 0; 1 when a check printed
@@ -17,10 +17,12 @@ namespace NfRt.Benchmarks;
 public static class ThreadMetricCommand
 {
     private const string Usage =
-        "usage: threadmetric [--seconds S] [--periods N] [--test NAME|all] [--gate spin|event|semaphore]\n  tests: ";
+        "usage: threadmetric [--seconds S] [--periods N] [--test NAME|all] [--gate spin|spin:N|event|semaphore]\n"
+        + "       threadmetric floor [--seconds S] [--gate spin|spin:N|event|semaphore]   (bare host hand-offs, no kernel)\n  tests: ";
 
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "floor") return HandoffFloor.Run(args[1..]);
         double seconds = 5;
         int periods = 3;
         string test = "all", gate = "spin";
@@ -34,7 +36,7 @@ public static class ThreadMetricCommand
                 case "--seconds": ok = double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds >= 0.001; i++; break;
                 case "--periods": ok = int.TryParse(v, out periods) && periods >= 1; i++; break;
                 case "--test": ok = v != null; test = v; i++; break;
-                case "--gate": ok = v is "spin" or "event" or "semaphore"; gate = v; i++; break;
+                case "--gate": ok = GateFactory(v, out _) != null || v == "event"; gate = v; i++; break;
                 case "-h" or "--help": Console.WriteLine(Usage + TmRunner.Names() + ", all"); return 0;
                 default: ok = false; break;
             }
@@ -54,7 +56,7 @@ public static class ThreadMetricCommand
         var settings = new TmSettings
         {
             PeriodMs = (int)Math.Round(seconds * 1000), Periods = periods, Profile = BoardProfiles.Stm32,
-            Gates = GateFactory(gate), GateName = GateName(gate),
+            Gates = GateFactory(gate, out string gateName), GateName = gateName,
         };
         var output = new ConsoleOutput();
         Console.WriteLine("Thread-Metric on NfRt: " + tests.Length + " test(s), " + periods + " period(s) of " + TmTest.Decimal(settings.PeriodMs, 1000)
@@ -72,19 +74,24 @@ public static class ThreadMetricCommand
         return failed == 0 ? 0 : 1;
     }
 
-    private static ITaskGateFactory GateFactory(string gate) => gate switch
+    /// <summary>
+    /// The gate factory for <paramref name="gate"/>: spin (SpinParkGate, 30 spins), spin:N (N spins before it
+    /// parks), semaphore (SemaphoreSlimGate), event (null: the board's default EventGate, an AutoResetEvent
+    /// per task, what nanoCLR uses). Null for anything else (and for event: check the name).
+    /// </summary>
+    internal static ITaskGateFactory GateFactory(string gate, out string name)
     {
-        "event" => null,   // the board's default: EventGate (an AutoResetEvent per task), what nanoCLR uses
-        "semaphore" => new SemaphoreSlimGate.Factory(),
-        _ => new SpinParkGate.Factory(),
-    };
-
-    private static string GateName(string gate) => gate switch
-    {
-        "event" => "EventGate",
-        "semaphore" => "SemaphoreSlimGate",
-        _ => "SpinParkGate",
-    };
+        name = null;
+        if (gate == "event") { name = "EventGate"; return null; }
+        if (gate == "semaphore") { name = "SemaphoreSlimGate"; return new SemaphoreSlimGate.Factory(); }
+        if (gate == "spin") { name = "SpinParkGate"; return new SpinParkGate.Factory(); }
+        if (gate != null && gate.StartsWith("spin:") && int.TryParse(gate[5..], out int spins) && spins >= 0)
+        {
+            name = "SpinParkGate(" + spins + " spins)";
+            return new SpinParkGate.Factory(spins);
+        }
+        return null;
+    }
 
     /// <summary>Console output; allocations counted over every thread of the process (precise).</summary>
     private sealed class ConsoleOutput : ITmOutput
