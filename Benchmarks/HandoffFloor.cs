@@ -5,7 +5,7 @@ using NfRt.Harness;
 namespace NfRt.Benchmarks;
 
 /// <summary>
-/// <c>threadmetric floor [--seconds S] [--gate spin|spin:N|event|semaphore]</c>: the host's floor under the
+/// <c>threadmetric floor [--seconds S] [--gate spin|spin:N|event|semaphore] [--shape all|kernel]</c>: the host's floor under the
 /// Thread-Metric scheduling tests. Plain host threads (no kernel) pass a token around a ring through one
 /// gate each, exactly as the kernel's tasks pass the CPU (open the next gate, wait at one's own):
 /// <list type="bullet">
@@ -16,7 +16,10 @@ namespace NfRt.Benchmarks;
 /// <item>chain of 5 up and down (0→1→2→3→4→3→2→1→0): the preemptive test's shape, 8 hand-offs per round
 /// of 5 counts: rounds per second × 5 bounds that score.</item>
 /// </list>
-/// The kernel's score over this floor is what the kernel itself costs per switch.
+/// Then what moving state costs on top of a ping-pong (the holder writes 8-32 shared cache lines, or updates a
+/// chain of 4-16 objects through dependent loads), and the kernel's own two-task Yield ping-pong with the same
+/// gate (<c>--shape kernel</c>: only that, e.g. under a profiler). The kernel's score over this floor is what
+/// the kernel itself costs per switch. docs/BENCHMARKS.md, "Thread-Metric", reads the figures.
 /// </summary>
 public static class HandoffFloor
 {
