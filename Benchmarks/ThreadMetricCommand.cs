@@ -75,7 +75,7 @@ public static class ThreadMetricCommand
     }
 
     /// <summary>
-    /// The gate factory for <paramref name="gate"/>: spin (SpinParkGate, 30 spins), spin:N (N spins before it
+    /// The gate factory for <paramref name="gate"/>: spin (SpinParkGate, its default spins: 30, none on one CPU), spin:N (N spins before it
     /// parks), semaphore (SemaphoreSlimGate), event (null: the board's default EventGate, an AutoResetEvent
     /// per task, what nanoCLR uses). Null for anything else (and for event: check the name).
     /// </summary>

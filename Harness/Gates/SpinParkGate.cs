@@ -20,8 +20,15 @@ public sealed class SpinParkGate : TaskGate
     private readonly int _spins;
     private int _state;
 
-    /// <summary>A gate that spins <paramref name="spins"/> SpinWait rounds before it parks.</summary>
-    public SpinParkGate(int spins = 30) { _spins = spins; }
+    /// <summary>
+    /// Spin rounds by default: 30 where another CPU can run the thread we wait for; none on one CPU
+    /// (pinned), where spinning only delays that thread (Thread-Metric cooperative pinned: 417k/s
+    /// parking at once, 155k/s spinning; docs/BENCHMARKS.md).
+    /// </summary>
+    public static int DefaultSpins => Environment.ProcessorCount > 1 ? 30 : 0;
+
+    /// <summary>A gate that spins <paramref name="spins"/> SpinWait rounds (default <see cref="DefaultSpins"/>) before it parks.</summary>
+    public SpinParkGate(int spins = -1) { _spins = spins >= 0 ? spins : DefaultSpins; }
 
     public override void Open()
     {
@@ -54,7 +61,7 @@ public sealed class SpinParkGate : TaskGate
     public sealed class Factory : ITaskGateFactory
     {
         private readonly int _spins;
-        public Factory(int spins = 30) { _spins = spins; }
+        public Factory(int spins = -1) { _spins = spins; }
         public TaskGate NewGate() => new SpinParkGate(_spins);
     }
 }
