@@ -1,3 +1,4 @@
+using UnitTests.Support;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
@@ -25,33 +26,15 @@ public class UnitTestPrimitivesAllocation
     private const int Warmup = 2_000;
     private const int Cycles = 20_000;
 
-    public static TheoryData<string> Boards => new() { BoardProfiles.Stm32.Name, BoardProfiles.Stm32M0.Name };
-
-    private static Scheduler NewKernel(string board)
-    {
-        var cfg = new KernelConfig { PriorityLevels = 32, CheckInvariants = false };
-        var k = new Scheduler(cfg, new SimulatedBoard(BoardProfiles.Find(board)));
-        Assert.Null(k.Trace.Sink);
-        return k;
-    }
-
-    private static void RunToEnd(Scheduler k)
-    {
-        k.RunUntilIdle();
-        TaskControlBlock f = k.FirstFaultedTask();
-        k.Shutdown();
-        if (f != null) throw new Xunit.Sdk.XunitException($"task {f.Name} threw: {f.Fault}");
-        for (int id = 1; id <= k.TaskCount; id++)
-            Assert.True(k.TaskById(id).State == TaskState.Dead, $"{k.TaskById(id).Name} did not finish: {k.TaskById(id).State} on {k.TaskById(id).WaitingOn}");
-    }
+    public static TheoryData<string> Boards => AllocationRig.Boards;
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Uncontended_operations_allocate_nothing(string board) => AllocatesNothing(() => Uncontended(board));
+    public void Uncontended_operations_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => Uncontended(board));
 
     private static long Uncontended(string board)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var sem = new CountingSemaphore(k, "sem", 0, 1);
         var q = new MessageQueue(k, "q", 2, 4);
         var f = new EventFlags(k, "f");
@@ -76,7 +59,7 @@ public class UnitTestPrimitivesAllocation
             for (int i = 0; i < Cycles; i++) Cycle();
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         });
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         return allocated;
     }
@@ -91,11 +74,11 @@ public class UnitTestPrimitivesAllocation
 
     [Theory]
     [MemberData(nameof(HandoffCases))]
-    public void Blocking_waits_and_handoffs_allocate_nothing(string board, string kind) => AllocatesNothing(() => PingPong(board, kind));
+    public void Blocking_waits_and_handoffs_allocate_nothing(string board, string kind) => AllocationRig.AllocatesNothing(Cycles, () => PingPong(board, kind));
 
     private static long PingPong(string board, string kind)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var s1 = new CountingSemaphore(k, "s1", 0, 1); var s2 = new CountingSemaphore(k, "s2", 0, 1);
         var q1 = new MessageQueue(k, "q1", 1, 2); var q2 = new MessageQueue(k, "q2", 1, 2);
         var f1 = new EventFlags(k, "f1"); var f2 = new EventFlags(k, "f2");
@@ -130,7 +113,7 @@ public class UnitTestPrimitivesAllocation
 
         k.CreateTask("B", 4, () => Loop(1, new int[2]));   // more urgent: always waiting first
         k.CreateTask("A", 5, () => Loop(0, new int[2]));
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         Assert.True(k.ContextSwitches >= 2 * (Warmup + Cycles), $"expected a switch per hand-off, got {k.ContextSwitches}");
         return allocated[0] + allocated[1];
@@ -138,11 +121,11 @@ public class UnitTestPrimitivesAllocation
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Timeout_expiry_and_interruption_allocate_nothing(string board) => AllocatesNothing(() => TimeoutAndInterrupt(board));
+    public void Timeout_expiry_and_interruption_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => TimeoutAndInterrupt(board));
 
     private static long TimeoutAndInterrupt(string board)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var sem = new CountingSemaphore(k, "sem", 0, 1);
         var go = new KernelEvent(k);
         long[] allocated = { -1, -1 };
@@ -173,20 +156,8 @@ public class UnitTestPrimitivesAllocation
             }
             allocated[1] = GC.GetAllocatedBytesForCurrentThread() - before;
         });
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         return allocated[0] + allocated[1];
-    }
-
-    private static void AllocatesNothing(Func<long> measure)
-    {
-        var seen = new List<long>();
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            long bytes = measure();
-            if (bytes == 0) return;
-            seen.Add(bytes);
-        }
-        Assert.Fail($"every measured window allocated: {string.Join(", ", seen)} bytes over {Cycles} cycles each");
     }
 }

@@ -1,3 +1,4 @@
+using UnitTests.Support;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
@@ -34,35 +35,15 @@ public class UnitTestRtMutexAllocation
     private const int Warmup = 2_000;
     private const int Cycles = 100_000;
 
-    public static TheoryData<string> Boards => new() { BoardProfiles.Stm32.Name, BoardProfiles.Stm32M0.Name };
-
-    private static Scheduler NewKernel(string board)
-    {
-        var cfg = new KernelConfig { PriorityLevels = 32, CheckInvariants = false };
-        var k = new Scheduler(cfg, new SimulatedBoard(BoardProfiles.Find(board)));
-        Assert.Null(k.Trace.Sink);
-        return k;
-    }
-
-    /// <summary>Runs the kernel until every task has finished, shuts it down, rethrows a task fault.</summary>
-    private static void RunToEnd(Scheduler k)
-    {
-        k.RunUntilIdle();
-        TaskControlBlock f = k.FirstFaultedTask();
-        k.Shutdown();
-        if (f != null) throw new Xunit.Sdk.XunitException($"task {f.Name} threw: {f.Fault}");
-        string states = string.Join(", ", Enumerable.Range(1, k.TaskCount).Select(k.TaskById).Select(t => $"{t.Name} {t.State} {t.WaitingOn}"));
-        for (int id = 1; id <= k.TaskCount; id++)
-            Assert.True(k.TaskById(id).State == TaskState.Dead, $"not every task finished: {states}; {k.Now} ticks");
-    }
+    public static TheoryData<string> Boards => AllocationRig.Boards;
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Uncontended_lock_and_unlock_allocate_nothing(string board) => AllocatesNothing(() => Uncontended(board));
+    public void Uncontended_lock_and_unlock_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => Uncontended(board));
 
     private static long Uncontended(string board)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var m = new RtMutex(k, "m");
         long allocated = -1;
         int failures = 0;
@@ -77,7 +58,7 @@ public class UnitTestRtMutexAllocation
             }
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         });
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         Assert.Equal(0, m.System.Counters.SlowLocks);
         return allocated;
@@ -85,15 +66,15 @@ public class UnitTestRtMutexAllocation
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Contended_block_and_handoff_allocate_nothing(string board) => AllocatesNothing(() => PingPong(board, timed: false));
+    public void Contended_block_and_handoff_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => PingPong(board, timed: false));
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Contended_timed_block_and_handoff_allocate_nothing(string board) => AllocatesNothing(() => PingPong(board, timed: true));
+    public void Contended_timed_block_and_handoff_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => PingPong(board, timed: true));
 
     private static long PingPong(string board, bool timed)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var m = new RtMutex(k, "m");
         long[] allocated = { -1, -1 };
         int failures = 0;
@@ -114,7 +95,7 @@ public class UnitTestRtMutexAllocation
 
         k.CreateTask("A", 5, () => Loop(0));
         k.CreateTask("B", 5, () => Loop(1));
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         RtMutexCounters c = m.System.Counters;
         Assert.True(c.Handoffs >= 2 * (Warmup + Cycles) - 2, $"expected a hand-off per unlock, got {c.Handoffs}");
@@ -125,11 +106,11 @@ public class UnitTestRtMutexAllocation
 
     [Theory]
     [MemberData(nameof(Boards))]
-    public void Tick_timeout_and_waiter_removal_allocate_nothing(string board) => AllocatesNothing(() => TickTimeout(board));
+    public void Tick_timeout_and_waiter_removal_allocate_nothing(string board) => AllocationRig.AllocatesNothing(Cycles, () => TickTimeout(board));
 
     private static long TickTimeout(string board)
     {
-        Scheduler k = NewKernel(board);
+        Scheduler k = AllocationRig.NewKernel(board);
         var m = new RtMutex(k, "m");
         var go = new KernelEvent(k);
         long[] allocated = { -1, -1 };
@@ -162,29 +143,10 @@ public class UnitTestRtMutexAllocation
             }
             allocated[1] = GC.GetAllocatedBytesForCurrentThread() - before;
         });
-        RunToEnd(k);
+        AllocationRig.RunToEnd(k);
         Assert.Equal(0, failures);
         Assert.Equal(Warmup + Cycles, m.System.Counters.Timeouts);
         Assert.Equal(Warmup + Cycles, m.System.Counters.Boosts);
         return allocated[0] + allocated[1];
-    }
-
-    /// <summary>
-    /// Passes when one measured window of <see cref="Cycles"/> cycles allocated 0 bytes; up to three
-    /// windows (each a fresh kernel). A path that allocates per cycle shows at least Cycles x 24 bytes
-    /// in EVERY window, so one clean window proves the path allocation-free; the retries only absorb
-    /// a rare one-off runtime allocation on the thread (seen once in ~15 full-suite runs under load,
-    /// e.g. from tiered JIT or on-stack replacement of the measuring loop itself).
-    /// </summary>
-    private static void AllocatesNothing(Func<long> measure)
-    {
-        var seen = new List<long>();
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            long bytes = measure();
-            if (bytes == 0) return;
-            seen.Add(bytes);
-        }
-        Assert.Fail($"every measured window allocated: {string.Join(", ", seen)} bytes over {Cycles} cycles each");
     }
 }
