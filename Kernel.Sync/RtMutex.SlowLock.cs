@@ -84,38 +84,6 @@ namespace NfRt.Sync
         private Waiter TopWaiterObject { get { return waiters.First.Waiter; } }
 
         /// <summary>
-        /// Takes the mutex from pending owner <paramref name="robbed"/>. If the stealer is itself
-        /// queued here, its waiter leaves first. The top waiter's pi node moves to the stealer, both
-        /// priorities are recomputed; the robbed task re-queues when it retries.
-        /// </summary>
-        private void Steal(TaskControlBlock me, TaskControlBlock robbed)
-        {
-            _k.AssertMasked();
-            if (me.blockedOn != null && me.blockedOn.mutex == this)
-            {
-                bool wasTop = waiters.First == me.Waiter.ListNode;
-                waiters.Remove(me.Waiter.ListNode);
-                if (wasTop) robbed.PiWaiters.Remove(me.Waiter.PiNode);
-                me.blockedOn = null;
-                me.Waiter.mutex = null;
-                if (wasTop && !waiters.IsEmpty) robbed.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
-            }
-            if (!waiters.IsEmpty)
-            {
-                Waiter top = TopWaiterObject;
-                robbed.PiWaiters.Remove(top.PiNode);
-                me.PiWaiters.Add(top.PiNode, top.prio);
-            }
-            ownerWord = WordOf(me.Id, false, !waiters.IsEmpty) | (ownerWord & KeptBits);
-            if (ceilingNode != null) me.Ceilings.Add(ceilingNode, _ceiling);   // a pending owner holds no ceiling: nothing to take from the robbed task
-            _sys.Counters.steals++;
-            _k.Emit(TraceKind.Steal, me, robbed.Id, Id);
-            _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
-            _sys.AdjustPrio(robbed);
-            _sys.AdjustPrio(me);
-        }
-
-        /// <summary>
         /// docs/spec/rtmutex.md §7, masked: enqueue <paramref name="me"/>'s waiter with its effective priority. If it
         /// became the top waiter, it replaces the old top in the owner's piWaiters and the owner is
         /// boosted; a blocked owner (or detection) starts the chain walk. Deadlock on self-lock or a cycle.
