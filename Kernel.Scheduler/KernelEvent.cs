@@ -38,7 +38,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             SignalMasked();
             _k.Leave(s);
             return KernelStatus.Ok;
@@ -66,7 +66,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             if (_signaled) { _signaled = false; _k.Leave(s); return KernelStatus.Ok; }
             TaskControlBlock me = _k.Current;
             if (me == _k.Idle || s != 0) { _k.Leave(s); return KernelStatus.WrongContext; }

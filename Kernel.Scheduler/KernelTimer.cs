@@ -41,7 +41,7 @@ namespace NfRt.Scheduling
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (ticks < 1) return KernelStatus.InvalidArgument;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             _k.ArmTimeout(_node, ticks);
             _k.Leave(s);
             return KernelStatus.Ok;
@@ -52,7 +52,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             _k.DisarmTimeout(_node);
             _k.Leave(s);
             return KernelStatus.Ok;

@@ -17,7 +17,7 @@ namespace NfRt.Scheduling
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (t == null || t == Idle || priority < 0 || priority >= Config.PriorityLevels) return KernelStatus.InvalidArgument;
-            int s = Enter();
+            int s = EnterChecked();
             if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.WrongState; }
             Emit(TraceKind.NormalPriority, t, t.normalPriority, priority);
             t.normalPriority = priority;

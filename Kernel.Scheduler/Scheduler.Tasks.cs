@@ -47,7 +47,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = Enter();
+            int s = EnterChecked();
             TaskControlBlock t = current;
             if (t != Idle)
             {
@@ -69,7 +69,7 @@ namespace NfRt.Scheduling
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
-            int s = Enter();
+            int s = EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             if (t == Idle) r = KernelStatus.WrongContext;
             else if (t == current)
@@ -95,7 +95,7 @@ namespace NfRt.Scheduling
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
-            int s = Enter();
+            int s = EnterChecked();
             KernelStatus r = KernelStatus.WrongState;
             if (t.state == TaskState.Suspended)
             {
@@ -118,7 +118,7 @@ namespace NfRt.Scheduling
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
-            int s = Enter();
+            int s = EnterChecked();
             KernelStatus r = KernelStatus.WrongState;
             if (t.interruptible)
             {
@@ -165,7 +165,7 @@ namespace NfRt.Scheduling
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (t == null) return KernelStatus.InvalidArgument;
-            int s = Enter();
+            int s = EnterChecked();
             if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.Ok; }
             TaskControlBlock me = current;
             if (t == me) { Leave(s); return KernelStatus.WrongState; }

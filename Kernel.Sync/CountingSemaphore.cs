@@ -56,7 +56,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0) { _count--; r = KernelStatus.Ok; }
@@ -79,7 +79,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
             else

@@ -51,7 +51,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)
             {
@@ -82,7 +82,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)
             {
@@ -107,7 +107,7 @@ namespace NfRt.Sync
             observed = _value;
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             int mode = (all ? WaitAll : 0) | (clearOnExit ? ClearOnExit : 0);
             observed = _value;

@@ -91,7 +91,7 @@ namespace NfRt.Sync
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (message == null || message.Length < _words) return KernelStatus.InvalidArgument;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
             else
@@ -140,7 +140,7 @@ namespace NfRt.Sync
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0)

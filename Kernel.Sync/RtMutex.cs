@@ -217,7 +217,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r;
             if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
             else if (OwnerIdOf(ownerWord) != 0 || !waiters.IsEmpty) r = KernelStatus.Busy;

@@ -52,7 +52,7 @@ namespace NfRt.Sync
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            int s = _k.Enter();
+            int s = _k.EnterChecked();
             KernelStatus r = KernelStatus.Destroyed;
             if (!destroyed)
             {
