@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 
-// The scheduler and the rt-mutex fast paths read the mask state as a field (IrqController.masked):
-// on the interpreter a property call costs as much as the rest of the check. The tests inject a clock.
-[assembly: InternalsVisibleTo("Kernel.Scheduler")]
+// Kernel.Sync's rt-mutex fast path reads the mask state as a field (IrqController.masked): on the
+// interpreter a property call costs as much as the rest of the check. Kernel.Memory's allocator asks
+// the attached kernel's caller check (IrqController.AdmitsCaller) before it masks. The tests inject a clock.
 [assembly: InternalsVisibleTo("Kernel.Sync")]
+[assembly: InternalsVisibleTo("Kernel.Memory")]
 [assembly: InternalsVisibleTo("UnitTests")]

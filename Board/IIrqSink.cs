@@ -12,5 +12,13 @@ namespace NfRt.Boards
 
         /// <summary>All pending interrupts were handled; reschedule if one made a more urgent task ready.</summary>
         void OnIrqExit();
+
+        /// <summary>
+        /// The kernel's caller check, for board-level services that mask the CPU without entering the
+        /// kernel (the block pool and partitions): true when the calling thread owns the CPU now; false
+        /// (the kernel counts the refusal) for any other thread or after shutdown.
+        /// </summary>
+        /// <returns>Whether the calling thread may mask the CPU and touch kernel-owned state.</returns>
+        bool AdmitCaller();
     }
 }

@@ -14,7 +14,9 @@ namespace NfRt.Boards
     /// sink's exit hook runs unmasked. A line raised while masked therefore runs on restore, as on hardware.</item>
     /// </list>
     /// Only the thread that currently owns the CPU (the running task or the driver) may mask,
-    /// restore or poll; the scheduler asserts it.
+    /// restore or poll. The controller does not check it itself (it is the fast path's field): the
+    /// scheduler checks the caller at every kernel entry, and board-level services that mask without
+    /// entering the kernel (the block pool, partitions) ask <see cref="AdmitsCaller"/> first.
     /// </summary>
     public sealed class IrqController
     {
@@ -37,6 +39,16 @@ namespace NfRt.Boards
             if (sink == null || _sink != null) return false;
             _sink = sink;
             return true;
+        }
+
+        /// <summary>
+        /// The attached kernel's caller check (<see cref="IIrqSink.AdmitCaller"/>); true while no kernel
+        /// is attached (set-up: nothing runs yet, so any thread may mask).
+        /// </summary>
+        internal bool AdmitsCaller()
+        {
+            IIrqSink k = _sink;
+            return k == null || k.AdmitCaller();
         }
 
         /// <summary>True once a kernel is attached.</summary>

@@ -59,6 +59,12 @@ namespace NfRt.Scheduling
         /// <summary>Kernel calls refused because they came from a thread that was not the CPU's runner.</summary>
         public int ForeignCalls { get { return _foreignCalls; } }
 
+        /// <summary>The caller check for board-level services that mask without entering the kernel (the block pool, partitions).</summary>
+        bool NfRt.Boards.IIrqSink.AdmitCaller()
+        {
+            return CheckCaller() == KernelStatus.Ok;
+        }
+
         /// <summary>
         /// <see cref="Enter"/> for a call that has just passed <see cref="CheckCaller"/>: masks without
         /// repeating the shutdown and thread checks (on the interpreter a thread read costs ~80 ns);

@@ -14,9 +14,10 @@ namespace NfRt.Memory
         /// Grants up to <paramref name="k"/> blocks: moves min(k, free, into.Length) blocks off the
         /// free list into <paramref name="into"/>[0 ..] and marks them in flight. Returns how many
         /// it granted, 0 .. k; fewer than asked is a shortfall, not an error. O(granted).
-        /// A null array or k &lt;= 0 grants nothing and changes nothing.
+        /// A null array or k &lt;= 0 grants nothing and changes nothing. The balloon service's call
+        /// (internal: its caller already passed the kernel's caller check).
         /// </summary>
-        public int Grant(int k, int[] into)
+        internal int Grant(int k, int[] into)
         {
             if (into == null || k <= 0) return 0;
             int s = _irq.Mask();
@@ -27,6 +28,7 @@ namespace NfRt.Memory
 
         internal int GrantMasked(int k, int[] into)
         {
+            MemoryAssert.Masked(_irq);
             int want = k < into.Length ? k : into.Length;
             int n = 0;
             while (n < want)
@@ -53,9 +55,10 @@ namespace NfRt.Memory
         /// validated first; if any block is out of range, not in flight, or listed twice, nothing
         /// changes and the call throws: the pool refusing returned memory is a kernel fault, never a
         /// silent loss. O(count).
+        /// The balloon service's call (internal: its caller already passed the kernel's caller check).
         /// </summary>
         /// <exception cref="KernelFaultException">The pool refused a block; the message names it.</exception>
-        public void ReturnBlocks(int[] blocks, int count)
+        internal void ReturnBlocks(int[] blocks, int count)
         {
             if (count == 0) return;
             if (blocks == null || count < 0 || count > blocks.Length) throw new KernelFaultException("pool: bad return batch");
@@ -83,10 +86,15 @@ namespace NfRt.Memory
         /// <summary>
         /// The grant call <paramref name="back"/> calls ago (0 = the latest): returns how many blocks
         /// it granted and sets <paramref name="asked"/> to how many it was asked for; -1 (asked = -1)
-        /// when that call is not remembered (only the last <see cref="GrantLogLength"/> are).
+        /// when that call is not remembered (only the last <see cref="GrantLogLength"/> are), or the
+        /// calling thread does not own the kernel's CPU.
         /// </summary>
+        /// <param name="back">How many grant calls ago: 0 = the latest.</param>
+        /// <param name="asked">Blocks that call asked for, or -1.</param>
+        /// <returns>Blocks that call granted, or -1.</returns>
         public int RecentGrant(int back, out int asked)
         {
+            if (!_irq.AdmitsCaller()) { asked = -1; return -1; }
             int s = _irq.Mask();
             int got = -1;
             asked = -1;

@@ -13,9 +13,12 @@ namespace NfRt.Memory
         /// checks each partition's own structure, and compares with the running counts:
         /// <c>free + Σ partition holdings + in flight + direct = BlockCount</c>. Null when it holds,
         /// else what broke. O(BlockCount); masked for its duration so the picture is consistent.
+        /// A thread that does not own the kernel's CPU gets a message saying so (nothing is checked).
         /// </summary>
+        /// <returns>Null when the law holds; otherwise what broke.</returns>
         public string CheckConservation()
         {
+            if (!_irq.AdmitsCaller()) return "pool: conservation not checked: the calling thread does not own the kernel's CPU";
             int s = _irq.Mask();
             string e = CheckMasked();
             _irq.Restore(s);
@@ -27,6 +30,7 @@ namespace NfRt.Memory
 
         internal string CheckMasked()
         {
+            MemoryAssert.Masked(_irq);
             int walked = 0;
             for (int b = _freeHead; b != EndOfList; b = next[b])
             {

@@ -22,7 +22,11 @@ namespace NfRt.Memory
     /// <item>A block handed back through <see cref="ReturnBlocks"/> that the pool cannot take back
     /// is a <see cref="KernelFaultException"/>: memory is never lost silently.</item>
     /// <item>Every call masks the board's interrupts for its duration (it is the kernel's critical
-    /// section); calls nest inside a scheduler Enter/Leave.</item>
+    /// section); calls nest inside a scheduler Enter/Leave. Once a kernel runs on the board, every
+    /// public call first passes the kernel's caller check: a thread that does not own the CPU gets
+    /// <see cref="MemoryStatus.WrongContext"/> (or the documented refusal value of a read), nothing
+    /// changes, and the kernel counts it in <c>ForeignCalls</c>. Before a kernel exists the pool is a
+    /// set-up allocator any thread may use.</item>
     /// </list>
     /// <para><b>Holder word</b> of block b (<c>holder[b]</c>):</para>
     /// <code>
@@ -82,10 +86,14 @@ namespace NfRt.Memory
         /// Creates a pool of <paramref name="poolBytes"/> / <paramref name="blockSize"/> blocks on
         /// <paramref name="board"/> (a set-up call: it allocates the region and the tables).
         /// </summary>
-        /// <exception cref="System.ArgumentException">The board is null, the block size is below 1, or the region holds no block.</exception>
+        /// <param name="board">The board whose interrupts guard the pool.</param>
+        /// <param name="poolBytes">Bytes of the region, at least one block.</param>
+        /// <param name="blockSize">Bytes per block, at least 1.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="board"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">The block size is below 1, or the region holds no block.</exception>
         public BlockPool(Board board, int poolBytes, int blockSize)
         {
-            if (board == null) throw new System.ArgumentException("board is null");
+            if (board == null) throw new System.ArgumentNullException("board");
             if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
             if (poolBytes < blockSize) throw new System.ArgumentException("poolBytes must hold at least one block");
             Board = board;
@@ -124,11 +132,12 @@ namespace NfRt.Memory
             return index >= 0 && index < _partitionCount ? _partitions[index] : null;
         }
 
-        /// <summary>Σ Current over every partition of this pool.</summary>
+        /// <summary>Σ Current over every partition of this pool; -1 for a thread that does not own the kernel's CPU.</summary>
         public int PartitionHoldings
         {
             get
             {
+                if (!_irq.AdmitsCaller()) return -1;
                 int s = _irq.Mask();
                 int sum = 0;
                 for (int i = 0; i < _partitionCount; i++) sum += _partitions[i].currentBlocks;
@@ -155,8 +164,11 @@ namespace NfRt.Memory
         /// Takes one block off the free list for a direct user (a driver, the host). O(1).
         /// Exhausted (and <paramref name="block"/> = -1) when the pool is empty.
         /// </summary>
+        /// <param name="block">The block taken, or -1 when the call failed.</param>
+        /// <returns>Ok, Exhausted, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Allocate(out int block)
         {
+            if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
             int s = _irq.Mask();
             block = PopFree();
             MemoryStatus r = MemoryStatus.Ok;
@@ -170,8 +182,11 @@ namespace NfRt.Memory
         /// Puts a directly allocated block back on the free list. O(1). OutOfRange, DoubleFree or
         /// ForeignBlock (held by a partition or in flight) change nothing but their counter.
         /// </summary>
+        /// <param name="block">A block taken with <see cref="Allocate"/>.</param>
+        /// <returns>Ok, OutOfRange, DoubleFree, ForeignBlock, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Free(int block)
         {
+            if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
             if (block < 0 || block >= BlockCount)
             {
                 int s0 = _irq.Mask();

@@ -16,6 +16,7 @@ namespace NfRt.Memory
         /// </summary>
         internal void AcceptMasked(int[] blocks, int count)
         {
+            MemoryAssert.Masked(_irq);
             if (count > _emptyFastCount + _emptySlowCount) throw new NfRt.Kernel.KernelFaultException("partition " + Name + ": refill beyond its maximum");
             for (int i = 0; i < count; i++)
             {
@@ -38,6 +39,7 @@ namespace NfRt.Memory
         /// </summary>
         internal int TakeFreeMasked(int k, int[] into)
         {
+            MemoryAssert.Masked(_irq);
             int n = Shrinkable;
             if (k < n) n = k;
             if (into.Length < n) n = into.Length;
@@ -61,6 +63,7 @@ namespace NfRt.Memory
         /// <summary>Structural self-check (masked): slot states, stacks and counts agree. Null when sound.</summary>
         internal string CheckMasked()
         {
+            MemoryAssert.Masked(_irq);
             int empty = 0, free = 0, allocated = 0, emptyFast = 0;
             for (int sl = 0; sl < Maximum; sl++)
             {

@@ -18,7 +18,10 @@ namespace NfRt.Memory
     /// takes only free blocks, never more than <c>FreeBlocks - Reserve</c> (<see cref="Shrinkable"/>):
     /// the emergency reserve stays with the tasks, and shrink never waits for a task.</item>
     /// <item>Bad input returns a <see cref="MemoryStatus"/> and changes nothing but a counter.
-    /// Every call masks the board's interrupts for its duration.</item>
+    /// Every call masks the board's interrupts for its duration, after the kernel's caller check: once a
+    /// kernel runs on the board, a call from a thread that does not own the CPU returns
+    /// <see cref="MemoryStatus.WrongContext"/>, changes nothing, and is counted in the kernel's
+    /// <c>ForeignCalls</c>.</item>
     /// </list>
     /// Slot bookkeeping: three stacks of slot indices (empty fast, empty slow, free) and a state
     /// per slot; every transition is a push or a pop, so everything but construction is O(1) per
@@ -68,15 +71,26 @@ namespace NfRt.Memory
         /// Creates a partition of <paramref name="maximum"/> slots on <paramref name="pool"/> and
         /// fills <paramref name="initialBlocks"/> of them from the pool (a set-up call).
         /// </summary>
+        /// <param name="pool">The board's pool the blocks come from.</param>
+        /// <param name="name">Name, for messages.</param>
+        /// <param name="maximum">Most blocks the partition can hold (its slot count), at least 1.</param>
+        /// <param name="fastSlots">Slots of the fast memory class, 0 .. maximum.</param>
+        /// <param name="reserve">Emergency reserve a shrink never takes, 0 .. maximum.</param>
+        /// <param name="initialBlocks">Blocks granted from the pool now, 0 .. maximum.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="pool"/> or <paramref name="name"/> is null.</exception>
         /// <exception cref="System.ArgumentException">A count is out of range, the pool lacks the initial
         /// blocks, or the pool has no room for another partition; nothing changes.</exception>
+        /// <exception cref="System.InvalidOperationException">A kernel runs on the board and the calling
+        /// thread does not own its CPU; nothing changes.</exception>
         public Partition(BlockPool pool, string name, int maximum, int fastSlots, int reserve, int initialBlocks)
         {
-            if (pool == null) throw new System.ArgumentException("pool is null");
+            if (pool == null) throw new System.ArgumentNullException("pool");
+            if (name == null) throw new System.ArgumentNullException("name");
             if (maximum < 1) throw new System.ArgumentException("maximum must be >= 1");
             if (fastSlots < 0 || fastSlots > maximum) throw new System.ArgumentException("fastSlots must be 0..maximum");
             if (reserve < 0 || reserve > maximum) throw new System.ArgumentException("reserve must be 0..maximum");
             if (initialBlocks < 0 || initialBlocks > maximum) throw new System.ArgumentException("initialBlocks must be 0..maximum");
+            if (!pool.Irq.AdmitsCaller()) throw new System.InvalidOperationException("Partition: created from a thread that does not own the kernel's CPU");
             if (initialBlocks > pool.FreeCount) throw new System.ArgumentException("the pool lacks the initial blocks");
             Pool = pool;
             Name = name;
@@ -148,8 +162,11 @@ namespace NfRt.Memory
         /// Gives one held free block to the calling task. O(1). Exhausted (and
         /// <paramref name="block"/> = -1) when every held block is in use.
         /// </summary>
+        /// <param name="block">The block given, or -1 when the call failed.</param>
+        /// <returns>Ok, Exhausted, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Allocate(out int block)
         {
+            if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
             int s = _irq.Mask();
             MemoryStatus r = MemoryStatus.Ok;
             if (_freeCount == 0)
@@ -174,8 +191,11 @@ namespace NfRt.Memory
         /// block), ForeignBlock (held by someone else) and DoubleFree (already free here) change
         /// nothing but <see cref="BadFrees"/>.
         /// </summary>
+        /// <param name="block">A block this partition gave out.</param>
+        /// <returns>Ok, OutOfRange, ForeignBlock, DoubleFree, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Free(int block)
         {
+            if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
             int s = _irq.Mask();
             MemoryStatus r;
             if (block < 0 || block >= Pool.BlockCount) r = MemoryStatus.OutOfRange;

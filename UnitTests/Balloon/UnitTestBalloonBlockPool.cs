@@ -204,6 +204,11 @@ public class UnitTestBalloonBlockPool
         Assert.False(p.IsConserved);
     }
 
+    /// <summary>Runs a "call masked" method the way the balloon service does: with the board's IRQs masked.</summary>
+    private static void Masked(BlockPool p, Action call) { int s = p.Irq.Mask(); try { call(); } finally { p.Irq.Restore(s); } }
+
+    private static int Masked(BlockPool p, Func<int> call) { int s = p.Irq.Mask(); try { return call(); } finally { p.Irq.Restore(s); } }
+
     [Fact]
     public void Balloon_partition_refill_takes_fast_slots_first_and_counts_slots()
     {
@@ -212,10 +217,10 @@ public class UnitTestBalloonBlockPool
         Assert.Equal((4, 6), (part.EmptyFast, part.EmptySlow));
         var buf = new int[10];
         int n = p.Grant(3, buf);
-        part.AcceptMasked(buf, n);
+        Masked(p, () => part.AcceptMasked(buf, n));      // the balloon's masked call
         Assert.Equal((3, 1, 6), (part.Current, part.EmptyFast, part.EmptySlow));
         n = p.Grant(3, buf);
-        part.AcceptMasked(buf, n);
+        Masked(p, () => part.AcceptMasked(buf, n));
         Assert.Equal((6, 0, 4), (part.Current, part.EmptyFast, part.EmptySlow));
         Assert.Equal(part.Maximum, part.Current + part.EmptyFast + part.EmptySlow);
         Assert.Null(p.CheckConservation());
@@ -231,10 +236,10 @@ public class UnitTestBalloonBlockPool
         Assert.Equal(8, part.FreeBlocks);
         Assert.Equal(5, part.Shrinkable);
         var buf = new int[10];
-        Assert.Equal(5, part.TakeFreeMasked(10, buf));
+        Assert.Equal(5, Masked(p, () => part.TakeFreeMasked(10, buf)));   // the balloon's masked call
         Assert.Equal(3, part.FreeBlocks);
         Assert.Equal(0, part.Shrinkable);
-        Assert.Equal(0, part.TakeFreeMasked(10, buf[5..]));
+        Assert.Equal(0, Masked(p, () => part.TakeFreeMasked(10, buf[5..])));
         Assert.Equal(5, part.Current);
         Assert.Equal(5, p.InFlight);
         p.ReturnBlocks(buf, 5);
@@ -251,7 +256,8 @@ public class UnitTestBalloonBlockPool
     {
         var p = NewPool(8);
         string before = State(p);
-        Assert.Throws<ArgumentException>(() => new Partition(null, "x", 4, 0, 0, 0));
+        Assert.Throws<ArgumentNullException>(() => new Partition(null, "x", 4, 0, 0, 0));
+        Assert.Throws<ArgumentNullException>(() => new Partition(p, null, 4, 0, 0, 0));
         Assert.Throws<ArgumentException>(() => new Partition(p, "x", 0, 0, 0, 0));
         Assert.Throws<ArgumentException>(() => new Partition(p, "x", 4, 5, 0, 0));
         Assert.Throws<ArgumentException>(() => new Partition(p, "x", 4, 0, -1, 0));
