@@ -124,9 +124,6 @@ public sealed class LockstepTask
         _end = true;
     }
 
-    /// <summary>True once a command asked to end the task (<see cref="EndAfterCommand"/>).</summary>
-    public bool Ending => _end;
-
     /// <summary>Called in this task's context: serve commands until <see cref="Resume"/>.</summary>
     public void Pause(RtMutex pausedOn = null)
     {
