@@ -15,14 +15,16 @@ namespace NfRt.Harness;
 /// driver's own hook), serves further commands until the driver calls <see cref="Resume"/>; the task is
 /// then a woken pending owner (or a robbed one, or an interrupted/timed-out waiter) frozen before it
 /// looks at the mutex again. A pause survives interrupt requests: the task just waits again.</para>
-/// Every member except <see cref="Pause"/> is for the driver thread while the kernel is idle.
+/// <para>Ending: a command that calls <see cref="EndAfterCommand"/> is the task's last: when it returns,
+/// the body returns and the kernel's exit path runs (its exit hook releases the mutexes the task holds).</para>
+/// Every member except <see cref="Pause"/> and <see cref="EndAfterCommand"/> is for the driver thread while the kernel is idle.
 /// </summary>
 public sealed class LockstepTask
 {
     private readonly KernelEvent _go;
     private readonly Action _run;
     private Func<KernelStatus> _cmd;
-    private bool _resume;
+    private bool _resume, _end;
     private int _inProgress;
 
     /// <summary>The task.</summary>
@@ -108,7 +110,18 @@ public sealed class LockstepTask
             _inProgress--;
             Results.Add(r);
             Completed?.Invoke(this, r);
+            if (_end) return;
         }
+    }
+
+    /// <summary>
+    /// Called in this task's context by the command it is running (not in a pause): when that command
+    /// returns, the body returns and the task ends.
+    /// </summary>
+    public void EndAfterCommand()
+    {
+        if (Paused) throw new HarnessException(Name + " cannot end inside a pause");
+        _end = true;
     }
 
     /// <summary>Called in this task's context: serve commands until <see cref="Resume"/>.</summary>

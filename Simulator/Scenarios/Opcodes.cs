@@ -1,6 +1,9 @@
 namespace NfRt.Simulator.Scenarios;
 
-/// <summary>Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this project's extensions, 17..28 the primitives' (§16).</summary>
+/// <summary>
+/// Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this
+/// project's extensions, 17..28 the primitives' (§16), 29..44 the rest of the API (§18-§21).
+/// </summary>
 public enum CommandOpcode
 {
     Nop = 0,
@@ -32,6 +35,22 @@ public enum CommandOpcode
     FlagsSet = 26,
     FlagsClear = 27,
     SetValue = 28,
+    MutexCreate = 29,
+    SemCreate = 30,
+    QCreate = 31,
+    MutexDestroy = 32,
+    SemDestroy = 33,
+    QDestroy = 34,
+    FlagsDestroy = 35,
+    Exit = 36,
+    FlagsWaitKeep = 37,
+    FlagsWaitAllKeep = 38,
+    FlagsWaitTimeout = 39,
+    FlagsWaitAllTimeout = 40,
+    FlagsWaitKeepTimeout = 41,
+    FlagsWaitAllKeepTimeout = 42,
+    QSendTimeout = 43,
+    QSendUrgentTimeout = 44,
     ResetEvent = 98,
     Reset = 99,
 }
@@ -44,10 +63,12 @@ public enum TestOpcode
     Unlocked, TryLock, Blocked, BlockedWake, Locked,
     OpcodeEq, OpcodeLt, OpcodeGt,
     EventEq, EventLt, EventGt,
+    SemCountEq, SemWaitersEq, QCountEq, QReceiversEq, QSendersEq, QContentsEq,
+    FlagsEq, FlagsWaitersEq, MutexWaitersEq, MutexOwnerEq,
 }
 
-/// <summary>Which status field a test reads.</summary>
-public enum StatusField { P, N, M, O, E }
+/// <summary>Which status field a test reads; <see cref="Object"/>: a value of an object, not of a thread (§22).</summary>
+public enum StatusField { P, N, M, O, E, Object }
 
 /// <summary>
 /// The opcode tables of the scenario language: command names and numbers, test names, what
@@ -68,6 +89,13 @@ public static class Opcodes
         ("qsend", CommandOpcode.QSend), ("qsendurgent", CommandOpcode.QSendUrgent), ("qreceive", CommandOpcode.QReceive),
         ("qreceivetimeout", CommandOpcode.QReceiveTimeout), ("flagswait", CommandOpcode.FlagsWait), ("flagswaitall", CommandOpcode.FlagsWaitAll),
         ("flagsset", CommandOpcode.FlagsSet), ("flagsclear", CommandOpcode.FlagsClear), ("setvalue", CommandOpcode.SetValue),
+        ("mutexcreate", CommandOpcode.MutexCreate), ("semcreate", CommandOpcode.SemCreate), ("qcreate", CommandOpcode.QCreate),
+        ("mutexdestroy", CommandOpcode.MutexDestroy), ("semdestroy", CommandOpcode.SemDestroy), ("qdestroy", CommandOpcode.QDestroy),
+        ("flagsdestroy", CommandOpcode.FlagsDestroy), ("exit", CommandOpcode.Exit),
+        ("flagswaitkeep", CommandOpcode.FlagsWaitKeep), ("flagswaitallkeep", CommandOpcode.FlagsWaitAllKeep),
+        ("flagswaittimeout", CommandOpcode.FlagsWaitTimeout), ("flagswaitalltimeout", CommandOpcode.FlagsWaitAllTimeout),
+        ("flagswaitkeeptimeout", CommandOpcode.FlagsWaitKeepTimeout), ("flagswaitallkeeptimeout", CommandOpcode.FlagsWaitAllKeepTimeout),
+        ("qsendtimeout", CommandOpcode.QSendTimeout), ("qsendurgenttimeout", CommandOpcode.QSendUrgentTimeout),
         ("resetevent", CommandOpcode.ResetEvent), ("reset", CommandOpcode.Reset),
     };
 
@@ -79,6 +107,10 @@ public static class Opcodes
         ("blockedwake", TestOpcode.BlockedWake), ("locked", TestOpcode.Locked),
         ("opcodeeq", TestOpcode.OpcodeEq), ("opcodelt", TestOpcode.OpcodeLt), ("opcodegt", TestOpcode.OpcodeGt),
         ("eventeq", TestOpcode.EventEq), ("eventlt", TestOpcode.EventLt), ("eventgt", TestOpcode.EventGt),
+        ("semcounteq", TestOpcode.SemCountEq), ("semwaiterseq", TestOpcode.SemWaitersEq), ("qcounteq", TestOpcode.QCountEq),
+        ("qreceiverseq", TestOpcode.QReceiversEq), ("qsenderseq", TestOpcode.QSendersEq), ("qcontentseq", TestOpcode.QContentsEq),
+        ("flagseq", TestOpcode.FlagsEq), ("flagswaiterseq", TestOpcode.FlagsWaitersEq),
+        ("mutexwaiterseq", TestOpcode.MutexWaitersEq), ("mutexownereq", TestOpcode.MutexOwnerEq),
     };
 
     /// <summary>Every command, in table order.</summary>
@@ -117,14 +149,23 @@ public static class Opcodes
     /// <summary>True for commands whose argument is a mutex index.</summary>
     public static bool TakesMutex(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockNoWait or CommandOpcode.LockInt
         or CommandOpcode.LockIntNoWait or CommandOpcode.LockCont or CommandOpcode.Unlock or CommandOpcode.LockDd
-        or CommandOpcode.LockTry or CommandOpcode.LockTimeout;
+        or CommandOpcode.LockTry or CommandOpcode.LockTimeout or CommandOpcode.MutexDestroy;
 
-    /// <summary>True for the commands whose argument is a semaphore, queue or event-flags index (0..63; scenario-language.md §16).</summary>
-    public static bool TakesObject(CommandOpcode op) => op is >= CommandOpcode.SemTake and <= CommandOpcode.FlagsClear;
+    /// <summary>
+    /// True for the commands whose argument is a semaphore, queue or event-flags index (0..63;
+    /// scenario-language.md §16, §19, §21): the primitives' calls, including their destroys.
+    /// </summary>
+    public static bool TakesObject(CommandOpcode op) => op is >= CommandOpcode.SemTake and <= CommandOpcode.FlagsClear
+        or CommandOpcode.SemDestroy or CommandOpcode.QDestroy or CommandOpcode.FlagsDestroy
+        or >= CommandOpcode.FlagsWaitKeep and <= CommandOpcode.QSendUrgentTimeout;
 
     /// <summary>True for the primitive commands that may wait (their O is the command number while they do).</summary>
     public static bool IsPrimitiveWait(CommandOpcode op) => op is CommandOpcode.SemTake or CommandOpcode.SemTakeTimeout or CommandOpcode.QSend
-        or CommandOpcode.QSendUrgent or CommandOpcode.QReceive or CommandOpcode.QReceiveTimeout or CommandOpcode.FlagsWait or CommandOpcode.FlagsWaitAll;
+        or CommandOpcode.QSendUrgent or CommandOpcode.QReceive or CommandOpcode.QReceiveTimeout or CommandOpcode.FlagsWait or CommandOpcode.FlagsWaitAll
+        or >= CommandOpcode.FlagsWaitKeep and <= CommandOpcode.QSendUrgentTimeout;
+
+    /// <summary>True for the commands that create an object with options; their second field is the object's index (§18).</summary>
+    public static bool IsCreate(CommandOpcode op) => op is CommandOpcode.MutexCreate or CommandOpcode.SemCreate or CommandOpcode.QCreate;
 
     /// <summary>True for commands the driver carries out itself (they work even while the thread is busy, and leave O and E alone).</summary>
     public static bool IsDriverCommand(CommandOpcode op) => op is CommandOpcode.SchedOther or CommandOpcode.SchedFifo
@@ -144,6 +185,7 @@ public static class Opcodes
         TestOpcode.NPrioEq or TestOpcode.NPrioLt or TestOpcode.NPrioGt => StatusField.N,
         TestOpcode.OpcodeEq or TestOpcode.OpcodeLt or TestOpcode.OpcodeGt => StatusField.O,
         TestOpcode.EventEq or TestOpcode.EventLt or TestOpcode.EventGt => StatusField.E,
+        >= TestOpcode.SemCountEq => StatusField.Object,
         _ => StatusField.M,
     };
 

@@ -11,10 +11,12 @@ namespace NfRt.Simulator.Scenarios;
 /// <item>A script with a syntax error does not run at all; its first bad line is reported.</item>
 /// <item><c>C:</c> — <c>schedother</c>, <c>schedfifo</c>, <c>signal</c> and <c>tick</c> are carried out by the
 /// driver itself (they apply at once, even to a busy or blocked thread, and leave O and E alone);
-/// every other command is posted to the thread, which runs it in its own task context
-/// (-EBUSY when it is busy outside the pause fails the script). After every C line the system
-/// runs until quiescent: every task blocked, paused or idle.</item>
-/// <item><c>T:</c> and <c>W:</c> read the thread's status. The driver is outside the simulated CPU and
+/// so are the create commands (§18). A command for <c>irq</c> runs in the scenario's interrupt
+/// handler, one for <c>idle</c> on the driver as the idle task (§17). Every other command is posted
+/// to the thread, which runs it in its own task context (-EBUSY when it is busy outside the pause
+/// fails the script, as does any command for a thread that has ended). After every C line the
+/// system runs until quiescent: every task blocked, paused or idle.</item>
+/// <item><c>T:</c> and <c>W:</c> read the thread's status, or an object's state (§22). The driver is outside the simulated CPU and
 /// the system is already quiescent, so nothing can change a false <c>W:</c> any more: it is
 /// reported as <c>Wait failed in line N</c> instead of hanging. Timeouts need time: a script
 /// advances it with <c>C: tick</c>, which runs to quiescence after every tick, and a following
@@ -133,7 +135,7 @@ public static class ScenarioRunner
     public static ScenarioResult RunLine(ScenarioSystem sys, string name, ScenarioLine line, TextWriter verbose)
     {
         ScenarioResult Fail(ScenarioOutcome outcome, string detail) =>
-            new(name, outcome, line.Number, line.Text, detail, line.IsTick ? null : $"thread {line.Thread}: {sys.Status(line.Thread)}");
+            new(name, outcome, line.Number, line.Text, detail, sys.Describe(line));
         try
         {
             if (line.Kind == LineKind.Command)
@@ -147,7 +149,8 @@ public static class ScenarioRunner
                 return null;
             }
             Echo(verbose, sys, line);
-            if (sys.Status(line.Thread).Satisfies(line)) return null;
+            bool holds = line.FieldObject != ObjectKind.None ? ObjectTests.Holds(sys, line) : sys.Status(line.Thread).Satisfies(line);
+            if (holds) return null;
             return Fail(line.Kind == LineKind.Wait ? ScenarioOutcome.WaitFailed : ScenarioOutcome.TestFailed,
                 line.Kind == LineKind.Wait ? "the system is quiescent and the condition is false" : "the condition is false");
         }
@@ -169,8 +172,21 @@ public static class ScenarioRunner
             if (sys.AdvanceTicks(line.Argument)) sys.RunUntilIdle();
             return null;
         }
+        if (Opcodes.IsCreate(line.Command))
+        {
+            sys.Objects.Create(line.FieldObject, line.Object, line.Options);
+            return null;
+        }
+        var (kind, index) = line.NamedObject;
+        if (Callers.IsContext(line.Thread))
+        {
+            sys.Objects.Ensure(kind, index);
+            sys.RunInContext(line.Thread, line.Command, line.Argument);
+            return null;
+        }
         var thread = sys.Thread(line.Thread);
         if (sys.DriverProblem != null) return null;
+        if (thread.Ended) return $"thread {line.Thread} has ended (exit): it takes no more commands";
         switch (line.Command)
         {
             case CommandOpcode.SchedOther:
@@ -183,8 +199,7 @@ public static class ScenarioRunner
                 k.Interrupt(thread.Task);        // WrongState (ignored) when it is in no interruptible wait
                 break;
             default:
-                if (Opcodes.TakesMutex(line.Command)) sys.Mutex(line.Argument);
-                if (Opcodes.TakesObject(line.Command)) sys.EnsureObject(line.Command, line.Argument);
+                sys.Objects.Ensure(kind, index);
                 if (thread.Post(line.Command, line.Argument) != 0)
                     return $"thread {line.Thread} is busy with a command (-EBUSY)";
                 break;
@@ -196,7 +211,9 @@ public static class ScenarioRunner
     private static void Echo(TextWriter verbose, ScenarioSystem sys, ScenarioLine line)
     {
         if (verbose == null) return;
-        string status = line.IsTick ? $"tick {sys.Kernel.Now}" : $"T{line.Thread} {sys.Status(line.Thread)}";
+        string status = line.IsTick ? $"tick {sys.Kernel.Now}"
+            : line.FieldObject != ObjectKind.None || Callers.IsContext(line.Thread) ? sys.Describe(line)
+            : $"T{line.Thread} {sys.Status(line.Thread)}";
         verbose.WriteLine($"{line.Number,5}  {TextClip.Shorten(line.Text),-34} {status}");
     }
 }

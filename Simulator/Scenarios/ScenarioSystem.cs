@@ -11,7 +11,9 @@ namespace NfRt.Simulator.Scenarios;
 /// The simulated system a scenario drives: a <see cref="SimKernel"/> (the shared host harness) on a
 /// simulated STM32F429 board in the rt-tester profile (<see cref="RtTesterProfile"/>: 140 levels,
 /// SCHED_FIFO k = 99 - k, normal = 120; invariant checking on), up to 64 test threads and 64
-/// rt-mutexes, 64 each of semaphores, queues and event flags (scenario-language.md §16), the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
+/// rt-mutexes, 64 each of semaphores, queues and event flags (<see cref="ScenarioObjects"/>; scenario-language.md §16, §18),
+/// the IRQ handler and the idle task as callers (<see cref="ContextCaller"/>, §17) with the scenario's interrupt
+/// line (<see cref="ScenarioIrq"/>), the global event counter and the harness's rt-mutex test hook (<see cref="PauseHook"/>),
 /// whose notifications go to the test thread of the task concerned.
 /// <para>Contract: create it on the thread that drives the script (it becomes the kernel's
 /// driver/idle task). Threads and mutexes are created lazily on first use, in script order, so
@@ -36,17 +38,18 @@ public sealed class ScenarioSystem : IDisposable
 
     private readonly SimKernel _sim;
     private readonly TestThread[] _threads = new TestThread[ScriptParser.MaxThreads];
-    private readonly RtMutex[] _mutexes = new RtMutex[ScriptParser.MaxMutexes];
-    private readonly CountingSemaphore[] _semaphores = new CountingSemaphore[ScriptParser.MaxObjects];
-    private readonly MessageQueue[] _queues = new MessageQueue[ScriptParser.MaxObjects];
-    private readonly EventFlags[] _flags = new EventFlags[ScriptParser.MaxObjects];
-
-    /// <summary>Most units a scenario semaphore holds (it starts empty).</summary>
-    public const int SemaphoreMax = 64;
-
-    /// <summary>Messages a scenario queue holds (one word each).</summary>
-    public const int QueueCapacity = 2;
     private readonly TestThread[] _byTaskId;
+
+    /// <summary>The mutexes, semaphores, queues and event flags.</summary>
+    public readonly ScenarioObjects Objects;
+
+    /// <summary>The interrupt handler (<c>irq</c>) and the idle task (<c>idle</c>) as callers (§17).</summary>
+    public readonly ContextCaller IrqCaller, IdleCaller;
+
+    /// <summary>The interrupt line the <c>irq</c> caller's commands arrive on (the first device line).</summary>
+    public readonly int IrqLine;
+
+    private readonly ScenarioIrq _irq;
 
     public ScenarioSystem(TraceCollector trace = null) : this(trace, null) { }
 
@@ -69,6 +72,12 @@ public sealed class ScenarioSystem : IDisposable
             Kernel.Trace.Sink = trace;
         }
         Sync = RtMutexSystem.Of(Kernel);
+        Objects = new ScenarioObjects(Kernel);
+        IrqCaller = new ContextCaller(this, Callers.Irq);
+        IdleCaller = new ContextCaller(this, Callers.Idle);
+        _irq = new ScenarioIrq(IrqCaller);
+        IrqLine = NfRt.Boards.Board.TickIrq + 1;
+        if (Kernel.SetIrqHandler(IrqLine, _irq) != KernelStatus.Ok) throw new InvalidOperationException("no free interrupt line for irq");
         Hook.OnBlockedListener = (task, mutex) => ThreadOfTask(task)?.OnBlocked(mutex);
         Hook.OnWokenListener = (task, mutex) => ThreadOfTask(task)?.OnWoken(mutex);
         Sync.TestHook = Hook;
@@ -115,37 +124,62 @@ public sealed class ScenarioSystem : IDisposable
     /// <summary>Test thread <paramref name="index"/> if it exists, else null.</summary>
     public TestThread PeekThread(int index) => _threads[index];
 
-    /// <summary>Mutex <paramref name="index"/> ("L0".."L63"), created on first use.</summary>
-    public RtMutex Mutex(int index) => _mutexes[index] ??= new RtMutex(Kernel, "L" + index);
+    /// <summary>Mutex <paramref name="index"/> ("L0".."L63"), created plain on first use.</summary>
+    public RtMutex Mutex(int index) => Objects.Mutex(index);
 
-    /// <summary>Semaphore <paramref name="index"/> ("S0".."S63": count 0, max <see cref="SemaphoreMax"/>), created on first use.</summary>
-    public CountingSemaphore Semaphore(int index) => _semaphores[index] ??= new CountingSemaphore(Kernel, "S" + index, 0, SemaphoreMax);
+    /// <summary>Semaphore <paramref name="index"/> ("S0".."S63"), created with the defaults (count 0, max 64) on first use.</summary>
+    public CountingSemaphore Semaphore(int index) => Objects.Semaphore(index);
 
-    /// <summary>Queue <paramref name="index"/> ("Q0".."Q63": <see cref="QueueCapacity"/> one-word messages), created on first use.</summary>
-    public MessageQueue Queue(int index) => _queues[index] ??= new MessageQueue(Kernel, "Q" + index, QueueCapacity, 1);
+    /// <summary>Queue <paramref name="index"/> ("Q0".."Q63"), created with the defaults (2 one-word messages) on first use.</summary>
+    public MessageQueue Queue(int index) => Objects.Queue(index);
 
     /// <summary>Event flags <paramref name="index"/> ("F0".."F63", all clear), created on first use.</summary>
-    public EventFlags Flags(int index) => _flags[index] ??= new EventFlags(Kernel, "F" + index);
-
-    /// <summary>Creates the semaphore, queue or event flags a primitive command names (driver side, in script order).</summary>
-    public void EnsureObject(CommandOpcode op, int index)
-    {
-        if (op <= CommandOpcode.SemGive) Semaphore(index);
-        else if (op <= CommandOpcode.QReceiveTimeout) Queue(index);
-        else Flags(index);
-    }
+    public EventFlags Flags(int index) => Objects.Flags(index);
 
     /// <summary>Mutex <paramref name="index"/> if it exists, else null.</summary>
-    public RtMutex PeekMutex(int index) => index >= 0 && index < _mutexes.Length ? _mutexes[index] : null;
+    public RtMutex PeekMutex(int index) => Objects.PeekMutex(index);
+
+    /// <summary>
+    /// Runs <paramref name="op"/> as <c>irq</c> (posted to the scenario's interrupt line, which the driver
+    /// raises; the kernel delivers it as the system runs) or as <c>idle</c> (on the driver itself), then
+    /// runs the system until quiescent. False (and <see cref="DriverProblem"/> set) when the kernel reported a problem.
+    /// </summary>
+    /// <exception cref="KernelFaultException">The interrupt was not delivered.</exception>
+    public bool RunInContext(int caller, CommandOpcode op, int arg)
+    {
+        if (caller == Callers.Irq)
+        {
+            _irq.Post(op, arg);
+            Board.Irq.Raise(IrqLine);
+            bool ok = RunUntilIdle();
+            if (ok && _irq.Pending) throw new KernelFaultException($"the interrupt of line {IrqLine} was not delivered");
+            return ok;
+        }
+        IdleCaller.Begin(op);
+        IdleCaller.Execute(op, arg);
+        return RunUntilIdle();
+    }
 
     /// <summary>The test thread running as <paramref name="task"/>, or null.</summary>
     public TestThread ThreadOfTask(TaskControlBlock task) =>
         task != null && task.Id > 0 && task.Id < _byTaskId.Length ? _byTaskId[task.Id] : null;
 
-    /// <summary>Status of thread <paramref name="index"/>; a thread never used reads as a fresh one.</summary>
+    /// <summary>Status of thread <paramref name="index"/> (or of <c>irq</c>, <c>idle</c>); a thread never used reads as a fresh one.</summary>
     public ThreadStatus Status(int index) =>
+        index == Callers.Irq ? IrqCaller.Status() : index == Callers.Idle ? IdleCaller.Status() :
         _threads[index]?.Status() ?? new ThreadStatus(index, 0, 0, RtTesterProfile.ToUser(RtTesterProfile.NormalPriority),
             RtTesterProfile.ToUser(RtTesterProfile.NormalPriority), new int[ScriptParser.MaxMutexes]);
+
+    /// <summary>
+    /// What a report shows for <paramref name="line"/>: the object of a create command or an object test
+    /// (§22), else the status of the caller it names ("thread 1: O: ...", "irq: O: ..."); null for <c>tick</c>.
+    /// </summary>
+    public string Describe(ScenarioLine line)
+    {
+        if (line.IsTick) return null;
+        if (line.FieldObject != ObjectKind.None) return ObjectTests.Describe(this, line.FieldObject, line.Object);
+        return $"{Callers.Describe(line.Thread)}: {Status(line.Thread)}";
+    }
 
     /// <summary>
     /// Shuts the kernel down and joins every task thread (the first call only). Returns what it

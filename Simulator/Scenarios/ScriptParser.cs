@@ -19,14 +19,18 @@ public sealed record ParsedScript(string Name, IReadOnlyList<ScenarioLine> Lines
 /// Lines end at LF, CR LF or a lone CR (old Mac), mixed freely. Accepted: blank lines; comments (first field starts with <c>#</c>); lines of exactly four
 /// <c>:</c>-separated fields, each trimmed of whitespace (scripts align with tabs), kind and
 /// opcode case-insensitive, commands by name or number, <c>opcode*</c> test arguments as a
-/// number or a command name. Rejected: binary data (NUL or control bytes anywhere; bytes that are not UTF-8 outside a comment), wrong
+/// number or a command name, <c>irq</c> and <c>idle</c> as callers (§17), a create command's
+/// option list (<see cref="CreateOptions"/>), <c>qcontentseq</c>'s word list (<see cref="WordList"/>).
+/// Rejected: binary data (NUL or control bytes anywhere; bytes that are not UTF-8 outside a comment), wrong
 /// field count, unknown kind or opcode, non-numbers, numbers out of range (a number too large for
 /// an int is "out of range", like any other), a thread index outside 0..63 (except for
 /// <c>tick</c>, whose thread field is ignored but must be a number), a mutex index outside
 /// 0..63, a semaphore, queue or event-flags index outside 0..63, a negative <c>setvalue</c>,
 /// a <c>schedfifo</c> priority outside 1..99, a negative <c>settimeout</c>, a
-/// <c>tick</c> count outside 0..1000000, and a script with no C/W/T line at all (reported at
-/// its last line).</para>
+/// <c>tick</c> count outside 0..1000000, a driver command, <c>exit</c>, or a P, N or M test for
+/// <c>irq</c> or <c>idle</c>, a create command for an object that already exists, an object test
+/// of one that does not exist yet (<see cref="ObjectLedger"/>), and a script with no C/W/T line at
+/// all (reported at its last line).</para>
 /// </summary>
 public static class ScriptParser
 {
@@ -45,6 +49,7 @@ public static class ScriptParser
     public static ParsedScript Parse(string name, byte[] bytes)
     {
         var lines = new List<ScenarioLine>();
+        var objects = new ObjectLedger();
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         int number = 0;
         while (start < bytes.Length)
@@ -67,7 +72,13 @@ public static class ScriptParser
             }
             var error = ParseLine(number, text, out var line);
             if (error != null) return new ParsedScript(name, lines, error);
-            if (line != null) lines.Add(line);
+            if (line != null)
+            {
+                string order = objects.Check(line);
+                if (order != null) return new ParsedScript(name, lines, new ScriptError(number, order, line.Text));
+                objects.Note(line);
+                lines.Add(line);
+            }
             start = next;
         }
         if (lines.Count == 0)
@@ -113,14 +124,52 @@ public static class ScriptParser
         else if (!Opcodes.TryTest(opText, out test)) return Err($"unknown test '{Clip(opText)}'");
 
         bool isTick = kind == LineKind.Command && cmd == CommandOpcode.Tick;
-        if (Numbers.Parse(threadText, out long threadValue) == NumberKind.NotANumber) return Err($"thread '{Clip(threadText)}' is not a number");
-        string threadShown = Shown(threadText, threadValue);
-        if (isTick)
+        ObjectKind fieldObject = kind == LineKind.Command ? (Opcodes.IsCreate(cmd) ? ObjectKinds.Of(cmd) : ObjectKind.None) : ObjectKinds.Of(test);
+        string opName = kind == LineKind.Command ? Opcodes.Name(cmd) : Opcodes.Name(test);
+        int thread;
+        if (fieldObject != ObjectKind.None)
         {
-            if (threadValue < int.MinValue || threadValue > int.MaxValue) return Err($"thread {threadShown} out of range {IntRange}");
+            // creates and object tests: the second field is the object's index (§18, §22)
+            string noun = ObjectKinds.Noun(fieldObject);
+            if (Numbers.Parse(threadText, out long objectValue) == NumberKind.NotANumber) return Err($"{noun} '{Clip(threadText)}' is not a number");
+            if (objectValue < 0 || objectValue >= MaxObjects) return Err($"{noun} {Shown(threadText, objectValue)} out of range 0..{MaxObjects - 1}");
+            thread = (int)objectValue;
         }
-        else if (threadValue < 0 || threadValue >= MaxThreads) return Err($"thread {threadShown} out of range 0..{MaxThreads - 1}");
-        int thread = (int)threadValue;
+        else if (Callers.TryParse(threadText, out thread))
+        {
+            // irq and idle (§17): every thread command, O and E tests only
+            string who = Callers.FieldText(thread);
+            if (kind == LineKind.Command && (Opcodes.IsDriverCommand(cmd) || cmd == CommandOpcode.Exit))
+                return Err($"{opName} needs a test thread (0..{MaxThreads - 1}), not {who}");
+            if (kind != LineKind.Command && Opcodes.Field(test) is not (StatusField.O or StatusField.E))
+                return Err($"{opName} needs a test thread (0..{MaxThreads - 1}), not {who}: {who} has only O and E");
+        }
+        else
+        {
+            if (Numbers.Parse(threadText, out long threadValue) == NumberKind.NotANumber) return Err($"thread '{Clip(threadText)}' is not a number, irq or idle");
+            string threadShown = Shown(threadText, threadValue);
+            if (isTick)
+            {
+                if (threadValue < int.MinValue || threadValue > int.MaxValue) return Err($"thread {threadShown} out of range {IntRange}");
+            }
+            else if (threadValue < 0 || threadValue >= MaxThreads) return Err($"thread {threadShown} out of range 0..{MaxThreads - 1}");
+            thread = (int)threadValue;
+        }
+
+        if (kind == LineKind.Command && Opcodes.IsCreate(cmd))
+        {
+            string bad = CreateOptions.Parse(cmd, argText, out var options);
+            if (bad != null) return Err(bad);
+            line = new ScenarioLine(number, trimmed, kind, cmd, test, thread, 0) { Options = options };
+            return null;
+        }
+        if (kind != LineKind.Command && test == TestOpcode.QContentsEq)
+        {
+            string bad = WordList.Parse(argText, out var words);
+            if (bad != null) return Err(bad);
+            line = new ScenarioLine(number, trimmed, kind, cmd, test, thread, 0) { Words = words };
+            return null;
+        }
 
         long argValue;
         if (kind != LineKind.Command && Opcodes.Field(test) == StatusField.O)
@@ -175,6 +224,6 @@ public static class ScriptParser
     private static string Clip(string s) => TextClip.Shorten(s, TextClip.FieldChars);
 
     /// <summary>A parsed number as a message shows it: its value, or (beyond Int64) its digits, shortened.</summary>
-    private static string Shown(string text, long value) =>
+    internal static string Shown(string text, long value) =>
         value is long.MinValue or long.MaxValue ? Clip(text) : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

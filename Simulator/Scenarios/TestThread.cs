@@ -34,11 +34,15 @@ namespace NfRt.Simulator.Scenarios;
 /// without digits: an event before and after, O = the command number while they wait, then the
 /// status, or the word received / the flags observed; the value register (<c>setvalue</c>) is what
 /// they send, wait for, set or clear.</item>
+/// <item><c>mutexdestroy</c> (§19) stamps like an unlock and recomputes the mutex's digit from its real owner,
+/// as does <c>unlock</c> (a recursive mutex stays 4 until its last unlock). <c>exit</c> (§20) ends the
+/// task: its digits go to 0 and the kernel's exit path releases what it held; an ended thread
+/// (<see cref="Ended"/>) takes no more commands.</item>
 /// </list>
 /// Every field is touched only by this task or by the driver while the task is parked
 /// (baton passing: exactly one thread runs), so no locking is needed.
 /// </summary>
-public sealed class TestThread
+public sealed partial class TestThread
 {
     public readonly int Index;
     public readonly TaskControlBlock Task;
@@ -74,6 +78,9 @@ public sealed class TestThread
 
     /// <summary>In the pause after a wake-up.</summary>
     public bool IsPaused => _task.Paused;
+
+    /// <summary>The task has ended (<c>exit</c>, §20): it takes no more commands.</summary>
+    public bool Ended => Task.State == TaskState.Dead;
 
     /// <summary>The thread's status (driver side, at quiescence).</summary>
     public ThreadStatus Status() =>
@@ -127,23 +134,16 @@ public sealed class TestThread
                 return KernelStatus.Ok;
             case CommandOpcode.Unlock:
                 return Unlock(arg);
-            case CommandOpcode.Lock:
-            case CommandOpcode.LockNoWait:
-                return LockCall(arg, m => m.Lock(false));
-            case CommandOpcode.LockInt:
-            case CommandOpcode.LockIntNoWait:
-                return LockCall(arg, m => m.LockInterruptible(false));
-            case CommandOpcode.LockDd:
-                return LockCall(arg, m => m.LockInterruptible(true));
-            case CommandOpcode.LockTimeout:
-                return LockCall(arg, m => m.LockTimed(_timeout, false));
-            case CommandOpcode.LockTry:
-                return LockCall(arg, m => m.TryLock() ? KernelStatus.Ok : KernelStatus.Busy);
+            case CommandOpcode.MutexDestroy:
+                return Destroy(arg);
+            case CommandOpcode.Exit:
+                return End();
             case CommandOpcode.SetValue:
                 _value = arg;
                 return KernelStatus.Ok;
             default:
                 if (Opcodes.TakesObject(op)) return PrimitiveCall(op, arg);
+                if (op != CommandOpcode.LockCont && Opcodes.TakesMutex(op)) return LockCall(op, arg);
                 return KernelStatus.InvalidArgument;    // lockcont outside the pause; driver commands never get here
         }
     }
@@ -179,106 +179,30 @@ public sealed class TestThread
     private KernelStatus PrimitiveCall(CommandOpcode op, int index)
     {
         bool waits = Opcodes.IsPrimitiveWait(op);
-        KernelObject obj = op <= CommandOpcode.SemGive ? _sys.Semaphore(index) : op <= CommandOpcode.QReceiveTimeout ? _sys.Queue(index) : _sys.Flags(index);
+        string name = ObjectKinds.Name(ObjectKinds.Of(op), index);
         Stamp();
-        if (waits) _sys.Trace?.WaitBegin(Task.Id, obj.Name);
-        KernelStatus result;
-        int observed = 0;
-        _word[0] = _value;
-        switch (op)
-        {
-            case CommandOpcode.SemTake: result = _sys.Semaphore(index).Take(-1); break;
-            case CommandOpcode.SemTakeTimeout: result = _sys.Semaphore(index).Take(_timeout); break;
-            case CommandOpcode.SemGive: result = _sys.Semaphore(index).Give(); break;
-            case CommandOpcode.QSend: result = _sys.Queue(index).Send(_word, -1); break;
-            case CommandOpcode.QSendUrgent: result = _sys.Queue(index).SendUrgent(_word, -1); break;
-            case CommandOpcode.QReceive:
-            case CommandOpcode.QReceiveTimeout:
-                result = _sys.Queue(index).Receive(_word, op == CommandOpcode.QReceive ? -1 : _timeout);
-                if (result == KernelStatus.Ok) _resultWord = _word[0];
-                break;
-            case CommandOpcode.FlagsWait:
-            case CommandOpcode.FlagsWaitAll:
-                result = _sys.Flags(index).Wait(_value, op == CommandOpcode.FlagsWaitAll, true, -1, out observed);
-                if (result == KernelStatus.Ok) _resultWord = observed;
-                break;
-            case CommandOpcode.FlagsSet: result = _sys.Flags(index).Set(_value); break;
-            default: result = _sys.Flags(index).Clear(_value); break;
-        }
-        if (waits) _sys.Trace?.WaitEnd(Task.Id, obj.Name);
+        if (waits) _sys.Trace?.WaitBegin(Task.Id, name);
+        KernelStatus result = PrimitiveCalls.Call(_sys.Objects, op, index, _value, _timeout, _word, out _resultWord);
+        if (waits) _sys.Trace?.WaitEnd(Task.Id, name);
         Stamp();
         return result;
-    }
-
-    private KernelStatus LockCall(int index, Func<RtMutex, KernelStatus> call)
-    {
-        RtMutex m = _sys.Mutex(index);
-        _m[index] = 1;
-        Stamp();
-        _sys.Trace?.WaitBegin(Task.Id, m.Name);
-        KernelStatus result = call(m);
-        _sys.Trace?.WaitEnd(Task.Id, m.Name);
-        Stamp();
-        bool owns = m.OwnerTask == Task && !m.HasPendingOwner;
-        _m[index] = owns ? 4 : 0;
-        if (owns && result == KernelStatus.Ok) _sys.Trace?.OwnershipBegin(Task.Id, m.Name);
-        return result;
-    }
-
-    private KernelStatus Unlock(int index)
-    {
-        if (_m[index] != 4) return KernelStatus.InvalidArgument;
-        RtMutex m = _sys.Mutex(index);
-        Stamp();
-        _sys.Trace?.OwnershipEnd(Task.Id, m.Name);
-        KernelStatus result = m.Unlock();
-        Stamp();
-        if (result == KernelStatus.Ok) _m[index] = 0;
-        return result;
-    }
-
-    /// <summary><c>reset</c>: unlock every mutex this thread holds (digit 4).</summary>
-    private void ReleaseAll()
-    {
-        for (int i = 0; i < _m.Length; i++)
-        {
-            if (_m[i] != 4) continue;
-            RtMutex m = _sys.Mutex(i);
-            _sys.Trace?.OwnershipEnd(Task.Id, m.Name);
-            if (m.Unlock() == KernelStatus.Ok) _m[i] = 0;
-        }
-    }
-
-    private void Stamp() => _e = _sys.Events.Next();
-
-    private bool IsMyLock(RtMutex mutex) =>
-        _task.Busy && Opcodes.IsBlockingLock(_op) && mutex == _sys.PeekMutex(_arg);
-
-    /// <summary>Masked (inside the kernel): enqueued and all PI propagation done. Records state 2 only.</summary>
-    internal void OnBlocked(RtMutex mutex)
-    {
-        if (!IsMyLock(mutex) || _m[_arg] != 1) return;
-        _m[_arg] = 2;
-        Stamp();
     }
 
     /// <summary>
-    /// Task context, interrupts enabled: woken, about to retry. A no-pause lock goes back to digit 1;
-    /// <c>lock</c> and <c>lockint</c> take digit 3 and O = 0 and arm the pause, which the
-    /// <see cref="PauseHook"/> enters as soon as this returns.
+    /// <c>exit</c> (§20): one event, every digit to 0, and the task ends when this returns; the kernel's
+    /// exit path releases the mutexes it holds (robust ones marked so that the next owner gets OwnerDied).
     /// </summary>
-    internal void OnWoken(RtMutex mutex)
+    private KernelStatus End()
     {
-        if (!IsMyLock(mutex) || _m[_arg] != 2) return;
-        if (!Opcodes.PausesAfterWake(_op))
+        for (int i = 0; i < _m.Length; i++)
         {
-            _m[_arg] = 1;
-            Stamp();
-            return;
+            if (_m[i] == 4) _sys.Trace?.OwnershipEnd(Task.Id, _sys.Mutex(i).Name);
+            _m[i] = 0;
         }
-        _m[_arg] = 3;
         Stamp();
-        _o = 0;
-        _task.PauseAfterWake = true;
+        _task.EndAfterCommand();
+        return KernelStatus.Ok;
     }
+
+    private void Stamp() => _e = _sys.Events.Next();
 }

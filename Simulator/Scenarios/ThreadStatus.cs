@@ -10,17 +10,29 @@ namespace NfRt.Simulator.Scenarios;
 /// mutex (0 unlocked, 1 lock call started, 2 blocked, 3 woken and paused, 4 owned).
 /// <see cref="ToString"/> prints it like the original tester's status file:
 /// <c>O:    0, E:       3, P:  -21, N:  -21, M: 00000004</c> — M printed highest mutex first
-/// (mutex 0 is the rightmost digit), at least 8 digits.
+/// (mutex 0 is the rightmost digit), at least 8 digits. The status of <c>irq</c> or <c>idle</c>
+/// (<see cref="OfContext"/>, scenario-language.md §17) has only O and E and prints only them.
 /// </summary>
 public sealed class ThreadStatus
 {
     public readonly int Thread, O, E, P, N;
     private readonly int[] _m;
+    private readonly bool _context;
 
     public ThreadStatus(int thread, int o, int e, int p, int n, int[] lockStates)
     {
         Thread = thread; O = o; E = e; P = p; N = n;
         _m = (int[])lockStates.Clone();
+    }
+
+    /// <summary>The status of <c>irq</c> or <c>idle</c> (<paramref name="caller"/>): O and E only (the parser allows no other test on them).</summary>
+    public static ThreadStatus OfContext(int caller, int o, int e) => new(caller, o, e);
+
+    private ThreadStatus(int caller, int o, int e)
+    {
+        Thread = caller; O = o; E = e;
+        _m = Array.Empty<int>();
+        _context = true;
     }
 
     /// <summary>The lock-state digit of mutex <paramref name="mutex"/>.</summary>
@@ -48,6 +60,7 @@ public sealed class ThreadStatus
 
     public override string ToString()
     {
+        if (_context) return string.Create(CultureInfo.InvariantCulture, $"O: {O,4}, E: {E,7}");
         int digits = 8;
         for (int i = _m.Length - 1; i >= 8; i--) if (_m[i] != 0) { digits = i + 1; break; }
         var sb = new StringBuilder();

@@ -15,15 +15,23 @@ public class UnitTestMalformedScripts
         ["binary.tst"] = "Syntax error in line 2",
         ["busy.tst"] = "Command rejected in line 6",
         ["comments-only.tst"] = "Syntax error in line 3",
+        ["create-after-use.tst"] = "Syntax error in line 5",
+        ["create-option-unknown.tst"] = "Syntax error in line 4",
         ["empty-field.tst"] = "Syntax error in line 3",
         ["empty.tst"] = "Syntax error in line 1",
+        ["exit-then-command.tst"] = "Command rejected in line 6",
         ["hex-number.tst"] = "Syntax error in line 3",
+        ["irq-driver-command.tst"] = "Syntax error in line 4",
+        ["irq-prio-test.tst"] = "Syntax error in line 5",
         ["mutex-out-of-range.tst"] = "Syntax error in line 3",
         ["negative-thread.tst"] = "Syntax error in line 3",
         ["negative-timeout.tst"] = "Syntax error in line 3",
         ["not-utf8.tst"] = "Syntax error in line 3",
+        ["object-test-before-use.tst"] = "Syntax error in line 5",
+        ["object-test-failed.tst"] = "Test failed in line 6",
         ["opcode-name-unknown.tst"] = "Syntax error in line 3",
         ["pause-rejects.tst"] = "Test failed in line 8",
+        ["qcontents-not-a-number.tst"] = "Syntax error in line 4",
         ["schedfifo-out-of-range.tst"] = "Syntax error in line 3",
         ["test-failed.tst"] = "Test failed in line 4",
         ["test-mutex-out-of-range.tst"] = "Syntax error in line 3",
@@ -65,6 +73,23 @@ public class UnitTestMalformedScripts
         Assert.Equal(ScenarioOutcome.TestFailed, result.Outcome);
         Assert.Equal("T: prioeq:\t\t1: \t81", result.LineText);
         Assert.Equal("thread 1: O:    0, E:       0, P:   80, N:   80, M: 00000000", result.Status);
+    }
+
+    [Fact]
+    public void Failed_object_test_report_names_the_line_and_the_object_state()
+    {
+        var result = ScenarioRunner.RunFile(Path.Combine(Paths.BadScenarios, "object-test-failed.tst"));
+        Assert.Equal(ScenarioOutcome.TestFailed, result.Outcome);
+        Assert.Equal("T: semcounteq:\t\t0: 3", result.LineText);
+        Assert.Equal("semaphore 0: count 2 of 3, waiters 0", result.Status);
+    }
+
+    [Fact]
+    public void A_command_for_an_ended_thread_is_rejected_naming_it()
+    {
+        var result = ScenarioRunner.RunFile(Path.Combine(Paths.BadScenarios, "exit-then-command.tst"));
+        Assert.Equal("thread 0 has ended (exit): it takes no more commands", result.Detail);
+        Assert.Equal("thread 0: O:    0, E:       3, P:  -21, N:  -21, M: 00000000", result.Status);
     }
 
     [Fact]

@@ -28,4 +28,22 @@ public class UnitTestScenarioFiles
         }
         Assert.Equal("", string.Join(", ", Opcodes.AllCommands.Where(op => !used.Contains(op))));
     }
+
+    [Fact]
+    public void There_are_scenarios_for_every_test_and_for_irq_and_idle()
+    {
+        var used = new HashSet<TestOpcode>();
+        var callers = new HashSet<int>();
+        foreach (var f in Directory.GetFiles(Paths.Scenarios, "*.tst"))
+        {
+            var script = ScriptParser.Parse(f, File.ReadAllBytes(f));
+            Assert.True(script.Ok, f + ": " + script.Error?.Message);
+            foreach (var line in script.Lines.Where(l => l.Kind != LineKind.Command)) used.Add(line.Test);
+            foreach (var line in script.Lines.Where(l => l.FieldObject == ObjectKind.None)) callers.Add(line.Thread);
+        }
+        // trylock (digit 1) is transient: a quiescent thread never shows it (§12), so only scenarios/bad/trylock-digit.tst uses it
+        Assert.Equal("", string.Join(", ", Opcodes.AllTests.Where(t => t != TestOpcode.TryLock && !used.Contains(t))));
+        Assert.Contains(Callers.Irq, callers);
+        Assert.Contains(Callers.Idle, callers);
+    }
 }

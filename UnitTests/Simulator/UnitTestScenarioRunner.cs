@@ -76,7 +76,8 @@ public class UnitTestScenarioRunner
             """);
         foreach (var op in Opcodes.AllCommands)
         {
-            if (Opcodes.IsDriverCommand(op) || op is CommandOpcode.Nop or CommandOpcode.Reset or CommandOpcode.ResetEvent) continue;
+            // driver commands and create commands (§18) never reach the thread
+            if (Opcodes.IsDriverCommand(op) || Opcodes.IsCreate(op) || op is CommandOpcode.Nop or CommandOpcode.Reset or CommandOpcode.ResetEvent) continue;
             string arg = op == CommandOpcode.LockCont ? "1" : "0";    // lockcont of another mutex is rejected too
             sb.Append($"C: {Opcodes.Name(op)}: 1: {arg}\nW: opcodeeq: 1: -22\nT: blockedwake: 1: 0\n");
         }

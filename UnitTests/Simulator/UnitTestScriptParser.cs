@@ -17,7 +17,7 @@ public class UnitTestScriptParser
     [InlineData("C", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 1")]
     [InlineData("C: lock: 0: 0: 0", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 5")]
     [InlineData("C: lok: 0: 0", "unknown command 'lok'")]
-    [InlineData("C: 29: 0: 0", "unknown command '29'")]
+    [InlineData("C: 45: 0: 0", "unknown command '45'")]
     [InlineData("C: semtake: 0: 64", "semtake object 64 out of range 0..63")]
     [InlineData("C: 22: 0: -1", "qreceive object -1 out of range 0..63")]
     [InlineData("C: flagsset: 0: 99", "flagsset object 99 out of range 0..63")]
@@ -25,9 +25,9 @@ public class UnitTestScriptParser
     [InlineData("C: prioeq: 0: 0", "unknown command 'prioeq'")]
     [InlineData("T: lock: 0: 0", "unknown test 'lock'")]
     [InlineData("W: lockedbkl: 0: 0", "unknown test 'lockedbkl'")]
-    [InlineData("C: lock: x: 0", "thread 'x' is not a number")]
-    [InlineData("C: lock: : 0", "thread '' is not a number")]
-    [InlineData("C: lock: 1 2: 0", "thread '1 2' is not a number")]
+    [InlineData("C: lock: x: 0", "thread 'x' is not a number, irq or idle")]
+    [InlineData("C: lock: : 0", "thread '' is not a number, irq or idle")]
+    [InlineData("C: lock: 1 2: 0", "thread '1 2' is not a number, irq or idle")]
     [InlineData("C: lock: 99999999999: 0", "thread 99999999999 out of range 0..63")]
     [InlineData("C: lock: 0: -99999999999", "mutex -99999999999 out of range 0..63")]
     [InlineData("T: prioeq: 0: 99999999999", "argument 99999999999 out of range -2147483648..2147483647")]
@@ -54,6 +54,56 @@ public class UnitTestScriptParser
     [InlineData("C: settimeout: 0: -1", "settimeout ticks -1 must be >= 0")]
     [InlineData("C: tick: 0: -1", "tick count -1 out of range 0..1000000")]
     [InlineData("C: tick: 0: 1000001", "tick count 1000001 out of range 0..1000000")]
+    // callers irq and idle (§17)
+    [InlineData("C: schedfifo: irq: 80", "schedfifo needs a test thread (0..63), not irq")]
+    [InlineData("C: schedother: IDLE: 0", "schedother needs a test thread (0..63), not idle")]
+    [InlineData("C: signal: idle: 0", "signal needs a test thread (0..63), not idle")]
+    [InlineData("C: exit: irq: 0", "exit needs a test thread (0..63), not irq")]
+    [InlineData("T: prioeq: irq: 0", "prioeq needs a test thread (0..63), not irq: irq has only O and E")]
+    [InlineData("W: npriogt: idle: 0", "npriogt needs a test thread (0..63), not idle: idle has only O and E")]
+    [InlineData("T: locked: idle: 0", "locked needs a test thread (0..63), not idle: idle has only O and E")]
+    [InlineData("C: semgive: isr: 0", "thread 'isr' is not a number, irq or idle")]
+    // create commands (§18)
+    [InlineData("C: mutexcreate: 64: none", "mutex 64 out of range 0..63")]
+    [InlineData("C: semcreate: -1: none", "semaphore -1 out of range 0..63")]
+    [InlineData("C: qcreate: irq: none", "queue 'irq' is not a number")]
+    [InlineData("C: mutexcreate: 0: 0", "unknown mutexcreate option '0' (expected ceiling=K, recursive, robust, or none)")]
+    [InlineData("C: mutexcreate: 0: ceiling=80,inherit", "unknown mutexcreate option 'inherit' (expected ceiling=K, recursive, robust, or none)")]
+    [InlineData("C: semcreate: 0: capacity=2", "unknown semcreate option 'capacity=2' (expected count=N, max=N, or none)")]
+    [InlineData("C: qcreate: 0: max=2", "unknown qcreate option 'max=2' (expected capacity=N, or none)")]
+    [InlineData("C: mutexcreate: 0: robust, Robust", "mutexcreate option 'robust' given twice")]
+    [InlineData("C: mutexcreate: 0: robust=1", "mutexcreate option 'robust' takes no value")]
+    [InlineData("C: mutexcreate: 0: ceiling", "mutexcreate option 'ceiling' needs a value (ceiling=K)")]
+    [InlineData("C: semcreate: 0: max=", "semcreate max '' is not a number")]
+    [InlineData("C: mutexcreate: 0: ceiling=high", "mutexcreate ceiling 'high' is not a number")]
+    [InlineData("C: mutexcreate: 0: ceiling=100", "mutexcreate ceiling 100 out of range -40..99")]
+    [InlineData("C: mutexcreate: 0: ceiling=-41", "mutexcreate ceiling -41 out of range -40..99")]
+    [InlineData("C: semcreate: 0: max=0", "semcreate max 0 out of range 1..2147483647")]
+    [InlineData("C: semcreate: 0: count=-1", "semcreate count -1 out of range 0..2147483647")]
+    [InlineData("C: semcreate: 0: count=4,max=3", "semcreate count 4 out of range 0..3 (the max)")]
+    [InlineData("C: semcreate: 0: count=65", "semcreate count 65 out of range 0..64 (the max)")]
+    [InlineData("C: qcreate: 0: capacity=0", "qcreate capacity 0 out of range 1..1024")]
+    [InlineData("C: qcreate: 0: capacity=99999999999999999999", "qcreate capacity 99999999999999999999 out of range 1..1024")]
+    [InlineData("C: qcreate: 0: capacity=2,", "qcreate option list 'capacity=2,' has an empty item")]
+    [InlineData("C: semcreate: 0: none,max=2", "'none' must be the only semcreate option")]
+    // destroy, exit, more waits (§19-§21): the argument as for the other commands on that object
+    [InlineData("C: mutexdestroy: 0: 64", "mutex 64 out of range 0..63")]
+    [InlineData("C: semdestroy: 0: 64", "semdestroy object 64 out of range 0..63")]
+    [InlineData("C: qdestroy: 0: -1", "qdestroy object -1 out of range 0..63")]
+    [InlineData("C: flagsdestroy: 0: x", "argument 'x' is not a number")]
+    [InlineData("C: exit: 0: x", "argument 'x' is not a number")]
+    [InlineData("C: flagswaitkeep: 0: 64", "flagswaitkeep object 64 out of range 0..63")]
+    [InlineData("C: flagswaitallkeeptimeout: 0: 64", "flagswaitallkeeptimeout object 64 out of range 0..63")]
+    [InlineData("C: qsendtimeout: 0: 64", "qsendtimeout object 64 out of range 0..63")]
+    [InlineData("C: qsendurgenttimeout: 0: -1", "qsendurgenttimeout object -1 out of range 0..63")]
+    // object tests (§22)
+    [InlineData("T: semcounteq: 64: 0", "semaphore 64 out of range 0..63")]
+    [InlineData("W: mutexownereq: x: 0", "mutex 'x' is not a number")]
+    [InlineData("T: flagseq: idle: 0", "flags 'idle' is not a number")]
+    [InlineData("T: qcounteq: 0: two", "argument 'two' is not a number")]
+    [InlineData("T: qcontentseq: 0: 1,x", "qcontentseq word 'x' is not a number (expected words like 5,7 or empty)")]
+    [InlineData("T: qcontentseq: 0: 1,,2", "qcontentseq word '' is not a number (expected words like 5,7 or empty)")]
+    [InlineData("T: qcontentseq: 0: 2147483648", "qcontentseq word 2147483648 out of range -2147483648..2147483647")]
     public void Malformed_line_is_a_syntax_error_in_its_line(string line, string message)
     {
         var script = ScriptParser.Parse("t.tst", Prefix + line + "\nC: nop: 0: 0\n");
@@ -133,7 +183,7 @@ public class UnitTestScriptParser
     {
         foreach (var op in Opcodes.AllCommands)
         {
-            string arg = op == CommandOpcode.SchedFifo ? "50" : "0";
+            string arg = op == CommandOpcode.SchedFifo ? "50" : Opcodes.IsCreate(op) ? "none" : "0";
             Assert.True(ScriptParser.ParseLine(1, $"C: {Opcodes.Name(op).ToUpperInvariant()}: 0: {arg}", out var byName) == null, op.ToString());
             Assert.True(ScriptParser.ParseLine(1, $"C: {(int)op}: 0: {arg}", out var byNumber) == null, op.ToString());
             Assert.Equal(op, byName.Command);
@@ -145,6 +195,7 @@ public class UnitTestScriptParser
         {
             Assert.True(ScriptParser.ParseLine(1, $"W: {Opcodes.Name(test)}: 63: 5", out var w) == null, test.ToString());
             Assert.Equal((LineKind.Wait, test, 63), (w.Kind, w.Test, w.Thread));
+            if (ObjectKinds.Of(test) != ObjectKind.None) Assert.Equal(63, w.Object);
         }
     }
 
