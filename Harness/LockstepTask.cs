@@ -14,7 +14,12 @@ namespace NfRt.Harness;
 /// task's own context (by <see cref="PauseHook"/> when <see cref="PauseAfterWake"/> is armed, or by a
 /// driver's own hook), serves further commands until the driver calls <see cref="Resume"/>; the task is
 /// then a woken pending owner (or a robbed one, or an interrupted/timed-out waiter) frozen before it
-/// looks at the mutex again. A pause survives interrupt requests: the task just waits again.</para>
+/// looks at the mutex again.</para>
+/// <para>Every kernel wait is interruptible (docs/spec/scheduler.md §19), this task's command wait
+/// included: <see cref="Scheduler.Interrupt"/> of a task that waits for a command (at the top level or
+/// in a pause) ends that wait with Interrupted, and the task simply waits again — the interrupt was
+/// addressed to that wait and means nothing to the harness (a paused interruptible lock keeps the
+/// request for its retry: docs/spec/rtmutex.md §5).</para>
 /// Every member except <see cref="Pause"/> is for the driver thread while the kernel is idle.
 /// </summary>
 public sealed class LockstepTask
@@ -22,7 +27,7 @@ public sealed class LockstepTask
     private readonly KernelEvent _go;
     private readonly Action _run;
     private Func<KernelStatus> _cmd;
-    private bool _resume;
+    private bool _resume, _exit;
     private int _inProgress;
 
     /// <summary>The task.</summary>
@@ -93,7 +98,7 @@ public sealed class LockstepTask
         while (true)
         {
             Listening = true;
-            _go.Wait(-1);          // Ok; or Interrupted while paused inside an interruptible lock: just wait again
+            _go.Wait(-1);          // Ok; or Interrupted (Scheduler.Interrupt ends any wait): wait again
             Listening = false;
             if (untilResume && _resume)
             {
@@ -108,6 +113,7 @@ public sealed class LockstepTask
             _inProgress--;
             Results.Add(r);
             Completed?.Invoke(this, r);
+            if (_exit) return;     // PostExit: the body returns, the task ends
         }
     }
 
@@ -131,6 +137,16 @@ public sealed class LockstepTask
         if (_cmd != null) throw new HarnessException(Name + " already has a command posted");
         _cmd = cmd;
         _go.Signal();
+    }
+
+    /// <summary>
+    /// Posts the last command: it completes with Ok and the task's body returns, so the task ends holding
+    /// whatever it holds (the rt-mutex exit hook releases it). Not from a pause.
+    /// </summary>
+    public void PostExit()
+    {
+        if (Paused) throw new HarnessException(Name + " is paused: it cannot end inside a lock call");
+        Post(() => { _exit = true; return KernelStatus.Ok; });
     }
 
     /// <summary>Posts a command and runs the system until quiescent.</summary>
