@@ -157,4 +157,61 @@ public class UnitTestWaitQueue
         Assert.Equal(0, ev.WaiterCount);
         Assert.Equal(KernelStatus.WrongState, s.K.Interrupt(sleeper));   // dead now: in no wait
     }
+
+    /// <summary>
+    /// The scheduler's checker holds every task to the wait protocol (docs/spec/scheduler.md §26): a
+    /// Blocked task taken out of its semaphore's queue behind the kernel's back is "in none of its wait
+    /// lists"; a queued task made to name another object is in the wrong queue; a queued task no longer
+    /// Blocked is reported too. Each corruption is undone after it is seen.
+    /// </summary>
+    [Fact]
+    public void The_checker_holds_every_blocked_task_to_the_queue_of_what_it_waits_on()
+    {
+        using var s = new SimKernel();
+        var sem = new CountingSemaphore(s.K, "sem", 0, 1);
+        var ev = new KernelEvent(s.K, "ev");
+        TaskControlBlock a = s.Task("A", 10, () => sem.Take(-1));
+        s.Run();
+        s.K.CheckInvariants();
+        PriorityList q = a.WaitNode.List;
+        Assert.Same(sem, q.Owner);
+
+        q.Remove(a.WaitNode);
+        var e = Assert.Throws<KernelFaultException>(() => s.K.CheckInvariants());
+        Assert.Contains("A blocked on sem but in none of its wait lists", e.Message);
+        q.Add(a.WaitNode, a.EffectivePriority);
+
+        a.waitingOn = ev;
+        e = Assert.Throws<KernelFaultException>(() => s.K.CheckInvariants());
+        Assert.Contains("A is in the wait queue of sem but waits on ev", e.Message);
+        a.waitingOn = sem;
+
+        a.state = TaskState.Suspended;
+        e = Assert.Throws<KernelFaultException>(() => s.K.CheckInvariants());
+        Assert.Contains("A is Suspended but still has a wait", e.Message);
+        a.state = TaskState.Blocked;
+
+        s.K.CheckInvariants();
+        Assert.Equal(KernelStatus.Ok, sem.Give());
+        s.Run();
+        Assert.Equal(TaskState.Dead, a.State);
+    }
+
+    /// <summary>
+    /// A 0-tick wait never blocks, so it is allowed anywhere and answers TimedOut (docs/spec/scheduler.md §17):
+    /// from the driver (the idle task), an event wait of 0 ticks is TimedOut, of -1 WrongContext; a stored
+    /// signal is consumed from anywhere.
+    /// </summary>
+    [Fact]
+    public void A_zero_tick_wait_is_timed_out_anywhere_and_a_blocking_one_refused_from_the_idle_task()
+    {
+        using var s = new SimKernel();
+        var ev = new KernelEvent(s.K, "ev");
+        Assert.Equal(KernelStatus.TimedOut, ev.Wait(0));
+        Assert.Equal(KernelStatus.WrongContext, ev.Wait(-1));
+        Assert.Equal(KernelStatus.WrongContext, s.K.Sleep(1));
+        Assert.Equal(KernelStatus.Ok, ev.Signal());
+        Assert.Equal(KernelStatus.Ok, ev.Wait(-1));
+        Assert.Equal(0, ev.WaiterCount);
+    }
 }
