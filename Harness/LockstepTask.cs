@@ -14,9 +14,15 @@ namespace NfRt.Harness;
 /// task's own context (by <see cref="PauseHook"/> when <see cref="PauseAfterWake"/> is armed, or by a
 /// driver's own hook), serves further commands until the driver calls <see cref="Resume"/>; the task is
 /// then a woken pending owner (or a robbed one, or an interrupted/timed-out waiter) frozen before it
-/// looks at the mutex again. A pause survives interrupt requests: the task just waits again.</para>
-/// <para>Ending: a command that calls <see cref="EndAfterCommand"/> is the task's last: when it returns,
-/// the body returns and the kernel's exit path runs (its exit hook releases the mutexes the task holds).</para>
+/// looks at the mutex again.</para>
+/// <para>Every kernel wait is interruptible (docs/spec/scheduler.md §19), this task's command wait
+/// included: <see cref="Scheduler.Interrupt"/> of a task that waits for a command (at the top level or
+/// in a pause) ends that wait with Interrupted, and the task simply waits again — the interrupt was
+/// addressed to that wait and means nothing to the harness (a paused interruptible lock keeps the
+/// request for its retry: docs/spec/rtmutex.md §5).</para>
+/// <para>Ending: a command that calls <see cref="EndAfterCommand"/> is the task's last (<see cref="PostExit"/>
+/// posts one): when it returns, the body returns and the kernel's exit path runs (its exit hook releases
+/// the mutexes the task holds).</para>
 /// Every member except <see cref="Pause"/> and <see cref="EndAfterCommand"/> is for the driver thread while the kernel is idle.
 /// </summary>
 public sealed class LockstepTask
@@ -95,7 +101,7 @@ public sealed class LockstepTask
         while (true)
         {
             Listening = true;
-            _go.Wait(-1);          // Ok; or Interrupted while paused inside an interruptible lock: just wait again
+            _go.Wait(-1);          // Ok; or Interrupted (Scheduler.Interrupt ends any wait): wait again
             Listening = false;
             if (untilResume && _resume)
             {
@@ -110,7 +116,7 @@ public sealed class LockstepTask
             _inProgress--;
             Results.Add(r);
             Completed?.Invoke(this, r);
-            if (_end) return;
+            if (_end) return;      // EndAfterCommand: the body returns, the task ends
         }
     }
 
@@ -144,6 +150,16 @@ public sealed class LockstepTask
         if (_cmd != null) throw new HarnessException(Name + " already has a command posted");
         _cmd = cmd;
         _go.Signal();
+    }
+
+    /// <summary>
+    /// Posts the last command: it completes with Ok and the task's body returns, so the task ends holding
+    /// whatever it holds (the rt-mutex exit hook releases it). Not from a pause.
+    /// </summary>
+    public void PostExit()
+    {
+        if (Paused) throw new HarnessException(Name + " is paused: it cannot end inside a lock call");
+        Post(() => { EndAfterCommand(); return KernelStatus.Ok; });
     }
 
     /// <summary>Posts a command and runs the system until quiescent.</summary>

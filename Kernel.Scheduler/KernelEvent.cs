@@ -3,16 +3,17 @@ using NfRt.Kernel;
 namespace NfRt.Scheduling
 {
     /// <summary>
-    /// A binary event (auto-reset): <see cref="Wait"/> consumes a signal or blocks, waiters are
-    /// woken most urgent first (FIFO among equals), <see cref="Signal"/> wakes one waiter or
-    /// remembers one signal. ISR-safe signal; no allocation (wait nodes live in the TCB).
-    /// No priority inheritance: an event has no owner.
+    /// A binary event (auto-reset, docs/spec/scheduler.md §22): <see cref="Wait"/> consumes a signal or
+    /// waits in the event's wait queue (most urgent first, FIFO among equals); <see cref="Signal"/> ends
+    /// the first waiter's wait, or remembers one signal if none waits. A wait is timed, interruptible
+    /// (<see cref="Scheduler.Interrupt"/>) and ends with Destroyed when the event is destroyed. ISR-safe
+    /// signal; no allocation (wait nodes live in the TCB). No priority inheritance: an event has no owner.
     /// </summary>
     public sealed class KernelEvent : KernelObject
     {
         private readonly Scheduler _k;
-        private readonly PriorityList _waiters = new PriorityList();
-        private bool _signaled;
+        private readonly WaitQueue _waiters;
+        private bool _signaled, _destroyed;
 
         /// <summary>Creates an unsignaled event named "event".</summary>
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> is null.</exception>
@@ -25,60 +26,79 @@ namespace NfRt.Scheduling
             if (kernel == null) throw new System.ArgumentException("kernel is null");
             if (name == null) throw new System.ArgumentException("name is null");
             _k = kernel;
+            _waiters = new WaitQueue(kernel, this);
         }
 
         /// <summary>True when a signal is stored.</summary>
         public bool IsSignaled { get { return _signaled; } }
 
+        /// <summary>True once destroyed: every later call returns Destroyed.</summary>
+        public bool IsDestroyed { get { return _destroyed; } }
+
         /// <summary>Tasks waiting.</summary>
         public int WaiterCount { get { return _waiters.Count; } }
 
-        /// <summary>Wakes the most urgent waiter, or stores the signal if none waits. ISR-safe.</summary>
+        /// <summary>Waiting task number <paramref name="index"/> in wait order (0 = the next one a signal wakes), or null.</summary>
+        public TaskControlBlock WaiterAt(int index) { return _waiters.At(index); }
+
+        /// <summary>Wakes the most urgent waiter, or stores the signal if none waits: Ok; Destroyed after destroy. ISR-safe.</summary>
         public KernelStatus Signal()
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             int s = _k.EnterChecked();
+            KernelStatus r = _destroyed ? KernelStatus.Destroyed : KernelStatus.Ok;
             SignalMasked();
             _k.Leave(s);
-            return KernelStatus.Ok;
+            return r;
         }
 
+        /// <summary>Signal, masked (also the kernel timer's expiry); nothing on a destroyed event.</summary>
         internal void SignalMasked()
         {
             _k.AssertMasked();
-            // A waiter woken by its timeout stays in the list until it runs (Scheduler.Wake): drop
-            // such stale entries instead of spending the signal on them.
-            while (true)
-            {
-                PlistNode n = _waiters.First;
-                if (n == null) { _signaled = true; return; }
-                _waiters.Remove(n);
-                if (_k.Wake(n.Task, KernelStatus.Ok)) return;
-            }
+            if (_destroyed) return;
+            if (_waiters.WakeFirst(KernelStatus.Ok) == null) _signaled = true;
         }
 
         /// <summary>
-        /// Waits for a signal: Ok, or TimedOut after <paramref name="timeoutTicks"/> (negative = forever).
-        /// WrongContext from the idle task.
+        /// Waits for a signal: Ok; TimedOut after <paramref name="timeoutTicks"/> ticks (negative: no
+        /// limit; 0: do not wait); Interrupted; Destroyed. A stored signal is consumed at once (from
+        /// anywhere, like every call that need not block); WrongContext when it would have to wait in the
+        /// idle task, an IRQ handler or a nested section (nothing changes).
         /// </summary>
         public KernelStatus Wait(long timeoutTicks)
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             int s = _k.EnterChecked();
-            if (_signaled) { _signaled = false; _k.Leave(s); return KernelStatus.Ok; }
-            TaskControlBlock me = _k.Current;
-            if (me == _k.Idle || s != 0) { _k.Leave(s); return KernelStatus.WrongContext; }
-            if (timeoutTicks == 0) { _k.Leave(s); return KernelStatus.TimedOut; }
-            _waiters.Add(me.WaitNode, me.EffectivePriority);
-            KernelStatus r = _k.BlockCurrent(s, TaskState.Blocked, this, timeoutTicks);
-            if (me.WaitNode.IsQueued)
+            KernelStatus r;
+            if (_destroyed) r = KernelStatus.Destroyed;
+            else if (_signaled) { _signaled = false; r = KernelStatus.Ok; }
+            else r = _waiters.Pend(s, timeoutTicks);
+            _k.Leave(s);
+            return r;
+        }
+
+        /// <summary>
+        /// Destroys the event: every waiter's wait ends with Destroyed, a stored signal is dropped, later
+        /// calls return Destroyed (a kernel timer that targets it signals nothing). Ok, or Destroyed if it
+        /// already was. ISR-safe.
+        /// </summary>
+        public KernelStatus Destroy()
+        {
+            KernelStatus st = _k.CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            int s = _k.EnterChecked();
+            KernelStatus r = KernelStatus.Destroyed;
+            if (!_destroyed)
             {
-                s = _k.Enter();
-                if (me.WaitNode.IsQueued) _waiters.Remove(me.WaitNode);
-                _k.Leave(s);
+                _destroyed = true;
+                _signaled = false;
+                _waiters.WakeAll(KernelStatus.Destroyed);
+                r = KernelStatus.Ok;
             }
+            _k.Leave(s);
             return r;
         }
     }

@@ -7,9 +7,10 @@ namespace NfRt.Scheduling
     {
         /// <summary>
         /// Sets the normal priority of <paramref name="t"/> (docs/spec/rtmutex.md §11): effective becomes
-        /// min(normal, top pi waiter) so an existing boost is kept; a ready task is re-queued at the
-        /// tail of its new level; a task blocked on an rt-mutex propagates the change through the
-        /// chain (via <see cref="PriorityHook"/>). Applies at once, even while blocked.
+        /// the most urgent of normal, top pi waiter and held ceilings (<see cref="TaskControlBlock.ComputedPriority"/>),
+        /// so an existing boost is kept; a ready task is re-queued at the tail of its new level, a task
+        /// in a wait queue at the tail of its new group; a task blocked on an rt-mutex propagates the
+        /// change through the chain (via the <see cref="SyncLayer"/>). Applies at once, even while blocked.
         /// InvalidArgument (nothing changes) for a priority outside 0 .. levels-1 or the idle task.
         /// </summary>
         public KernelStatus SetPriority(TaskControlBlock t, int priority)
@@ -22,15 +23,17 @@ namespace NfRt.Scheduling
             Emit(TraceKind.NormalPriority, t, t.normalPriority, priority);
             t.normalPriority = priority;
             SetEffectivePriority(t, t.ComputedPriority());
-            if (t.blockedOn != null && PriorityHook != null) PriorityHook.OnBlockedTaskPriorityChanged(t);
+            if (t.blockedOn != null && SyncLayer != null) SyncLayer.OnBlockedTaskPriorityChanged(t);
             Leave(s);
             return KernelStatus.Ok;
         }
 
         /// <summary>
-        /// Changes the effective priority (PI boost/deboost or a priority change). Call masked.
-        /// Re-queues a ready task at the tail of its new level and an event/join waiter in its wait
-        /// list; the rt-mutex re-queues its own waiter. Returns true when it changed.
+        /// Changes the effective priority (PI boost/deboost, a ceiling, or a priority change). Call masked.
+        /// The one re-queue rule: whatever a task is queued in by priority moves it to the tail of its
+        /// new group — a ready task in the ready queue and a waiter in its wait queue here; an rt-mutex
+        /// waiter in the chain walk, which must move PI along with it (docs/spec/rtmutex.md §10).
+        /// Returns true when it changed.
         /// </summary>
         internal bool SetEffectivePriority(TaskControlBlock t, int priority)
         {

@@ -2,7 +2,7 @@ using NfRt.Kernel;
 
 namespace NfRt.Scheduling
 {
-    /// <summary>Task lifecycle: create, yield, suspend/resume, exit, join, interrupt requests.</summary>
+    /// <summary>Task lifecycle: create, yield, suspend/resume, exit, join, interrupting a wait.</summary>
     public sealed partial class Scheduler
     {
         /// <summary>
@@ -26,6 +26,7 @@ namespace NfRt.Scheduling
             TaskThread ctx = new TaskThread(this, t);
             t.Timeout.target = ctx;
             _threads[_taskCount] = ctx;
+            _joiners[_taskCount] = new WaitQueue(this, t);
             _tasks[_taskCount++] = t;
             Emit(TraceKind.Create, t, priority, 0);
             MakeReady(t);
@@ -108,10 +109,13 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>
-        /// Interrupts a task's wait (EINTR; the scenario language's "signal"; not an IRQ): if
-        /// <paramref name="t"/> is inside an interruptible operation it is marked, and woken with
-        /// Interrupted if it is blocked. Returns WrongState (nothing changes) when the task is in no
-        /// interruptible operation. ISR-safe.
+        /// Interrupts a task's wait (EINTR; the scenario language's "signal"; not an IRQ,
+        /// docs/spec/scheduler.md §19): if <paramref name="t"/> is blocked or asleep in an interruptible
+        /// wait — every kernel wait but an uninterruptible rt-mutex lock — that wait ends at once with
+        /// Interrupted. A task inside an interruptible rt-mutex lock call also keeps the request for the
+        /// call's retry (docs/spec/rtmutex.md §5), even when it is not blocked in the lock's own wait.
+        /// Ok when either applied; WrongState (nothing changes) when the task is in no such wait.
+        /// ISR-safe.
         /// </summary>
         public KernelStatus Interrupt(TaskControlBlock t)
         {
@@ -120,20 +124,20 @@ namespace NfRt.Scheduling
             if (t == null) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
             KernelStatus r = KernelStatus.WrongState;
-            if (t.interruptible)
+            if (t.Waiter.interruptible)
             {
                 t.interruptRequested = true;
-                if (t.state == TaskState.Blocked) Wake(t, KernelStatus.Interrupted);
                 r = KernelStatus.Ok;
             }
+            if (t.interruptible && Wake(t, t.waitingOn, KernelStatus.Interrupted)) r = KernelStatus.Ok;
             Leave(s);
             return r;
         }
 
-        /// <summary>Ends the current task (also what happens when its body returns). Never returns for a task.</summary>
+        /// <summary>Ends the current task (also what happens when its body returns); its joiners' waits end with Ok. Never returns for a task.</summary>
         internal void ExitCurrent()
         {
-            ITaskExitHook hook = ExitHook;
+            ITaskExitHook hook = SyncLayer;
             if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(current);
             int s = Enter();
             TaskControlBlock t = current;
@@ -147,32 +151,35 @@ namespace NfRt.Scheduling
             _timeouts.Remove(t.Timeout);
             if (t.fault != null) RecordFault(t);
             Emit(TraceKind.Exit, t, 0, 0);
-            while (!t.Joiners.IsEmpty)
-            {
-                PlistNode n = t.Joiners.First;
-                t.Joiners.Remove(n);
-                Wake(n.Task, KernelStatus.Ok);
-            }
+            _joiners[t.Id - 1].WakeAll(KernelStatus.Ok);
             SwitchTo(PickNext(), s);
         }
 
         /// <summary>
-        /// Blocks until <paramref name="t"/> has exited (Ok at once if it already has).
-        /// WrongState when joining oneself; WrongContext from idle while the task still runs.
+        /// Blocks until <paramref name="t"/> has exited: Ok (at once if it already has); Interrupted
+        /// (<see cref="Interrupt"/>). WrongState when joining oneself; InvalidArgument for null, the idle
+        /// task (it never exits) or a task of another kernel; WrongContext from the idle task, an IRQ
+        /// handler or a nested section while the task still runs. No timeout.
         /// </summary>
         public KernelStatus Join(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null) return KernelStatus.InvalidArgument;
+            if (t == null || t == Idle || TaskById(t.Id) != t) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
-            if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.Ok; }
-            TaskControlBlock me = current;
-            if (t == me) { Leave(s); return KernelStatus.WrongState; }
-            if (me == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
-            t.Joiners.Add(me.WaitNode, me.effectivePriority);
-            KernelStatus r = BlockCurrent(s, TaskState.Blocked, t, -1);
+            KernelStatus r;
+            if (t.state == TaskState.Dead) r = KernelStatus.Ok;
+            else if (t == current) r = KernelStatus.WrongState;
+            else r = _joiners[t.Id - 1].Pend(s, -1);
+            Leave(s);
             return r;
+        }
+
+        /// <summary>Task number <paramref name="index"/> waiting in <see cref="Join"/> for <paramref name="t"/>, in wake order (most urgent first), or null.</summary>
+        public TaskControlBlock JoinerAt(TaskControlBlock t, int index)
+        {
+            if (t == null || t == Idle || TaskById(t.Id) != t) return null;
+            return _joiners[t.Id - 1].At(index);
         }
 
         /// <summary>

@@ -6,17 +6,21 @@ namespace NfRt.Scheduling
     /// <summary>Time: the tick, sleeps, timeouts, time slices, CPU burn.</summary>
     public sealed partial class Scheduler
     {
-        /// <summary>Sleeps <paramref name="ticks"/> ticks (0 = yield). InvalidArgument for a negative count.</summary>
+        /// <summary>
+        /// Sleeps <paramref name="ticks"/> ticks (0 = yield): Ok when they have passed; Interrupted when
+        /// <see cref="Interrupt"/> ended the sleep early. InvalidArgument for a negative count;
+        /// WrongContext from the idle task, an IRQ handler or a nested section.
+        /// </summary>
         public KernelStatus Sleep(int ticks)
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (ticks < 0) return KernelStatus.InvalidArgument;
             if (ticks == 0) return Yield();
-            int s = Enter();
-            if (current == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
-            BlockCurrent(s, TaskState.Delayed, null, ticks);
-            return KernelStatus.Ok;
+            int s = EnterChecked();
+            KernelStatus r = BlockCurrent(s, TaskState.Delayed, null, null, ticks, true);
+            Leave(s);
+            return r == KernelStatus.TimedOut ? KernelStatus.Ok : r;   // a sleep's deadline is its success
         }
 
         /// <summary>

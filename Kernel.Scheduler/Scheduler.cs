@@ -24,7 +24,7 @@ namespace NfRt.Scheduling
     /// </list>
     /// The partial files: <c>Scheduler.CriticalSection.cs</c> (enter/leave, checks, trace),
     /// <c>Scheduler.Dispatch.cs</c> (pick, switch, hand-over), <c>Scheduler.Blocking.cs</c> (block
-    /// and wake), <c>Scheduler.Irq.cs</c> (the IRQ sink), <c>Scheduler.Time.cs</c> (tick, sleep,
+    /// and wake: the one wait protocol, with <c>WaitQueue.cs</c>), <c>Scheduler.Irq.cs</c> (the IRQ sink), <c>Scheduler.Time.cs</c> (tick, sleep,
     /// timeouts, slices), <c>Scheduler.Tasks.cs</c> (task lifecycle), <c>Scheduler.Priority.cs</c>
     /// (priority changes), <c>Scheduler.Driver.cs</c> (the idle task's driver calls).
     /// </summary>
@@ -47,6 +47,7 @@ namespace NfRt.Scheduling
         private readonly TimeoutQueue _timeouts;
         private readonly TaskControlBlock[] _tasks;
         private readonly TaskThread[] _threads;          // execution context of task id i+1
+        private readonly WaitQueue[] _joiners;           // the tasks joining task id i+1
         private readonly IIrqHandler[] _handlers = new IIrqHandler[IrqController.Lines];
         private readonly IInvariantChecker[] _checkers = new IInvariantChecker[8];
         private readonly TaskGate _idleGate;
@@ -66,11 +67,13 @@ namespace NfRt.Scheduling
         private bool _started;
         private readonly bool _checkInvariants;   // Config.CheckInvariants, read at every Leave
 
-        /// <summary>The rt-mutex's PI propagation hook (docs/spec/rtmutex.md §11), or null.</summary>
-        internal IPriorityChangeHook PriorityHook;
-
-        /// <summary>Called when a task ends (the rt-mutex releases what it still holds), or null.</summary>
-        internal ITaskExitHook ExitHook;
+        /// <summary>
+        /// The Kernel.Sync layer of this kernel, or null until its first object is created: a typed slot
+        /// (docs/spec/scheduler.md §1). The scheduler calls it when a task blocked on an rt-mutex changes
+        /// priority (docs/spec/rtmutex.md §11) and when a task ends (it releases the rt-mutexes the task
+        /// still holds); every Kernel.Sync object finds its layer here.
+        /// </summary>
+        internal ISyncLayer SyncLayer;
 
         private int _contextSwitches, _preemptions, _ticksProcessed, _irqsServiced, _invariantChecks;
 
@@ -108,6 +111,7 @@ namespace NfRt.Scheduling
             _timeouts = new TimeoutQueue();
             _tasks = new TaskControlBlock[config.MaxTasks];
             _threads = new TaskThread[config.MaxTasks];
+            _joiners = new WaitQueue[config.MaxTasks];
             _faultIds = new int[config.MaxTasks];
             _abandonedIds = new int[config.MaxTasks];
             Trace = new TraceBuffer(config.TraceCapacity);

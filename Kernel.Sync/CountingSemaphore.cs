@@ -7,16 +7,16 @@ namespace NfRt.Sync
     /// Counting semaphore (docs/spec/primitives.md §8): a count between 0 and a maximum; <see cref="Take"/>
     /// takes a unit or waits for one, <see cref="Give"/> returns one. A unit given while tasks wait
     /// goes straight to the most urgent waiter (FIFO among equals) and the count stays 0. No owner,
-    /// so no priority inheritance. Waits are timed, interruptible (<see cref="Scheduler.Interrupt"/>)
-    /// and end with Destroyed when the semaphore is destroyed (see <see cref="SyncObject"/> for the
-    /// wait protocol). <see cref="Give"/> and <c>Take(0)</c> are ISR-safe; a Take that would have to
+    /// so no priority inheritance. Waits are the scheduler's (<see cref="WaitQueue"/>): timed,
+    /// interruptible (<see cref="Scheduler.Interrupt"/>), ended with Destroyed when the semaphore is
+    /// destroyed. <see cref="Give"/> and <c>Take(0)</c> are ISR-safe; a Take that would have to
     /// block from an IRQ handler or the idle task is WrongContext. No allocation after construction.
     /// </summary>
     public sealed class CountingSemaphore : SyncObject
     {
         private readonly int _max;
         private int _count;
-        internal readonly PriorityList waiters = new PriorityList();
+        internal readonly WaitQueue waiters;
 
         /// <summary>Creates a semaphore holding <paramref name="initialCount"/> units (a set-up call: it allocates).</summary>
         /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="maxCount"/> &lt; 1,
@@ -27,6 +27,7 @@ namespace NfRt.Sync
             if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentException("initialCount must be within 0 .. maxCount");
             _max = maxCount;
             _count = initialCount;
+            waiters = new WaitQueue(kernel, this);
             id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.SemaphoreKind);   // last step: registers the fully built object
         }
 
@@ -40,12 +41,7 @@ namespace NfRt.Sync
         public int WaiterCount { get { return waiters.Count; } }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
-        public TaskControlBlock WaiterAt(int index)
-        {
-            PlistNode n = waiters.First;
-            for (int i = 0; n != null && i < index; i++) n = n.next;
-            return n == null ? null : n.Task;
-        }
+        public TaskControlBlock WaiterAt(int index) { return waiters.At(index); }
 
         /// <summary>
         /// Takes a unit: Ok; TimedOut when none came within <paramref name="timeoutTicks"/> ticks
@@ -60,13 +56,7 @@ namespace NfRt.Sync
             KernelStatus r;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0) { _count--; r = KernelStatus.Ok; }
-            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
-            else
-            {
-                TaskControlBlock me = _k.Current;
-                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
-                else r = BlockMasked(waiters, me, timeoutTicks);
-            }
+            else r = waiters.Pend(s, timeoutTicks);
             _k.Leave(s);
             return r;
         }
@@ -84,12 +74,11 @@ namespace NfRt.Sync
             if (destroyed) r = KernelStatus.Destroyed;
             else
             {
-                PlistNode n = FirstBlocked(waiters);
-                if (n != null)
+                TaskControlBlock w = waiters.First;
+                if (w != null)
                 {
-                    waiters.Remove(n);
-                    _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, n.Task.Id);
-                    _k.Wake(n.Task, KernelStatus.Ok);
+                    _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, w.Id);
+                    waiters.WakeFirst(KernelStatus.Ok);
                 }
                 else if (_count == _max) r = KernelStatus.Busy;
                 else
@@ -105,19 +94,19 @@ namespace NfRt.Sync
         /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
         internal override void WakeAllForDestroyMasked()
         {
-            WakeAllMasked(waiters, KernelStatus.Destroyed);
+            waiters.WakeAll(KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for this semaphore (masked).</summary>
         internal override string CheckMasked()
         {
             if (_count < 0 || _count > _max) return Name + ": count " + _count + " outside 0 .. " + _max;
-            int blocked;
-            string e = CheckWaitList(waiters, "wait list", out blocked);
+            string e = waiters.Check("wait list");
             if (e != null) return e;
-            if (blocked > 0 && _count > 0) return Name + ": " + blocked + " tasks wait although the count is " + _count;
-            if (blocked > 0 && destroyed) return Name + ": destroyed with waiters";
-            return CheckBlockedTasksQueued(waiters, null);
+            int n = waiters.Count;
+            if (n > 0 && _count > 0) return Name + ": " + n + " tasks wait although the count is " + _count;
+            if (n > 0 && destroyed) return Name + ": destroyed with waiters";
+            return null;
         }
     }
 }

@@ -9,8 +9,8 @@ namespace NfRt.Sync
     /// any or all of a set of flags and may clear exactly those flags when it is satisfied (so a
     /// more urgent clearing waiter can leave a later one waiting). A waiter's condition lives in its
     /// task control block (<c>waitFlags</c>, <c>waitMode</c>); the value seen when it held is handed
-    /// back in <c>waitValue</c>. Waits are timed, interruptible and end with Destroyed on destroy
-    /// (<see cref="SyncObject"/>). <see cref="Set"/>, <see cref="Clear"/> and <c>Wait(…, 0, …)</c> are
+    /// back in <c>waitValue</c>. Waits are the scheduler's (<see cref="WaitQueue"/>): timed,
+    /// interruptible, ended with Destroyed on destroy. <see cref="Set"/>, <see cref="Clear"/> and <c>Wait(…, 0, …)</c> are
     /// ISR-safe; a wait that would have to block in an IRQ handler or the idle task is WrongContext.
     /// </summary>
     public sealed class EventFlags : SyncObject
@@ -18,12 +18,13 @@ namespace NfRt.Sync
         internal const int WaitAll = 1, ClearOnExit = 2;   // TaskControlBlock.waitMode bits
 
         private int _value;
-        internal readonly PriorityList waiters = new PriorityList();
+        internal readonly WaitQueue waiters;
 
         /// <summary>Creates event flags with every flag clear (a set-up call).</summary>
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public EventFlags(Scheduler kernel, string name) : base(kernel, name)
         {
+            waiters = new WaitQueue(kernel, this);
             id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.FlagsKind);   // last step: registers the fully built object
         }
 
@@ -34,12 +35,7 @@ namespace NfRt.Sync
         public int WaiterCount { get { return waiters.Count; } }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
-        public TaskControlBlock WaiterAt(int index)
-        {
-            PlistNode n = waiters.First;
-            for (int i = 0; n != null && i < index; i++) n = n.next;
-            return n == null ? null : n.Task;
-        }
+        public TaskControlBlock WaiterAt(int index) { return waiters.At(index); }
 
         internal static bool Holds(int value, int flags, int mode)
         {
@@ -56,17 +52,16 @@ namespace NfRt.Sync
             if (!destroyed)
             {
                 _value |= flags;
-                PlistNode n = waiters.First;
+                PlistNode n = waiters.list.First;
                 while (n != null)
                 {
                     PlistNode next = n.next;
                     TaskControlBlock t = n.Task;
-                    if (t.state == TaskState.Blocked && Holds(_value, t.waitFlags, t.waitMode))
+                    if (Holds(_value, t.waitFlags, t.waitMode))
                     {
                         t.waitValue = _value;
                         if ((t.waitMode & ClearOnExit) != 0) _value &= ~t.waitFlags;
-                        waiters.Remove(n);
-                        _k.Wake(t, KernelStatus.Ok);
+                        waiters.Wake(t, KernelStatus.Ok);
                     }
                     n = next;
                 }
@@ -117,18 +112,13 @@ namespace NfRt.Sync
             {
                 if (clearOnExit) _value &= ~flags;
             }
-            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
             else
             {
-                TaskControlBlock me = _k.Current;
-                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
-                else
-                {
-                    me.waitFlags = flags;
-                    me.waitMode = mode;
-                    r = BlockMasked(waiters, me, timeoutTicks);
-                    observed = r == KernelStatus.Ok ? me.waitValue : _value;
-                }
+                TaskControlBlock me = _k.Current;   // the condition the setter checks
+                me.waitFlags = flags;
+                me.waitMode = mode;
+                r = waiters.Pend(s, timeoutTicks);
+                observed = r == KernelStatus.Ok ? me.waitValue : _value;
             }
             _k.Leave(s);
             return r;
@@ -137,24 +127,22 @@ namespace NfRt.Sync
         /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
         internal override void WakeAllForDestroyMasked()
         {
-            WakeAllMasked(waiters, KernelStatus.Destroyed);
+            waiters.WakeAll(KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for these flags (masked).</summary>
         internal override string CheckMasked()
         {
-            int blocked;
-            string e = CheckWaitList(waiters, "wait list", out blocked);
+            string e = waiters.Check("wait list");
             if (e != null) return e;
-            if (blocked > 0 && destroyed) return Name + ": destroyed with waiters";
-            for (PlistNode n = waiters.First; n != null; n = n.next)
+            if (waiters.Count > 0 && destroyed) return Name + ": destroyed with waiters";
+            for (PlistNode n = waiters.list.First; n != null; n = n.next)
             {
                 TaskControlBlock t = n.Task;
-                if (t.state != TaskState.Blocked) continue;
                 if (t.waitFlags == 0) return Name + ": " + t.Name + " waits for no flag";
                 if (Holds(_value, t.waitFlags, t.waitMode)) return Name + ": " + t.Name + " waits although its condition holds (value " + _value + ")";
             }
-            return CheckBlockedTasksQueued(waiters, null);
+            return null;
         }
     }
 }

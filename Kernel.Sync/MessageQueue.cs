@@ -15,8 +15,8 @@ namespace NfRt.Sync
     /// </code>
     /// Receivers and senders wait in two priority-ordered lists (FIFO among equals); a blocked
     /// sender's message stays in its own array (<c>TaskControlBlock.waitBuffer</c>) until it is let in,
-    /// a blocked receiver's array is where a sender writes directly. Waits are timed, interruptible,
-    /// and end with Destroyed on destroy (<see cref="SyncObject"/>). <c>Send(…, 0)</c> and
+    /// a blocked receiver's array is where a sender writes directly. Waits are the scheduler's
+    /// (<see cref="WaitQueue"/>): timed, interruptible, ended with Destroyed on destroy. <c>Send(…, 0)</c> and
     /// <c>Receive(…, 0)</c> are ISR-safe; a call that would have to wait in an IRQ handler or the idle
     /// task is WrongContext. No allocation per message.
     /// </summary>
@@ -28,8 +28,7 @@ namespace NfRt.Sync
         private readonly int _capacity, _words;
         private readonly int[] _slots;
         private int _head, _count;
-        internal readonly PriorityList receivers = new PriorityList();
-        internal readonly PriorityList senders = new PriorityList();
+        internal readonly WaitQueue receivers, senders;
 
         /// <summary>Creates an empty queue of <paramref name="capacity"/> messages (a set-up call: it allocates the ring).</summary>
         /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="capacity"/> &lt; 1, or
@@ -41,6 +40,8 @@ namespace NfRt.Sync
             _capacity = capacity;
             _words = wordsPerMessage;
             _slots = new int[capacity * wordsPerMessage];
+            receivers = new WaitQueue(kernel, this);
+            senders = new WaitQueue(kernel, this);
             id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.QueueKind);   // last step: registers the fully built object
         }
 
@@ -67,12 +68,7 @@ namespace NfRt.Sync
         }
 
         /// <summary>Waiting receiver (<paramref name="senderList"/> false) or sender number <paramref name="index"/> in wait order, or null.</summary>
-        public TaskControlBlock WaiterAt(bool senderList, int index)
-        {
-            PlistNode n = senderList ? senders.First : receivers.First;
-            for (int i = 0; n != null && i < index; i++) n = n.next;
-            return n == null ? null : n.Task;
-        }
+        public TaskControlBlock WaiterAt(bool senderList, int index) { return (senderList ? senders : receivers).At(index); }
 
         /// <summary>
         /// Copies <paramref name="message"/>[0 .. words-1] to the back of the queue (or straight into
@@ -96,32 +92,24 @@ namespace NfRt.Sync
             if (destroyed) r = KernelStatus.Destroyed;
             else
             {
-                PlistNode n = FirstBlocked(receivers);
-                if (n != null)
+                TaskControlBlock rx = receivers.First;
+                if (rx != null)
                 {
-                    TaskControlBlock rx = n.Task;
                     System.Array.Copy(message, 0, rx.waitBuffer, 0, _words);
-                    receivers.Remove(n);
                     _k.Emit(TraceKind.QueueSend, _k.Current, id, rx.Id);
-                    _k.Wake(rx, KernelStatus.Ok);
+                    receivers.WakeFirst(KernelStatus.Ok);
                 }
                 else if (_count < _capacity)
                 {
                     Store(message, urgent);
                     _k.Emit(TraceKind.QueueSend, _k.Current, id, 0);
                 }
-                else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
                 else
                 {
-                    TaskControlBlock me = _k.Current;
-                    if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
-                    else
-                    {
-                        me.waitBuffer = message;
-                        me.waitMode = urgent ? 1 : 0;
-                        r = BlockMasked(senders, me, timeoutTicks);
-                        me.waitBuffer = null;
-                    }
+                    TaskControlBlock me = _k.Current;   // the sender's message waits in its own array
+                    me.waitBuffer = message;
+                    me.waitMode = urgent ? 1 : 0;
+                    r = senders.Pend(s, timeoutTicks);
                 }
             }
             _k.Leave(s);
@@ -148,27 +136,18 @@ namespace NfRt.Sync
                 System.Array.Copy(_slots, _head * _words, into, 0, _words);
                 _head = _head + 1 == _capacity ? 0 : _head + 1;
                 _count--;
-                PlistNode n = FirstBlocked(senders);
-                if (n != null)
+                TaskControlBlock tx = senders.First;
+                if (tx != null)
                 {
-                    TaskControlBlock tx = n.Task;
                     Store(tx.waitBuffer, tx.waitMode != 0);
-                    senders.Remove(n);
                     _k.Emit(TraceKind.QueueSend, tx, id, 0);
-                    _k.Wake(tx, KernelStatus.Ok);
+                    senders.WakeFirst(KernelStatus.Ok);
                 }
             }
-            else if (timeoutTicks == 0) r = KernelStatus.TimedOut;
             else
             {
-                TaskControlBlock me = _k.Current;
-                if (me == _k.Idle || s != 0) r = KernelStatus.WrongContext;
-                else
-                {
-                    me.waitBuffer = into;
-                    r = BlockMasked(receivers, me, timeoutTicks);
-                    me.waitBuffer = null;
-                }
+                _k.Current.waitBuffer = into;   // a sender writes straight into it
+                r = receivers.Pend(s, timeoutTicks);
             }
             _k.Leave(s);
             return r;
@@ -195,8 +174,8 @@ namespace NfRt.Sync
         /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
         internal override void WakeAllForDestroyMasked()
         {
-            WakeAllMasked(receivers, KernelStatus.Destroyed);
-            WakeAllMasked(senders, KernelStatus.Destroyed);
+            receivers.WakeAll(KernelStatus.Destroyed);
+            senders.WakeAll(KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for this queue (masked).</summary>
@@ -204,25 +183,24 @@ namespace NfRt.Sync
         {
             if (_count < 0 || _count > _capacity) return Name + ": count " + _count + " outside 0 .. " + _capacity;
             if (_head < 0 || _head >= _capacity) return Name + ": head " + _head + " outside the ring";
-            int rx, tx;
-            string e = CheckWaitList(receivers, "receivers", out rx);
+            string e = receivers.Check("receivers");
+            if (e == null) e = senders.Check("senders");
             if (e != null) return e;
-            e = CheckWaitList(senders, "senders", out tx);
-            if (e != null) return e;
+            int rx = receivers.Count, tx = senders.Count;
             if (rx > 0 && _count > 0) return Name + ": " + rx + " receivers wait although " + _count + " messages are queued";
             if (tx > 0 && _count < _capacity) return Name + ": " + tx + " senders wait although the queue has room";
             if ((rx > 0 || tx > 0) && destroyed) return Name + ": destroyed with waiters";
-            for (PlistNode n = receivers.First; n != null; n = n.next)
+            for (PlistNode n = receivers.list.First; n != null; n = n.next)
             {
                 int[] b = n.Task.waitBuffer;
-                if (n.Task.state == TaskState.Blocked && (b == null || b.Length < _words)) return Name + ": receiver " + n.Task.Name + " has no array to receive into";
+                if (b == null || b.Length < _words) return Name + ": receiver " + n.Task.Name + " has no array to receive into";
             }
-            for (PlistNode n = senders.First; n != null; n = n.next)
+            for (PlistNode n = senders.list.First; n != null; n = n.next)
             {
                 int[] b = n.Task.waitBuffer;
-                if (n.Task.state == TaskState.Blocked && (b == null || b.Length < _words)) return Name + ": sender " + n.Task.Name + " has no message";
+                if (b == null || b.Length < _words) return Name + ": sender " + n.Task.Name + " has no message";
             }
-            return CheckBlockedTasksQueued(receivers, senders);
+            return null;
         }
     }
 }

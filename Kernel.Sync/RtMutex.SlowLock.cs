@@ -158,15 +158,16 @@ namespace NfRt.Sync
                 return got;
             }
 
-            me.interruptible = interruptible;
+            me.Waiter.interruptible = interruptible;   // for the whole call (docs/spec/rtmutex.md §5)
             me.interruptRequested = false;
             long deadline = timeout >= 0 ? _k.DeadlineAfter(timeout) : -1;
             KernelStatus result;
             while (true)
             {
-                // A robbed pending owner is in no wait list, so Destroy may succeed while it sleeps:
-                // its retry must not take (and so resurrect) the destroyed mutex.
-                if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; _sys.Counters.misuse++; break; }
+                // A robbed pending owner is in no wait list, and a waiter woken by a timeout or an interrupt
+                // may have been taken off by a destroy since: the retry must not take (and so resurrect) a
+                // destroyed mutex.
+                if (ownerWord == DestroyedWord) { result = KernelStatus.Destroyed; break; }
                 if (TryTakeMasked(me)) { result = KernelStatus.Ok; break; }
                 if (interruptible && me.interruptRequested) { result = KernelStatus.Interrupted; _sys.Counters.interrupted++; break; }
                 if (deadline >= 0 && _k.Now >= deadline) { result = KernelStatus.TimedOut; _sys.Counters.timeouts++; break; }
@@ -177,9 +178,16 @@ namespace NfRt.Sync
                 }
                 IRtMutexTestHook hook = _sys.TestHook;
                 if (hook != null) hook.OnBlocked(me, this);
-                _k.BlockCurrent(s, TaskState.Blocked, this, deadline >= 0 ? deadline - _k.Now : -1);
-                if (hook != null) hook.OnWoken(me, this);
-                s = _k.Enter();
+                // The lock's own wait: its waiter is queued already (no wait queue), interruptible as the call is.
+                // Whatever ends it, the loop decides from the mutex's state; the woken task's waiter stays
+                // queued until this retry removes it or takes the mutex (docs/spec/rtmutex.md §5).
+                _k.BlockCurrent(s, TaskState.Blocked, this, null, deadline >= 0 ? deadline - _k.Now : -1, interruptible);
+                if (hook != null)
+                {
+                    _k.Leave(s);                 // the hook runs unmasked, in this task's context, and may block
+                    hook.OnWoken(me, this);
+                    s = _k.Enter();
+                }
             }
             if (result != KernelStatus.Ok)
             {
@@ -192,31 +200,41 @@ namespace NfRt.Sync
                 result = Acquired();
             }
             FixupWaitersBit();
-            me.interruptible = false;
+            me.Waiter.interruptible = false;
             me.interruptRequested = false;
             _k.Leave(s);
             return result;
         }
 
-        private bool TryLockSlow(TaskControlBlock me)
+        /// <summary>
+        /// The try lock's slow path (masked): never blocks. Ok, or OwnerDied (taken: a robust mutex whose
+        /// owner died), Busy (not taken: owned, or pending-owned by a task at least as urgent, or owned by
+        /// the caller without recursion), Destroyed, CeilingViolated. With <paramref name="mayReportOwnerDied"/>
+        /// false (the bool <see cref="TryLock()"/>), a take that would be OwnerDied is not made: Busy, and
+        /// the mark stays for a caller that can see it (docs/spec/primitives.md §14).
+        /// </summary>
+        private KernelStatus TryLockSlow(TaskControlBlock me, bool mayReportOwnerDied)
         {
             int s = _k.Enter();
-            bool ok = false;
-            if (ownerWord == DestroyedWord) { }
-            else if (_ceiling >= 0 && Priority.MoreUrgent(me.NormalPriority, _ceiling)) _sys.Counters.ceilingViolations++;
+            KernelStatus r = KernelStatus.Busy;
+            if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
+            else if (_ceiling >= 0 && Priority.MoreUrgent(me.NormalPriority, _ceiling))
+            {
+                _sys.Counters.ceilingViolations++;
+                r = KernelStatus.CeilingViolated;
+            }
             else if (_recursive && OwnerIdOf(ownerWord) == me.Id && (ownerWord & PendingOwnerBit) == 0)
             {
                 Nest();
-                ok = true;
+                r = KernelStatus.Ok;
             }
-            else
+            else if (mayReportOwnerDied || (ownerWord & OwnerDiedBit) == 0)
             {
-                ok = TryTakeMasked(me);
+                if (TryTakeMasked(me)) r = Acquired();
                 FixupWaitersBit();
-                if (ok) Acquired();   // TryLock cannot report OwnerDied: the mark is consumed all the same
             }
             _k.Leave(s);
-            return ok;
+            return r;
         }
     }
 }

@@ -66,7 +66,7 @@ namespace NfRt.Sync
             _sys.AdjustPrio(heir);
             _sys.Counters.handoffs++;
             _k.Emit(TraceKind.MutexRelease, me, Id, heir.Id);
-            _k.Wake(heir, KernelStatus.Ok);
+            _k.Wake(heir, this, KernelStatus.Ok);   // ends its wait on this mutex only (a heir paused elsewhere by the test hook retries later)
             // A task woken from an rt-mutex wait by a signal or timeout keeps its waiter queued until
             // it retries; if it unlocks in that window (the test hook may), the lost boost must still
             // reach the waiter and the chain behind it.

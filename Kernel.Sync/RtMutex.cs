@@ -55,8 +55,8 @@ namespace NfRt.Sync
         public const int HasWaitersBit = 2;
         /// <summary>Both flag bits.</summary>
         public const int FlagMask = PendingOwnerBit | HasWaitersBit;
-        /// <summary>The task id sits above the two flag bits.</summary>
-        public const int OwnerShift = 2;
+        /// <summary>The task id sits above the two flag bits (<c>PiLock.OwnerIdShift</c>: every task precomputes its word with it).</summary>
+        public const int OwnerShift = PiLock.OwnerIdShift;
         /// <summary>Owner word of a destroyed mutex ("no owner, pending bit": invalid, so every CAS fails).</summary>
         public const int DestroyedWord = PendingOwnerBit;
 
@@ -75,7 +75,7 @@ namespace NfRt.Sync
         /// <summary>The owner word of task <paramref name="id"/> with the two flag bits.</summary>
         internal static int WordOf(int id, bool pending, bool hasWaiters)
         {
-            return (id << OwnerShift) | (pending ? PendingOwnerBit : 0) | (hasWaiters ? HasWaitersBit : 0);
+            return PiLock.OwnerWordOf(id) | (pending ? PendingOwnerBit : 0) | (hasWaiters ? HasWaitersBit : 0);
         }
 
         internal int ownerWord;
@@ -180,7 +180,13 @@ namespace NfRt.Sync
             return LockSlow(me, interruptible, timeout, detectDeadlock);
         }
 
-        /// <summary>Takes the mutex if free, or steals it from a less urgent pending owner; never blocks.</summary>
+        /// <summary>
+        /// Takes the mutex if free, or steals it from a less urgent pending owner; never blocks. True when
+        /// the caller owns it now. False otherwise: taken, destroyed, a ceiling violation, from the idle task
+        /// or an IRQ handler — and for a robust mutex whose owner died, which this form cannot report: it
+        /// leaves that mutex alone so the mark is not lost (<see cref="TryLockStatus"/> takes it and says
+        /// OwnerDied). The uncontended take is one CAS.
+        /// </summary>
         public bool TryLock()
         {
             Scheduler k = _k;
@@ -190,7 +196,26 @@ namespace NfRt.Sync
             if (Thread.CurrentThread != k.runnerThread) { k.ForeignCallStatus(); return false; }
             if (me == k.Idle || _irq.masked != 0) return false;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
-            return TryLockSlow(me);
+            return TryLockSlow(me, false) == KernelStatus.Ok;
+        }
+
+        /// <summary>
+        /// The try lock with a status (docs/spec/primitives.md §14): never blocks. Ok (taken); OwnerDied
+        /// (taken: a robust mutex whose previous owner ended holding it — the caller owns it and unlocks it as
+        /// usual); Busy (not taken: owned by another task, pending-owned by one at least as urgent, or owned by
+        /// the caller without recursion); Destroyed; CeilingViolated; WrongContext from the idle task or an IRQ
+        /// handler (or a foreign thread). The uncontended take is one CAS.
+        /// </summary>
+        public KernelStatus TryLockStatus()
+        {
+            Scheduler k = _k;
+            TaskControlBlock me = k.current;
+            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
+                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
+            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            if (me == k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
+            if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
+            return TryLockSlow(me, true);
         }
 
         /// <summary>
@@ -212,7 +237,12 @@ namespace NfRt.Sync
             return UnlockSlow(me);
         }
 
-        /// <summary>Destroys a free mutex with no waiters (a robust mutex whose owner died included); Busy (nothing changes) otherwise, Destroyed if already destroyed.</summary>
+        /// <summary>
+        /// Destroys the mutex, free or in use (docs/spec/rtmutex.md §16): every waiter's lock call ends with
+        /// Destroyed; an owner (or pending owner) loses it — the boost and any ceiling it had from this mutex
+        /// are dropped at once, and its later Unlock returns Destroyed; every later call returns Destroyed
+        /// (TryLock false). Ok, or Destroyed if it already was. ISR-safe.
+        /// </summary>
         public KernelStatus Destroy()
         {
             KernelStatus st = _k.CheckCaller();
@@ -220,8 +250,11 @@ namespace NfRt.Sync
             int s = _k.EnterChecked();
             KernelStatus r;
             if (ownerWord == DestroyedWord) r = KernelStatus.Destroyed;
-            else if (OwnerIdOf(ownerWord) != 0 || !waiters.IsEmpty) r = KernelStatus.Busy;
-            else { ownerWord = DestroyedWord; r = KernelStatus.Ok; }
+            else
+            {
+                DestroyMasked();
+                r = KernelStatus.Ok;
+            }
             _k.Leave(s);
             return r;
         }

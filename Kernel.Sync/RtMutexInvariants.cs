@@ -119,6 +119,7 @@ namespace NfRt.Sync
 
         private string CheckTask(TaskControlBlock t)
         {
+            if (t.lockWord != RtMutex.WordOf(t.Id, false, false)) return t.Name + ": its precomputed owner word " + t.lockWord + " is not the owner-word layout's";
             if (t.EffectivePriority != t.ComputedPriority())
                 return t.Name + ": effective " + t.EffectivePriority + " but min(normal, top pi waiter, ceilings) is " + t.ComputedPriority();
             string ce = t.Ceilings.Check();

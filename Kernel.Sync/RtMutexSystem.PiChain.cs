@@ -4,14 +4,17 @@ namespace NfRt.Sync
 {
     /// <summary>
     /// Priority inheritance (docs/spec/rtmutex.md §7, §9, §10): recomputing a task's effective priority from
-    /// its piWaiters, walking the chain task → waiter → mutex → owner → ..., and removing a
+    /// its piWaiters (and ceilings), walking the chain task → waiter → mutex → owner → ..., and removing a
     /// waiter. Everything here runs with interrupts masked (the wait lock of a uniprocessor):
     /// the walk is atomic, so unlike Linux it never has to revalidate a chain after dropping
     /// locks; the price is that a walk's length (bounded by MaxDepth) is interrupt latency.
     /// </summary>
     public sealed partial class RtMutexSystem
     {
-        /// <summary>Sets <paramref name="t"/>'s effective priority to min(normal, top pi waiter). Returns true on change.</summary>
+        /// <summary>
+        /// Sets <paramref name="t"/>'s effective priority to the most urgent of its normal priority, its top pi
+        /// waiter and the ceilings it holds (<see cref="TaskControlBlock.ComputedPriority"/>). Returns true on change.
+        /// </summary>
         internal bool AdjustPrio(TaskControlBlock t)
         {
             Kernel.AssertMasked();
@@ -34,14 +37,24 @@ namespace NfRt.Sync
         }
 
         /// <summary>
-        /// The chain walk (docs/spec/rtmutex.md §10), starting at <paramref name="task"/>, whose priority may have
-        /// changed. Per step: stop if the task is not blocked; stop (without detection) if its
-        /// waiter already carries its priority; detect a cycle (the original mutex again, or an
-        /// owner equal to <paramref name="topTask"/>); re-queue the waiter with the task's priority
-        /// (only if it changed: an unchanged waiter keeps its FIFO place); at the owner, if the
-        /// top waiter changed, swap the pi nodes and recompute the owner's priority; continue with
-        /// the owner while the waiter is or was the top waiter (always, with detection).
-        /// Returns Deadlock only when <paramref name="detect"/> is set.
+        /// The chain walk (docs/spec/rtmutex.md §10), starting at <paramref name="task"/>, whose priority may
+        /// have changed. Returns Deadlock only when <paramref name="detect"/> is set. Each step, numbered as in
+        /// the code (and as §10's rules 1-9):
+        /// <code>
+        ///   [1] task not blocked on an rt-mutex: stop (Ok).
+        ///   [2] count the step (depth + 1).
+        ///   [3] with detection, more steps than tasks: the chain runs into a cycle that does not pass
+        ///       through the requester: Deadlock now.
+        ///   [4] deeper than MaxDepth: cut (counted); Ok without detection, Deadlock with it.
+        ///   [5] "changed" = the waiter's priority is not its task's; unchanged and no detection: stop.
+        ///   [6] cycle (the original lock again, or an owner that is the initiating task): with
+        ///       detection, Deadlock; without, count it once and walk on round the cycle.
+        ///   [7] changed: the waiter takes its task's priority and is re-queued (tail of its group);
+        ///       an unchanged waiter keeps its FIFO place.
+        ///   [8] at the owner, if the waiter was or is the top waiter: swap the pi nodes in the owner's
+        ///       piWaiters and recompute its priority; otherwise, without detection, stop.
+        ///   [9] no owner: stop; else go on with the owner as the task.
+        /// </code>
         /// </summary>
         internal KernelStatus WalkChain(TaskControlBlock task, bool detect, PiLock origLock, TaskControlBlock topTask)
         {
@@ -50,19 +63,21 @@ namespace NfRt.Sync
             bool cycleSeen = false;
             while (true)
             {
+                // [1]
                 Waiter waiter = task.blockedOn;
                 if (waiter == null) return KernelStatus.Ok;
+                // [2]
                 depth++;
                 Counters.chainWalkSteps++;
                 if (depth > Counters.maxChainDepth) Counters.maxChainDepth = depth;
+                // [3] A wait onto an existing deadlock: report it now, not after MaxDepth masked steps.
                 if (detect && depth > Kernel.TaskCount)
                 {
-                    // More steps than tasks: the chain runs into a cycle that does not pass through the
-                    // requester (a wait onto an existing deadlock). Report it now, not after MaxDepth masked steps.
                     Counters.deadlocks++;
                     Kernel.Emit(TraceKind.Deadlock, topTask, waiter.mutex.Id, 0);
                     return KernelStatus.Deadlock;
                 }
+                // [4]
                 if (depth > MaxDepth)
                 {
                     Counters.depthLimitHits++;
@@ -70,9 +85,11 @@ namespace NfRt.Sync
                     Counters.deadlocks++;      // a reported -EDEADLK, like a cycle
                     return KernelStatus.Deadlock;
                 }
+                // [5]
                 bool changed = waiter.prio != task.EffectivePriority;
                 if (!changed && !detect) return KernelStatus.Ok;
 
+                // [6]
                 PiLock lockm = waiter.mutex;
                 TaskControlBlock owner = lockm.OwnerTask;
                 if (!cycleSeen && (lockm == origLock || owner == topTask))
@@ -85,6 +102,7 @@ namespace NfRt.Sync
                     cycleSeen = true;
                 }
 
+                // [7]
                 PlistNode oldTop = lockm.waiters.First;
                 if (changed)
                 {
@@ -94,6 +112,7 @@ namespace NfRt.Sync
                 PlistNode newTop = lockm.waiters.First;
                 bool wasTop = oldTop == waiter.ListNode, isTop = newTop == waiter.ListNode;
 
+                // [8]
                 if (owner != null && (wasTop || isTop))
                 {
                     Waiter oldTopWaiter = oldTop.Waiter, newTopWaiter = newTop.Waiter;
@@ -102,6 +121,7 @@ namespace NfRt.Sync
                     AdjustPrio(owner);
                 }
                 else if (!detect) return KernelStatus.Ok;
+                // [9]
                 if (owner == null) return KernelStatus.Ok;
                 task = owner;
             }

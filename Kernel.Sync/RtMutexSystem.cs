@@ -5,11 +5,14 @@ using NfRt.Scheduling;
 namespace NfRt.Sync
 {
     /// <summary>
-    /// The rt-mutex layer of one kernel: the registry of its mutexes (for the invariant
-    /// checker), the counters, the test hook, the chain-walk depth limit, and the scheduler's
-    /// priority-change hook (docs/spec/rtmutex.md §11). Created on first use by <see cref="Of"/>.
+    /// The Kernel.Sync layer of one kernel (named after the rt-mutex, its first object kind): the
+    /// registry of its mutexes (for the invariant checker), the counters, the test hook, the chain-walk
+    /// depth limit, the registry of its semaphores, queues and event flags, and the scheduler's two
+    /// calls up into the layer — a priority change of a task blocked on an rt-mutex
+    /// (docs/spec/rtmutex.md §11) and a task's end (§15). It sits in the scheduler's typed slot
+    /// <c>Scheduler.SyncLayer</c>; <see cref="Of"/> creates it there on first use.
     /// </summary>
-    public sealed partial class RtMutexSystem : IPriorityChangeHook, ITaskExitHook
+    public sealed partial class RtMutexSystem : ISyncLayer
     {
         /// <summary>The kernel.</summary>
         public readonly Scheduler Kernel;
@@ -31,18 +34,20 @@ namespace NfRt.Sync
             Kernel = kernel;
             Atomics = kernel.Board.Atomics;
             Irq = kernel.Board.Irq;
-            kernel.PriorityHook = this;
-            kernel.ExitHook = this;
-            kernel.AddInvariantChecker(new RtMutexInvariants(this));
+            kernel.SyncLayer = this;
         }
 
-        /// <summary>The rt-mutex layer of <paramref name="kernel"/>, created and attached on first use.</summary>
+        /// <summary>
+        /// The Kernel.Sync layer of <paramref name="kernel"/>, created and put in its slot on first use (a
+        /// set-up call: it allocates then). The cast from the slot cannot fail: the slot's type is internal
+        /// to the kernel assemblies and this class is its one implementation.
+        /// </summary>
+        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> is null.</exception>
         public static RtMutexSystem Of(Scheduler kernel)
         {
-            RtMutexSystem sys = kernel.PriorityHook as RtMutexSystem;
-            if (sys != null) return sys;
-            if (kernel.PriorityHook != null) throw new KernelFaultException("another priority hook is installed");
-            return new RtMutexSystem(kernel);
+            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            ISyncLayer layer = kernel.SyncLayer;
+            return layer != null ? (RtMutexSystem)layer : new RtMutexSystem(kernel);
         }
 
         /// <summary>Most tasks a chain walk visits before it stops (KernelConfig.MaxChainDepth).</summary>
@@ -54,8 +59,11 @@ namespace NfRt.Sync
         /// <summary>Mutex number <paramref name="index"/> in creation order (0-based), or null.</summary>
         public RtMutex MutexAt(int index) { return index >= 0 && index < _count ? _mutexes[index] : null; }
 
+        /// <summary>Registers a fully built mutex; the first one registers the rt-mutex invariant checker. Returns its id.</summary>
         internal int Register(RtMutex m)
         {
+            if (_count == 0 && Kernel.AddInvariantChecker(new RtMutexInvariants(this)) != KernelStatus.Ok)
+                throw new System.ArgumentException("kernel: no room for another invariant checker");
             if (_count == _mutexes.Length)
             {
                 RtMutex[] bigger = new RtMutex[_count * 2];

@@ -10,12 +10,23 @@ namespace NfRt.Kernel
     /// </summary>
     public abstract class PiLock : KernelObject
     {
+        /// <summary>
+        /// The owner word's layout starts here: the owner's task id sits above <see cref="OwnerIdShift"/>
+        /// flag bits (the full table: Kernel.Sync/RtMutex.cs, docs/spec/rtmutex.md §4). It lives in this
+        /// assembly because every task precomputes its own word (<c>TaskControlBlock.lockWord</c>) for
+        /// the one-CAS fast paths; <c>RtMutex.OwnerShift</c> is this constant.
+        /// </summary>
+        internal const int OwnerIdShift = 2;
+
+        /// <summary>The owner word of task <paramref name="taskId"/> owning a lock outright with no flag bit set.</summary>
+        internal static int OwnerWordOf(int taskId) { return taskId << OwnerIdShift; }
+
         /// <summary>The waiters, most urgent first, FIFO among equals (plist keyed by <see cref="Waiter.Prio"/>).</summary>
-        internal readonly PriorityList waiters = new PriorityList();
+        internal readonly PriorityList waiters;
 
         internal int id;
 
-        internal PiLock(string name) : base(name) { }
+        internal PiLock(string name) : base(name) { waiters = new PriorityList(this); }
 
         /// <summary>Id (1-based, creation order within the kernel).</summary>
         public int Id { get { return id; } }

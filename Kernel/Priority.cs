@@ -1,8 +1,9 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// The one priority comparison of the project, documented once and used everywhere:
-    /// a priority is an int, and a LOWER number is MORE urgent. Levels run 0 .. N-1 with
+    /// The one priority comparison of the project, documented once and used by every urgency
+    /// comparison of the device code (a range check of a level is a plain bound): a priority is an
+    /// int, and a LOWER number is MORE urgent. Levels run 0 .. N-1 with
     /// N = KernelConfig.PriorityLevels (1 .. 1024).
     /// </summary>
     public static class Priority

@@ -15,11 +15,24 @@ namespace NfRt.Kernel
     /// did not change. <see cref="Check"/> is the structural self-check.
     /// <para>Locking: none inside; callers hold the kernel critical section (interrupts masked).
     /// Only the kernel assemblies change a list; users read it.</para>
+    /// <para>A list that is a wait list (a wait queue's, docs/spec/scheduler.md §17, or an rt-mutex's)
+    /// knows the object waited on (<see cref="Owner"/>), so a checker can hold a blocked task to the
+    /// wait list of exactly the object it waits on.</para>
     /// </summary>
     public sealed class PriorityList
     {
         private PlistNode _head, _tail, _prioHead;
         private int _count;
+        private readonly KernelObject _owner;
+
+        /// <summary>A list that is no object's wait list (piWaiters, ceilings, tests).</summary>
+        internal PriorityList() { }
+
+        /// <summary>The wait list of <paramref name="owner"/>.</summary>
+        internal PriorityList(KernelObject owner) { _owner = owner; }
+
+        /// <summary>The object whose wait list this is (tasks in it wait on that object), or null for any other list.</summary>
+        public KernelObject Owner { get { return _owner; } }
 
         /// <summary>Number of entries.</summary>
         public int Count { get { return _count; } }

@@ -4,13 +4,15 @@ namespace NfRt.Kernel
 {
     /// <summary>
     /// Task control block, owned by the scheduler. Holds identity, the two priorities (normal:
-    /// set only by a priority change; effective: the most urgent of normal and what the task
-    /// inherits, docs/spec/rtmutex.md §1), state, wait result, time slice, counters, and every
-    /// intrusive node the kernel needs so no kernel path allocates: ready-queue links, a timeout
-    /// node, the rt-mutex waiter, a node for the other wait lists, the piWaiters and ceilings
-    /// lists, and the per-wait data of the semaphore, queue and event flags.
+    /// set only by a priority change; effective: the most urgent of normal, what the task inherits
+    /// and the ceilings it holds, docs/spec/rtmutex.md §1, primitives.md §12), state, the current
+    /// wait (what it waits on, whether an interrupt may end it, its result), time slice, counters,
+    /// and every intrusive node the kernel needs so no kernel path allocates: ready-queue links, a
+    /// timeout node, the rt-mutex waiter, the node for a wait queue (docs/spec/scheduler.md §17), the
+    /// piWaiters and ceilings lists, and the per-wait data of the semaphore, queue and event flags.
     /// <para>Everything users see is read-only: the kernel mutates the internal fields, masked.
-    /// The execution context (thread and gate) is the scheduler's, not part of the TCB.</para>
+    /// The execution context (thread and gate) and the list of tasks joining this one are the
+    /// scheduler's, not part of the TCB.</para>
     /// </summary>
     public sealed class TaskControlBlock : KernelObject
     {
@@ -25,13 +27,17 @@ namespace NfRt.Kernel
 
         internal int normalPriority, effectivePriority;
 
-        /// <summary>This task as an rt-mutex owner word (Id &lt;&lt; 2, no flag bits), precomputed for the fast paths.</summary>
+        /// <summary>This task as an rt-mutex owner word (<see cref="PiLock.OwnerWordOf"/>: no flag bits), precomputed for the fast paths.</summary>
         internal readonly int lockWord;
         internal TaskState state;
         internal KernelStatus waitResult;
         internal int timeSlice, sliceLeft;
-        internal KernelObject waitingOn;
-        internal bool interruptible, interruptRequested;
+
+        // ---- the current wait (docs/spec/scheduler.md §17): set when the task blocks, cleared by the
+        // wake that ends it (the object's, the timeout's, an interrupt's, a destroy's).
+        internal KernelObject waitingOn;     // null for a sleep
+        internal bool interruptible;         // Scheduler.Interrupt may end it (every wait but an uninterruptible rt-mutex lock)
+        internal bool interruptRequested;    // an interrupt for the interruptible rt-mutex lock call in progress (Waiter.interruptible)
         internal Waiter blockedOn;
         internal Exception fault;
         internal int switchesIn, preemptions, runTicks, boosts;
@@ -51,7 +57,10 @@ namespace NfRt.Kernel
         /// <summary>Node in the timeout queue (sleep, timed waits).</summary>
         public readonly TimeoutNode Timeout;
 
-        /// <summary>Node in the wait list of an event, a join, a semaphore, a queue or event flags (priority ordered).</summary>
+        /// <summary>
+        /// Node in the wait queue this task waits in (an event's, a joined task's, a semaphore's, a
+        /// queue's or event flags'; priority ordered), queued exactly while the task is Blocked there.
+        /// </summary>
         public readonly PlistNode WaitNode;
 
         // ---- rt-mutex (docs/spec/rtmutex.md §3) ----
@@ -60,9 +69,6 @@ namespace NfRt.Kernel
 
         /// <summary>This task's preallocated rt-mutex waiter.</summary>
         public readonly Waiter Waiter;
-
-        /// <summary>Tasks waiting in Join for this one.</summary>
-        public readonly PriorityList Joiners;
 
         /// <summary>
         /// The ceiling of each priority-ceiling rt-mutex this task owns outright (one node embedded
@@ -74,7 +80,7 @@ namespace NfRt.Kernel
         internal TaskControlBlock(int id, string name, int priority, TaskOptions options, TaskBody body) : base(name)
         {
             Id = id;
-            lockWord = id << 2;
+            lockWord = PiLock.OwnerWordOf(id);
             Options = options;
             Body = body;
             normalPriority = effectivePriority = priority;
@@ -83,7 +89,6 @@ namespace NfRt.Kernel
             WaitNode = new PlistNode(this);
             PiWaiters = new PriorityList();
             Waiter = new Waiter(this);
-            Joiners = new PriorityList();
             Ceilings = new PriorityList();
         }
 
@@ -105,13 +110,19 @@ namespace NfRt.Kernel
         /// <summary>Ticks left in the current slice.</summary>
         public int SliceLeft { get { return sliceLeft; } }
 
-        /// <summary>The kernel object the task is blocked on (event, joined task, rt-mutex, ...), or null.</summary>
+        /// <summary>The kernel object the task is blocked on (event, joined task, rt-mutex, semaphore, ...), or null (not blocked, or asleep).</summary>
         public KernelObject WaitingOn { get { return waitingOn; } }
 
-        /// <summary>The current wait may be ended early by <c>Scheduler.Interrupt</c> (EINTR).</summary>
+        /// <summary>
+        /// The task is in a wait that <c>Scheduler.Interrupt</c> ends (EINTR): blocked or asleep in any
+        /// wait but an uninterruptible rt-mutex lock. A property of the wait: false once it ended.
+        /// </summary>
         public bool Interruptible { get { return interruptible; } }
 
-        /// <summary>An interrupt request arrived during an interruptible operation and is not consumed yet.</summary>
+        /// <summary>
+        /// An interrupt reached the task during an interruptible rt-mutex lock call (<see cref="Waiter.Interruptible"/>)
+        /// and the call has not consumed it yet (docs/spec/rtmutex.md §5).
+        /// </summary>
         public bool InterruptRequested { get { return interruptRequested; } }
 
         /// <summary>The waiter while blocked on an rt-mutex (always <see cref="Waiter"/>), else null.</summary>
@@ -143,9 +154,9 @@ namespace NfRt.Kernel
         {
             int p = normalPriority;
             PlistNode top = PiWaiters.First;
-            if (top != null && top.prio < p) p = top.prio;
+            if (top != null) p = Priority.MostUrgent(p, top.prio);
             top = Ceilings.First;
-            if (top != null && top.prio < p) p = top.prio;
+            if (top != null) p = Priority.MostUrgent(p, top.prio);
             return p;
         }
     }

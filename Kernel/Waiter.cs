@@ -21,6 +21,7 @@ namespace NfRt.Kernel
         internal PiLock mutex;
         internal int prio;
         internal bool detectDeadlock;
+        internal bool interruptible;
 
         internal Waiter(TaskControlBlock task)
         {
@@ -37,5 +38,13 @@ namespace NfRt.Kernel
 
         /// <summary>The wait was requested with deadlock detection (a cycle through a waiter without it was allowed to form).</summary>
         public bool DetectDeadlock { get { return detectDeadlock; } }
+
+        /// <summary>
+        /// The lock call this waiter serves is interruptible (<c>LockInterruptible</c>, <c>LockTimed</c>), for
+        /// the whole call: an interrupt that reaches the task while it is not blocked in the lock's own
+        /// wait (woken as pending owner and not run yet, or paused by the test hook) is kept in
+        /// <see cref="TaskControlBlock.InterruptRequested"/> for the call's next retry (docs/spec/rtmutex.md §5).
+        /// </summary>
+        public bool Interruptible { get { return interruptible; } }
     }
 }

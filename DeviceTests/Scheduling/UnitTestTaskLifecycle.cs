@@ -127,6 +127,61 @@ namespace NfRt.DeviceTests
             }
         }
 
+        /// <summary>
+        /// Every wait is interruptible and a wait ends only by what it names (docs/spec/scheduler.md §17, §19):
+        /// S sleeps 100 ticks, J joins T (which sleeps 50), E waits on an event. The driver interrupts all three:
+        /// each returns Interrupted at once, T is undisturbed, the event's queue is empty. Joining the idle task
+        /// is InvalidArgument (it never ends); interrupting a task in no wait is WrongState.
+        /// </summary>
+        [TestMethod]
+        public void Sleep_join_and_event_waits_are_interruptible()
+        {
+            using (Rig r = new Rig())
+            {
+                KernelEvent ev = new KernelEvent(r.K);
+                TaskControlBlock t = r.Task("T", 20, delegate { r.K.Sleep(50); });
+                TaskControlBlock s = r.Task("S", 10, delegate { r.Log("S:" + Rig.Name(r.K.Sleep(100)) + "@" + (int)r.K.Now); });
+                TaskControlBlock j = r.Task("J", 11, delegate { r.Log("J:" + Rig.Name(r.K.Join(t))); });
+                TaskControlBlock e = r.Task("E", 12, delegate { r.Log("E:" + Rig.Name(ev.Wait(-1))); });
+                r.Ticks(1);
+                Assert.IsTrue(s.Interruptible && j.Interruptible && e.Interruptible, "all three wait interruptibly");
+                Assert.AreSame(j, r.K.JoinerAt(t, 0), "J joins T");
+                Rig.Is(KernelStatus.Ok, r.K.Interrupt(s), "interrupt the sleep");
+                Rig.Is(KernelStatus.Ok, r.K.Interrupt(j), "interrupt the join");
+                Rig.Is(KernelStatus.Ok, r.K.Interrupt(e), "interrupt the event wait");
+                r.Run();
+                r.AssertLog("S:Interrupted@1 J:Interrupted E:Interrupted");
+                Rig.Is(TaskState.Delayed, t);
+                Assert.IsNull(r.K.JoinerAt(t, 0), "no joiner left");
+                Assert.AreEqual(0, ev.WaiterCount, "no event waiter left");
+                Rig.Is(KernelStatus.WrongState, r.K.Interrupt(s), "interrupt a dead task");
+                Rig.Is(KernelStatus.InvalidArgument, r.K.Join(r.K.Idle), "join the idle task");
+            }
+        }
+
+        /// <summary>
+        /// Destroying an event ends its waits with Destroyed and drops a stored signal; later calls are Destroyed.
+        /// </summary>
+        [TestMethod]
+        public void Destroying_an_event_ends_its_waits()
+        {
+            using (Rig r = new Rig())
+            {
+                KernelEvent ev = new KernelEvent(r.K);
+                r.Task("A", 10, delegate { r.Log("A:" + Rig.Name(ev.Wait(-1))); });
+                r.Task("B", 12, delegate { r.Log("B:" + Rig.Name(ev.Wait(5))); r.Log("B2:" + Rig.Name(ev.Wait(0))); });
+                r.Run();
+                Assert.AreEqual(2, ev.WaiterCount, "two waiters");
+                Rig.Is(KernelStatus.Ok, ev.Destroy(), "destroy");
+                r.Run();
+                r.AssertLog("A:Destroyed B:Destroyed B2:Destroyed");
+                Assert.IsTrue(ev.IsDestroyed, "destroyed");
+                Rig.Is(KernelStatus.Destroyed, ev.Signal(), "signal after destroy");
+                Assert.IsFalse(ev.IsSignaled, "no signal stored");
+                Rig.Is(KernelStatus.Destroyed, ev.Destroy(), "destroy twice");
+            }
+        }
+
         /// <summary>A task whose body throws is recorded (Fault) and ends; the others run on.</summary>
         [TestMethod]
         public void Task_that_throws_is_recorded_and_the_others_run_on()

@@ -128,7 +128,8 @@ namespace NfRt.DeviceTests
 
         /// <summary>
         /// An uninterruptible Lock cannot be interrupted (WrongState, it keeps waiting); LockInterruptible returns
-        /// Interrupted; a task waiting on an event is in no interruptible operation either.
+        /// Interrupted. Every other wait is interruptible (docs/spec/scheduler.md §19): interrupting L while it
+        /// waits for its next command on its event ends that wait (Ok; the scripted task just waits again).
         /// </summary>
         [TestMethod]
         public void Only_interruptible_waits_can_be_interrupted()
@@ -139,7 +140,10 @@ namespace NfRt.DeviceTests
                 RtMutex m = r.Mutex("m");
                 r.Start();
                 l.Do(delegate { return m.Lock(); });
-                Rig.Is(KernelStatus.WrongState, r.R.K.Interrupt(l.Tcb), "interrupt a task waiting on its event");
+                Rig.Is(KernelStatus.Ok, r.R.K.Interrupt(l.Tcb), "interrupt a task waiting on its event");
+                r.R.Run();
+                Assert.IsTrue(l.Listening, "L waits for a command again");
+                Assert.AreEqual(1, l.Done, "no command finished by the interrupt");
                 u.Do(delegate { return m.Lock(); });
                 i.Do(delegate { return m.LockInterruptible(false); });
                 Rig.Is(KernelStatus.WrongState, r.R.K.Interrupt(u.Tcb), "interrupt an uninterruptible lock");
@@ -153,7 +157,7 @@ namespace NfRt.DeviceTests
             });
         }
 
-        /// <summary>Unlock by a non-owner, of a free or destroyed mutex, destroy of a held one: typed errors, nothing changes.</summary>
+        /// <summary>Unlock by a non-owner, of a free or destroyed mutex: typed errors, nothing changes.</summary>
         [TestMethod]
         public void Misuse_is_refused_and_changes_nothing()
         {
@@ -167,21 +171,53 @@ namespace NfRt.DeviceTests
                 x.Returned(KernelStatus.NotOwner, 1);
                 x.Do(delegate { return d.Unlock(); });
                 x.Returned(KernelStatus.InvalidArgument, 2);
-                x.Do(delegate { return m.Destroy(); });
-                x.Returned(KernelStatus.Busy, 3);
                 r.Owner(m, o);
                 x.Do(delegate { return d.Destroy(); });
-                x.Returned(KernelStatus.Ok, 4);
+                x.Returned(KernelStatus.Ok, 3);
                 Assert.IsTrue(d.IsDestroyed, "destroyed");
                 x.Do(delegate { return d.Lock(); });
-                x.Returned(KernelStatus.Destroyed, 5);
+                x.Returned(KernelStatus.Destroyed, 4);
                 x.Do(delegate { return d.Unlock(); });
-                x.Returned(KernelStatus.Destroyed, 6);
+                x.Returned(KernelStatus.Destroyed, 5);
                 x.Do(delegate { return d.TryLock() ? KernelStatus.Ok : KernelStatus.Busy; });
-                x.Returned(KernelStatus.Busy, 7);
+                x.Returned(KernelStatus.Busy, 6);
+                x.Do(delegate { return d.TryLockStatus(); });
+                x.Returned(KernelStatus.Destroyed, 7);
                 Rig.Is(KernelStatus.Destroyed, d.Destroy(), "destroy twice");
                 r.Owner(m, o); r.Prio(10, 12); r.Counters();
                 Assert.IsTrue(r.C.Misuse >= 4, "misuse counted");
+            });
+        }
+
+        /// <summary>
+        /// Destroying a mutex in use (docs/spec/rtmutex.md §16): O (20) owns m; W1 (5) waits uninterruptibly and
+        /// boosts O to 5, W2 (8) waits interruptibly. X destroys m: both waits end with Destroyed, O loses m and
+        /// its boost at once, O's own Unlock is then Destroyed, and nobody owns or waits on m.
+        /// </summary>
+        [TestMethod]
+        public void Destroying_a_mutex_in_use_ends_its_waits_and_takes_it_from_its_owner()
+        {
+            MutexRig.OnBothFlavours(delegate (MutexRig r)
+            {
+                ScriptedTask o = r.Task("O", 20); ScriptedTask w1 = r.Task("W1", 5); ScriptedTask w2 = r.Task("W2", 8);
+                ScriptedTask x = r.Task("X", 25);
+                RtMutex m = r.Mutex("m");
+                r.Start();
+                o.Do(delegate { return m.Lock(); });
+                w1.Do(delegate { return m.Lock(); });
+                w2.Do(delegate { return m.LockInterruptible(false); });
+                r.Owner(m, o, w1, w2); r.Prio(5, 5, 8, 25);
+                x.Do(delegate { return m.Destroy(); });
+                x.Returned(KernelStatus.Ok, 1);
+                w1.Returned(KernelStatus.Destroyed, 1);
+                w2.Returned(KernelStatus.Destroyed, 1);
+                Assert.IsTrue(m.IsDestroyed, "destroyed");
+                Assert.IsNull(m.OwnerTask, "no owner");
+                Assert.AreEqual(0, m.WaiterCount, "no waiter");
+                r.Prio(20, 5, 8, 25);
+                o.Do(delegate { return m.Unlock(); });
+                o.Returned(KernelStatus.Destroyed, 2);
+                Rig.Is(KernelStatus.Destroyed, m.Destroy(), "destroy twice");
             });
         }
 

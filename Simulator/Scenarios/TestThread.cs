@@ -27,9 +27,9 @@ namespace NfRt.Simulator.Scenarios;
 /// restores O to the lock opcode and ends the pause (<see cref="LockstepTask.Resume"/>): the kernel retries
 /// the take. <c>reset</c>, <c>resetevent</c> and <c>nop</c> run as commands inside the pause (O = 0);
 /// anything else stores -EINVAL in O. The pause goes on after each of them.</item>
-/// <item>A signal may wake the command wait of a paused interruptible lock, and a hand-off may
-/// wake a paused waiter still queued on its mutex: both are spurious for that wait and the
-/// task simply waits again (<see cref="LockstepTask"/>; the interrupt request stays pending for the retry, as in Linux).</item>
+/// <item>A signal ends the command wait of a paused lock (every kernel wait is interruptible) and the
+/// task simply waits again (<see cref="LockstepTask"/>; for an interruptible lock the request stays
+/// pending for the retry, as in Linux); a hand-off does not wake a paused waiter (a wake names the wait it ends).</item>
 /// <item>Semaphore, queue and event-flags commands (scenario-language.md §16) run like a lock call
 /// without digits: an event before and after, O = the command number while they wait, then the
 /// status, or the word received / the flags observed; the value register (<c>setvalue</c>) is what

@@ -117,13 +117,14 @@ public class UnitTestCountingSemaphore
         Assert.True(a.Busy); Assert.Equal(1, sem.WaiterCount);
         r.S.Ticks(1);
         Assert.False(a.Busy); Assert.Equal(KernelStatus.TimedOut, a.LastResult);
-        Assert.Equal(0, sem.WaiterCount); Assert.False(a.Tcb.Interruptible);
+        Assert.Equal(0, sem.WaiterCount); Assert.NotSame(sem, a.Tcb.WaitingOn);
         r.Prio(10);
     }
 
     /// <summary>
-    /// Scheduler.Interrupt ends a take with Interrupted (the task is interruptible only while it
-    /// waits); interrupting a task that waits for nothing interruptible is WrongState.
+    /// Scheduler.Interrupt ends a take with Interrupted: interruptible is a property of the wait, and
+    /// every kernel wait has it (docs/spec/scheduler.md §19). Interrupting A while it waits for its next
+    /// command ends that wait instead (the harness just waits again: no command finished).
     /// </summary>
     [Fact]
     public void Interrupt_ends_a_take()
@@ -132,14 +133,15 @@ public class UnitTestCountingSemaphore
         var a = r.Task("A", 10);
         var sem = new CountingSemaphore(r.S.K, "sem", 0, 1);
         r.Start();
-        Assert.Equal(KernelStatus.WrongState, r.S.K.Interrupt(a.Tcb));
+        r.Interrupt(a);
+        Assert.Equal(0, a.CompletedCount);
         a.Do(() => sem.Take(-1));
+        Assert.Same(sem, a.Tcb.WaitingOn);
         Assert.True(a.Tcb.Interruptible);
         r.Interrupt(a);
         Assert.Equal(KernelStatus.Interrupted, a.LastResult);
         Assert.Equal(0, sem.WaiterCount);
-        Assert.False(a.Tcb.Interruptible); Assert.False(a.Tcb.InterruptRequested);
-        Assert.Equal(KernelStatus.WrongState, r.S.K.Interrupt(a.Tcb));
+        Assert.NotSame(sem, a.Tcb.WaitingOn); Assert.False(a.Tcb.InterruptRequested);
         r.Prio(10);
     }
 

@@ -5,15 +5,18 @@ using Xunit.Abstractions;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Model-based random test of the counting semaphore, the message queue and the event flags, mixed
-/// with rt-mutex operations (a plain mutex and a priority-ceiling one) so that priority inheritance,
-/// ceilings and priority changes interleave with waits on the new objects (issue 11, item 4).
-/// CsCheck generates <see cref="Iterations"/> cases per run, each over 3-5 lock-step tasks
-/// (priorities 1..6: equal priorities are common) and 1-50 steps: takes, gives, sends (normal and
-/// urgent), receives, flag waits (any/all, with and without clear on exit) and sets — from tasks
-/// and from the driver (the idle task's non-blocking forms) — with timeouts 0, 1..3 or none; locks
-/// and unlocks of the two mutexes; SetPriority; Interrupt; ticks; and rarely a destroy. Each step
-/// runs on the simulated kernel (every invariant checker on) and on the independent
+/// Model-based random test of every wait kind of the kernel together (issue 11, item 4; issue 15,
+/// item 4): the counting semaphore, the message queue and the event flags, a kernel event, Join and
+/// Sleep, mixed with rt-mutex operations (a plain mutex and a priority-ceiling one; lock, timed lock,
+/// interruptible lock) so that priority inheritance, ceilings and priority changes interleave with
+/// every other wait and its re-queue rule. CsCheck generates <see cref="Iterations"/> cases per run,
+/// each over 3-5 lock-step tasks (priorities 1..6: equal priorities are common) and 1-50 steps:
+/// takes, gives, sends (normal and urgent), receives, flag waits (any/all, with and without clear on
+/// exit) and sets, event waits and signals — from tasks and from the driver (the idle task's
+/// non-blocking forms) — with timeouts 0, 1..3 or none; locks and unlocks of the two mutexes; joins,
+/// sleeps and tasks that end (holding mutexes, with joiners); SetPriority; Interrupt; ticks; and
+/// rarely the destroy of any object, mutexes in use included. Each step runs on the simulated kernel
+/// (every invariant checker on, the scheduler's wait-protocol check included) and on the independent
 /// <see cref="PrimitivesModel"/>; <see cref="PrimitivesRunner"/> compares every result, message,
 /// observed value, count, wait-list order and priority after every step, on a board with hardware
 /// CAS or the masked Cortex-M0 flavour (chosen per case). A failure is shrunk (CsCheck, then delta
@@ -44,11 +47,19 @@ public class UnitTestPrimitivesModel
             (3, flags.Select(f => Op(PrimKind.DriverSet, 0, f))),
             (2, flags.Select(f => Op(PrimKind.DriverClear, 0, f))),
             (10, Gen.Select(t, Gen.Int[0, 1], (a, m) => Op(PrimKind.Lock, a, m))),
-            (10, Gen.Select(t, Gen.Int[0, 1], (a, m) => Op(PrimKind.Unlock, a, m))),
+            (5, Gen.Select(t, Gen.Int[0, 1], Gen.Int[0, 3], (a, m, to) => Op(PrimKind.LockTimed, a, m, to))),
+            (4, Gen.Select(t, Gen.Int[0, 1], (a, m) => Op(PrimKind.LockInterruptible, a, m))),
+            (12, Gen.Select(t, Gen.Int[0, 1], (a, m) => Op(PrimKind.Unlock, a, m))),
+            (6, Gen.Select(t, timeout, (a, to) => Op(PrimKind.EvWait, a, 0, to))),
+            (4, t.Select(a => Op(PrimKind.EvSignal, a))),
+            (2, Gen.Const(Op(PrimKind.DriverSignal))),
+            (3, Gen.Select(t, t, (a, b) => Op(PrimKind.Join, a, b))),
+            (4, Gen.Select(t, Gen.Int[1, 3], (a, n) => Op(PrimKind.Sleep, a, n))),
+            (1, t.Select(a => Op(PrimKind.Exit, a))),
             (6, Gen.Select(t, Gen.Int[1, 7], (a, p) => Op(PrimKind.SetPriority, a, p))),
-            (4, t.Select(a => Op(PrimKind.Interrupt, a))),
+            (5, t.Select(a => Op(PrimKind.Interrupt, a))),
             (5, Gen.Int[1, 3].Select(n => Op(PrimKind.Tick, 0, n))),
-            (1, Gen.Int[0, 2].Select(o => Op(PrimKind.Destroy, 0, o))));
+            (2, Gen.Int[0, 5].Select(o => Op(PrimKind.Destroy, 0, o))));
     }
 
     public static readonly Gen<PrimCase> GenCase =
@@ -63,7 +74,7 @@ public class UnitTestPrimitivesModel
         select new PrimCase(prios, semInitial, semMax, capacity, ceiling, ops, masked);
 
     [Fact]
-    public void Primitives_match_the_reference_model_on_random_sequences()
+    public void Every_wait_kind_matches_the_reference_model_on_random_sequences()
     {
         var coverage = new PrimitivesRunner.Coverage();
         var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -88,7 +99,10 @@ public class UnitTestPrimitivesModel
             throw new Xunit.Sdk.XunitException($"{e.Message}\n\n=== minimal failing case (paste into a regression test) ===\n{min}\n{why}");
         }
         _out.WriteLine($"{coverage} in {sw.Elapsed.TotalSeconds:F1} s");
-        Assert.True(coverage.Handoffs > 0 && coverage.Boosts > 0 && coverage.Requeues > 0 && coverage.Timeouts > 0 && coverage.Interrupts > 0, coverage.ToString());
+        Assert.True(coverage.Handoffs > 0 && coverage.Boosts > 0 && coverage.Requeues > 0 && coverage.Timeouts > 0 && coverage.Interrupts > 0
+            && coverage.Destroyed > 0, coverage.ToString());
+        var never = Enum.GetValues<PrimKind>().Where(k => coverage.Executed.GetValueOrDefault(k) == 0).ToList();
+        Assert.True(never.Count == 0, "never executed: " + string.Join(", ", never));
     }
 
     private static int IterationsToRun() =>

@@ -5,12 +5,14 @@ using Xunit.Abstractions;
 namespace UnitTests.Sync;
 
 /// <summary>
-/// Model-based random test of the rt-mutex (issue 3, item 5). CsCheck generates 5,000 cases per
-/// run, each over 3-6 lock-step tasks (priorities 1..6, so equal priorities are common) and 2-5
-/// mutexes: an optional prepared chain (T0 → M1 → T1 → ... , up to five tasks deep) followed by
-/// 1-40 random steps — lock, interruptible lock and timed lock (each with or without deadlock
-/// detection), trylock, unlock, interrupt, priority change, ticks, resuming a paused pending
-/// owner, and (rarely) destroying a mutex. Deadlocks may form when detection is off. Each step
+/// Model-based random test of the rt-mutex (issue 3, item 5) and of its recursive and robust options
+/// (issue 15). CsCheck generates 5,000 cases per run, each over 3-6 lock-step tasks (priorities 1..6,
+/// so equal priorities are common) and 2-5 mutexes, each plain, recursive, robust or both: an optional
+/// prepared chain (T0 → M1 → T1 → ... , up to five tasks deep) followed by 1-40 random steps — lock,
+/// interruptible lock and timed lock (each with or without deadlock detection), trylock (bool and
+/// status), unlock, interrupt, priority change, ticks, resuming a paused pending owner, and rarely a
+/// task ending while it holds mutexes or the destroy of a mutex, in use or not. Deadlocks may form
+/// when detection is off. Each step
 /// runs on the simulated kernel (invariant checker on after every kernel operation, and once more
 /// on the quiescent state) and on the independent <see cref="RtMutexModel"/>, on a board with
 /// hardware CAS or with the masked Cortex-M0 flavour (chosen per case); <see cref="ModelRunner"/>
@@ -37,7 +39,9 @@ public class UnitTestRtMutexModel
             (8, Gen.Select(t, m, Gen.Bool, (a, b, d) => Op.LockInterruptible(a, b, d))),
             (8, Gen.Select(t, m, Gen.Int[0, 4], Gen.Bool, (a, b, n, d) => Op.LockTimed(a, b, n, d))),
             (5, Gen.Select(t, m, (a, b) => Op.TryLock(a, b))),
+            (4, Gen.Select(t, m, (a, b) => Op.TryLockStatus(a, b))),
             (20, Gen.Select(t, m, (a, b) => Op.Unlock(a, b))),
+            (2, t.Select(Op.Exit)),
             (6, t.Select(Op.Interrupt)),
             (8, Gen.Select(t, Gen.Int[0, 7], (a, p) => Op.SetPriority(a, p))),
             (6, Gen.Int[1, 3].Select(Op.Tick)),
@@ -68,7 +72,8 @@ public class UnitTestRtMutexModel
         from chain in GenChain(tasks, mutexes)
         from ops in GenOp(tasks, mutexes).Array[1, MaxOps]
         from masked in Gen.Bool
-        select new ModelCase(prios, mutexes, chain.Concat(ops).ToArray(), masked);
+        from options in Gen.Frequency((2, Gen.Const(0)), (1, Gen.Int[1, 3])).Array[mutexes]
+        select new ModelCase(prios, mutexes, chain.Concat(ops).ToArray(), masked, options);
 
     [Fact]
     public void Kernel_matches_the_reference_model_on_random_sequences()
@@ -97,6 +102,8 @@ public class UnitTestRtMutexModel
             throw new Xunit.Sdk.XunitException($"{e.Message}\n\n=== minimal failing case (paste into a regression test) ===\n{min}\n{why}");
         }
         _out.WriteLine($"{coverage} in {sw.Elapsed.TotalSeconds:F1} s");
+        if (IterationsToRun() >= Iterations)
+            Assert.True(coverage.NestedLocks > 0 && coverage.OwnerDied > 0 && coverage.ReleasedOnExit > 0 && coverage.Interrupts > 0, coverage.ToString());
     }
 
     /// <summary><see cref="Iterations"/>, or the CsCheck_Iter environment variable for a longer soak.</summary>
@@ -196,4 +203,75 @@ public class UnitTestRtMutexModel
             Op.Unlock(1, 1),
             Op.Destroy(1),
             Op.Resume(0) }, maskedCas));
+
+    /// <summary>
+    /// Destroying a mutex in use (docs/spec/rtmutex.md §16): T0 (5) owns M0, T1 (2) waits uninterruptibly
+    /// and boosts it, T2 (3) waits interruptibly. The destroy ends both waits with Destroyed (T1 first: more
+    /// urgent), drops T0's boost at once, and T0's own unlock then answers Destroyed.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Model_destroying_a_mutex_in_use_ends_every_wait_and_the_owners_boost(bool maskedCas) => ModelRunner.RunEveryStep(
+        new ModelCase(new[] { 5, 2, 3 }, 2, new[] {
+            Op.Lock(0, 0),
+            Op.Lock(1, 0),
+            Op.LockInterruptible(2, 0),
+            Op.Destroy(0),
+            Op.Unlock(0, 0),
+            Op.Lock(1, 0) }, maskedCas));
+
+    /// <summary>
+    /// A destroy while the mutex is pending-owned: T1 is handed M0 and paused before it completes the take;
+    /// the destroy takes the mutex from it (and T2's wait ends with Destroyed); T1's retry is Destroyed.
+    /// </summary>
+    [Fact]
+    public void Model_a_pending_owner_of_a_destroyed_mutex_gets_destroyed() => ModelRunner.RunEveryStep(
+        new ModelCase(new[] { 5, 2, 3 }, 1, new[] {
+            Op.Lock(0, 0),
+            Op.Lock(1, 0),
+            Op.Lock(2, 0),
+            Op.Unlock(0, 0),
+            Op.Destroy(0),
+            Op.Resume(1) }));
+
+    /// <summary>
+    /// Robust and recursive M0: T0 (6) locks it twice and ends; T1 (2), its waiter, is handed it whole and its
+    /// lock returns OwnerDied; T2's bool TryLock of robust M1, whose owner T0 also died holding it, leaves
+    /// it alone (false: the mark stays), and its TryLockStatus takes it with OwnerDied, once.
+    /// </summary>
+    [Fact]
+    public void Model_owner_died_reaches_the_heir_and_is_never_lost_by_a_try_lock() => ModelRunner.RunEveryStep(
+        new ModelCase(new[] { 6, 2, 4 }, 2, new[] {
+            Op.Lock(0, 0),
+            Op.Lock(0, 0),
+            Op.Lock(0, 1),
+            Op.Lock(1, 0),
+            Op.Exit(0),
+            Op.Resume(1),
+            Op.TryLock(2, 1),
+            Op.TryLockStatus(2, 1),
+            Op.Unlock(2, 1),
+            Op.TryLockStatus(2, 1),
+            Op.Unlock(1, 0),
+            Op.Lock(2, 0) }, Options: new[] { ModelCase.Recursive | ModelCase.Robust, ModelCase.Robust }));
+
+    /// <summary>
+    /// Every wait is interruptible, the harness's command wait included: interrupting the idle T0 and the
+    /// paused pending owner T1 (inside an uninterruptible Lock) is Ok and changes nothing; T2, blocked in an
+    /// uninterruptible Lock, answers WrongState; a dead task answers WrongState.
+    /// </summary>
+    [Fact]
+    public void Model_interrupt_ends_any_interruptible_wait_but_not_an_uninterruptible_lock() => ModelRunner.RunEveryStep(
+        new ModelCase(new[] { 5, 3, 4 }, 1, new[] {
+            Op.Interrupt(0),
+            Op.Lock(0, 0),
+            Op.Lock(1, 0),
+            Op.Lock(2, 0),
+            Op.Interrupt(2),
+            Op.Unlock(0, 0),
+            Op.Interrupt(1),
+            Op.Resume(1),
+            Op.Exit(0),
+            Op.Interrupt(0) }));
 }

@@ -101,10 +101,12 @@ public class UnitTestRtMutexRecursiveRobust
     /// <summary>
     /// With waiters: O (20) holds robust B and ends; W1 (5) and W2 (8) wait. W1 (top waiter) becomes pending
     /// owner and its Lock returns OwnerDied; W2 later gets Ok. A non-robust mutex tells its next owner nothing.
-    /// TryLock takes a dead owner's robust mutex (true) and consumes the mark.
+    /// OwnerDied is never lost (docs/spec/primitives.md §14): the bool TryLock, which cannot report it, leaves
+    /// a dead owner's robust mutex alone (false, the mark stays); TryLockStatus takes it and says OwnerDied.
+    /// (Until the wait redesign TryLock took it and consumed the mark silently.)
     /// </summary>
     [Theory, Boards]
-    public void A_waiting_heir_gets_owner_died_and_trylock_consumes_the_mark(string board)
+    public void A_waiting_heir_gets_owner_died_and_no_try_lock_loses_the_mark(string board)
     {
         using var s = new SimKernel(profile: NfRt.Boards.BoardProfiles.Find(board));
         var b = new RtMutex(s.K, "B", new RtMutexOptions { Robust = true, Recursive = true });
@@ -118,13 +120,69 @@ public class UnitTestRtMutexRecursiveRobust
         Assert.Equal(new[] { "W1 OwnerDied", "W1 P Ok", "W2 Ok" }, log);
         Assert.True(t.IsOwnerDead);
         Assert.Equal(RtMutex.CeilingBit | RtMutex.OwnerDiedBit, t.OwnerWord);
-        bool took = false;
-        s.Task("X", 9, () => { took = t.TryLock(); t.Unlock(); });
+        bool took = true;
+        var got = new List<KernelStatus>();
+        s.Task("X", 9, () =>
+        {
+            took = t.TryLock();
+            got.Add(t.IsOwnerDead ? KernelStatus.Ok : KernelStatus.Busy);
+            got.Add(t.TryLockStatus());
+            got.Add(t.TryLockStatus());     // nested, not recursive: Busy
+            got.Add(t.Unlock());
+            got.Add(t.TryLockStatus());
+            got.Add(t.Unlock());
+        });
         s.Run();
-        Assert.True(took);
+        Assert.False(took);
+        Assert.Equal(new[] { KernelStatus.Ok, KernelStatus.OwnerDied, KernelStatus.Busy, KernelStatus.Ok, KernelStatus.Ok, KernelStatus.Ok }, got);
         Assert.False(t.IsOwnerDead);
         Assert.Equal(RtMutex.CeilingBit, t.OwnerWord);
         Assert.Equal(2, b.System.Counters.OwnerDied);
         Assert.Equal(KernelStatus.Ok, t.Destroy());
+    }
+
+    /// <summary>
+    /// The status try lock (docs/spec/primitives.md §14) on both CAS flavours: an uncontended take is Ok;
+    /// a robust mutex whose owner died is taken with OwnerDied, once;
+    /// taken by another task it is Busy and changes nothing; a recursive owner nests (Ok); a destroyed
+    /// mutex is Destroyed; the idle task gets WrongContext.
+    /// </summary>
+    [Theory, Boards]
+    public void TryLockStatus_reports_what_the_bool_form_cannot(string board)
+    {
+        using var s = new SimKernel(profile: NfRt.Boards.BoardProfiles.Find(board));
+        var plain = new RtMutex(s.K, "P");
+        var robust = new RtMutex(s.K, "R", new RtMutexOptions { Robust = true, Recursive = true });
+        var got = new List<KernelStatus>();
+        s.Task("O", 20, () => { robust.Lock(); plain.Lock(); });      // ends holding both
+        s.Run();
+        s.Task("X", 10, () =>
+        {
+            got.Add(plain.TryLockStatus());     // O's plain mutex was released at its exit: free again
+            got.Add(robust.TryLockStatus());    // OwnerDied: X owns it
+            got.Add(robust.TryLockStatus());    // recursive: nested
+            got.Add(robust.Unlock());
+            got.Add(robust.Unlock());
+            got.Add(robust.TryLockStatus());    // the mark was consumed once
+            s.K.Sleep(1);
+            got.Add(robust.Unlock());
+            got.Add(plain.Unlock());
+        });
+        s.Task("Y", 5, () =>
+        {
+            s.K.Sleep(1);
+            int word = robust.OwnerWord;
+            got.Add(robust.TryLockStatus());    // X holds it
+            Assert.Equal(word, robust.OwnerWord);
+        });
+        s.Ticks(2);
+        Assert.Equal(new[] { KernelStatus.Ok, KernelStatus.OwnerDied, KernelStatus.Ok, KernelStatus.Ok, KernelStatus.Ok, KernelStatus.Ok,
+            KernelStatus.Busy, KernelStatus.Ok, KernelStatus.Ok }, got);
+        Assert.Equal(KernelStatus.WrongContext, plain.TryLockStatus());  // the driver (idle task)
+        Assert.Equal(KernelStatus.Ok, plain.Destroy());
+        Assert.Equal(KernelStatus.Destroyed, plain.Destroy());
+        s.Task("Z", 5, () => got.Add(plain.TryLockStatus()));
+        s.Run();
+        Assert.Equal(KernelStatus.Destroyed, got[^1]);
     }
 }

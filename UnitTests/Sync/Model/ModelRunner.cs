@@ -10,8 +10,8 @@ namespace UnitTests.Sync.Model;
 /// <see cref="RtMutexModel"/> side by side, in lock step: for each step the model predicts (or
 /// skips it), the driver performs it — posting a command to one <see cref="LockstepTask"/> or
 /// calling the scheduler — runs the kernel to quiescence, and then compares every op result, every
-/// mutex's owner, pending flag and ordered waiter list, and every task's normal and effective
-/// priority, wait state, interruptibility and pending interrupt. The first difference throws with
+/// mutex's owner, pending flag, ordered waiter list, nesting depth and owner-died mark, and every
+/// task's normal and effective priority, wait state, interruptible lock call and pending interrupt. The first difference throws with
 /// the step, both states and the history. A woken pending owner is paused by the test hook until
 /// a Resume step, so pending ownership and stealing are visible between steps.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
     /// <summary>Kernel counters summed over every run (coverage report).</summary>
     public sealed class Coverage
     {
-        public long Sequences, Steps, Skipped, Handoffs, Steals, Deadlocks, DeadlocksAllowed, Timeouts, Interrupts, Boosts, Blocks;
+        public long Sequences, Steps, Skipped, Handoffs, Steals, Deadlocks, DeadlocksAllowed, Timeouts, Interrupts, Boosts, Blocks,
+            NestedLocks, OwnerDied, ReleasedOnExit;
         public readonly Dictionary<string, int> SkipReasons = new();
         public int MaxChainDepth;
 
@@ -35,6 +36,7 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
                 Handoffs += c.Handoffs; Steals += c.Steals; Deadlocks += c.Deadlocks; DeadlocksAllowed += c.DeadlocksAllowed; Timeouts += c.Timeouts;
                 foreach (var (why, n) in r._skipReasons) SkipReasons[why] = SkipReasons.GetValueOrDefault(why) + n;
                 Interrupts += c.Interrupted; Boosts += c.Boosts; Blocks += c.Blocks;
+                NestedLocks += c.NestedLocks; OwnerDied += c.OwnerDied; ReleasedOnExit += c.ReleasedOnExit;
                 MaxChainDepth = Math.Max(MaxChainDepth, c.MaxChainDepth);
             }
         }
@@ -42,7 +44,8 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
         public override string ToString() =>
             $"{Sequences} sequences, {Steps} steps executed, {Skipped} skipped; handoffs {Handoffs}, steals {Steals}, " +
             $"deadlocks {Deadlocks} (+{DeadlocksAllowed} cycles seen by non-detecting walks), timeouts {Timeouts}, interrupts {Interrupts}, " +
-            $"boosts {Boosts}, blocks {Blocks}, deepest walk {MaxChainDepth}; skipped because: " +
+            $"boosts {Boosts}, blocks {Blocks}, deepest walk {MaxChainDepth}, nested locks {NestedLocks}, owner died {OwnerDied}, " +
+            $"released on exit {ReleasedOnExit}; skipped because: " +
             string.Join(", ", SkipReasons.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"));
     }
 
@@ -60,12 +63,16 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
     {
         _s = new SimKernel(levels: 16, profile: c.MaskedCas ? BoardProfiles.Stm32M0 : BoardProfiles.Stm32);
         if (_s.Board.Atomics.IsHardware == c.MaskedCas) throw new InvalidOperationException("board profile has the wrong CAS flavour");
-        _m = Enumerable.Range(0, c.Mutexes).Select(i => new RtMutex(_s.K, "M" + i)).ToArray();
+        _m = Enumerable.Range(0, c.Mutexes).Select(i => new RtMutex(_s.K, "M" + i, new RtMutexOptions
+        {
+            Recursive = (c.OptionsOf(i) & ModelCase.Recursive) != 0,
+            Robust = (c.OptionsOf(i) & ModelCase.Robust) != 0,
+        })).ToArray();
         _sys = RtMutexSystem.Of(_s.K);
         _sys.TestHook = this;
         _t = c.Priorities.Select((p, i) => new LockstepTask(_s.K, "T" + i, p, i)).ToArray();
         foreach (LockstepTask t in _t) t.Completed = (task, r) => _completions.Add((task.Index, r));
-        _model = new RtMutexModel(c.Priorities, c.Mutexes);
+        _model = new RtMutexModel(c.Priorities, c.Mutexes, c.Options);
         _s.Run();
     }
 
@@ -76,6 +83,15 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
         r.Compare("initial state", new RtMutexModel.Prediction());
         foreach (Op op in c.Ops) r.Step(op);
         coverage?.Add(r);
+    }
+
+    /// <summary>Runs a hand-written case: as <see cref="Run"/>, and every step must run (none skipped by the model).</summary>
+    public static void RunEveryStep(ModelCase c)
+    {
+        using var r = new ModelRunner(c);
+        r.Compare("initial state", new RtMutexModel.Prediction());
+        foreach (Op op in c.Ops) r.Step(op);
+        if (r._skipped != 0) throw new Xunit.Sdk.XunitException("skipped steps:\n" + string.Join("\n", r._history.Where(h => h.Contains("skipped"))));
     }
 
     private void Step(Op op)
@@ -99,7 +115,9 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             case OpKind.LockInterruptible: _t[op.Task].Post(() => m.LockInterruptible(op.Detect)); break;
             case OpKind.LockTimed: _t[op.Task].Post(() => m.LockTimed(op.Arg, op.Detect)); break;
             case OpKind.TryLock: _t[op.Task].Post(() => m.TryLock() ? KernelStatus.Ok : KernelStatus.Busy); break;
+            case OpKind.TryLockStatus: _t[op.Task].Post(() => m.TryLockStatus()); break;
             case OpKind.Unlock: _t[op.Task].Post(() => m.Unlock()); break;
+            case OpKind.Exit: _t[op.Task].PostExit(); break;
             case OpKind.Interrupt: driver = _s.K.Interrupt(_t[op.Task].Tcb); break;
             case OpKind.SetPriority: driver = _s.K.SetPriority(_t[op.Task].Tcb, op.Arg); break;
             case OpKind.Tick: _s.Ticks(op.Arg); break;
@@ -132,14 +150,14 @@ public sealed class ModelRunner : IRtMutexTestHook, IDisposable
             TaskControlBlock o = m.OwnerTask;
             var waiters = new List<int>();
             for (int w = 0; w < m.WaiterCount; w++) waiters.Add(m.WaiterAt(w).Id - 1);
-            sb.Append(RtMutexModel.MutexLine(i, o == null ? -1 : o.Id - 1, m.HasPendingOwner, m.IsDestroyed, waiters)).Append('\n');
+            sb.Append(RtMutexModel.MutexLine(i, o == null ? -1 : o.Id - 1, m.HasPendingOwner, m.IsDestroyed, waiters, m.RecursionDepth, m.IsOwnerDead)).Append('\n');
         }
         foreach (LockstepTask t in _t)
         {
             TaskControlBlock tcb = t.Tcb;
-            string mode = t.Paused ? "Paused" : !t.Busy ? "Idle" : tcb.BlockedOn != null ? "Blocked" : "Busy(?)";
+            string mode = tcb.State == TaskState.Dead ? "Dead" : t.Paused ? "Paused" : !t.Busy ? "Idle" : tcb.BlockedOn != null ? "Blocked" : "Busy(?)";
             int on = tcb.BlockedOn == null ? -1 : ((RtMutex)tcb.BlockedOn.Mutex).Id - 1;
-            sb.Append(RtMutexModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode, on, tcb.Interruptible, tcb.InterruptRequested)).Append('\n');
+            sb.Append(RtMutexModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode, on, tcb.Waiter.Interruptible, tcb.InterruptRequested)).Append('\n');
         }
         return sb.ToString();
     }

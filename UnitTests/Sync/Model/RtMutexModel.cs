@@ -3,14 +3,20 @@ using NfRt.Kernel;
 namespace UnitTests.Sync.Model;
 
 /// <summary>
-/// Reference model of the rt-mutex (docs/spec/rtmutex.md §1, §5-§12), written independently of the kernel: plain
-/// lists and a from-scratch priority computation, no plist, no pi nodes, no chain walk.
+/// Reference model of the rt-mutex (docs/spec/rtmutex.md §1, §5-§16) with its recursive and robust
+/// options (docs/spec/primitives.md §13, §14), written independently of the kernel: plain lists and a
+/// from-scratch priority computation, no plist, no pi nodes, no chain walk.
 /// <para>State: per mutex the owner, whether the owner is only a pending owner, whether it was
-/// destroyed, and the ordered waiter list; per task the normal priority, the effective priority, and what the task is doing
-/// (idle, blocked in a lock, or paused as a freshly woken pending owner — the harness pauses
+/// destroyed, the ordered waiter list, and for the options the nesting depth and the owner-died mark;
+/// per task the normal priority, the effective priority, and what the task is doing
+/// (idle, blocked in a lock, paused as a freshly woken pending owner — the harness pauses
 /// every woken pending owner until a <see cref="OpKind.Resume"/> step, so pending ownership and
-/// stealing are observable), plus the lock call's parameters (interruptible, deadline, detection)
-/// and a pending interrupt request.</para>
+/// stealing are observable — or dead after an <see cref="OpKind.Exit"/>), plus the lock call's
+/// parameters (interruptible, deadline, detection) and a pending interrupt request.</para>
+/// <para>Every kernel wait is interruptible (docs/spec/scheduler.md §19), the harness's own command
+/// wait included: an interrupt of an idle or paused task ends that wait, which the harness ignores
+/// (Ok, and a paused interruptible lock keeps the request for its retry); only a task blocked in an
+/// uninterruptible lock (or a dead one) answers WrongState.</para>
 /// <para>Effective priorities are recomputed from scratch after every change:
 /// effective(t) = min(normal(t), effective(w) for every w queued on a mutex t owns or
 /// pending-owns), iterated to a fixed point. A queued task whose effective priority changed is
@@ -26,7 +32,7 @@ namespace UnitTests.Sync.Model;
 /// </summary>
 public sealed class RtMutexModel
 {
-    public enum Mode { Idle, Blocked, Paused }
+    public enum Mode { Idle, Blocked, Paused, Dead }
 
     public sealed class TaskState
     {
@@ -43,7 +49,14 @@ public sealed class RtMutexModel
         public int Owner = -1;
         public bool Pending, Destroyed;
         public List<int> Waiters = new();
-        public MutexState Clone() => new() { Owner = Owner, Pending = Pending, Destroyed = Destroyed, Waiters = new List<int>(Waiters) };
+        public bool Recursive, Robust;
+        public int Depth;                 // recursive: locks beyond the first
+        public bool Died;                 // robust: the owner-died mark
+        public MutexState Clone() => new()
+        {
+            Owner = Owner, Pending = Pending, Destroyed = Destroyed, Waiters = new List<int>(Waiters),
+            Recursive = Recursive, Robust = Robust, Depth = Depth, Died = Died,
+        };
     }
 
     /// <summary>What one step is predicted to do.</summary>
@@ -61,10 +74,14 @@ public sealed class RtMutexModel
     public MutexState[] Mutexes;
     public long Now;
 
-    public RtMutexModel(int[] priorities, int mutexes)
+    public RtMutexModel(int[] priorities, int mutexes, int[] options = null)
     {
         Tasks = priorities.Select(p => new TaskState { Normal = p, Eff = p }).ToArray();
-        Mutexes = Enumerable.Range(0, mutexes).Select(_ => new MutexState()).ToArray();
+        Mutexes = Enumerable.Range(0, mutexes).Select(m => new MutexState
+        {
+            Recursive = options != null && (options[m] & ModelCase.Recursive) != 0,
+            Robust = options != null && (options[m] & ModelCase.Robust) != 0,
+        }).ToArray();
     }
 
     private RtMutexModel(RtMutexModel o)
@@ -91,8 +108,8 @@ public sealed class RtMutexModel
     private void Step(Op op, Prediction p)
     {
         TaskState s = op.Kind is OpKind.Tick or OpKind.Destroy ? null : Tasks[op.Task];
-        if (op.IsCommand && s.Mode != Mode.Idle) throw new Skip("task busy");
-        if (op.IsCommand && Mutexes[op.Mutex].Destroyed)
+        if (op.IsCommand && s.Mode != Mode.Idle) throw new Skip(s.Mode == Mode.Dead ? "task dead" : "task busy");
+        if (op.IsCommand && op.Kind != OpKind.Exit && Mutexes[op.Mutex].Destroyed)
         {
             // Every call on a destroyed mutex fails at once and changes nothing (docs/spec/rtmutex.md §12).
             p.Completions.Add((op.Task, op.Kind == OpKind.TryLock ? KernelStatus.Busy : KernelStatus.Destroyed));
@@ -103,23 +120,34 @@ public sealed class RtMutexModel
             case OpKind.Lock: Begin(op.Task, op.Mutex, false, -1, op.Detect, p); break;
             case OpKind.LockInterruptible: Begin(op.Task, op.Mutex, true, -1, op.Detect, p); break;
             case OpKind.LockTimed: Begin(op.Task, op.Mutex, true, op.Arg, op.Detect, p); break;
-            case OpKind.TryLock:
-                p.Completions.Add((op.Task, TryTake(op.Task, op.Mutex) ? KernelStatus.Ok : KernelStatus.Busy));
-                break;
+            case OpKind.TryLock: p.Completions.Add((op.Task, TryOnce(op.Task, op.Mutex, false))); break;
+            case OpKind.TryLockStatus: p.Completions.Add((op.Task, TryOnce(op.Task, op.Mutex, true))); break;
             case OpKind.Unlock:
-                p.Completions.Add((op.Task, Unlock(op.Task, op.Mutex)));
+                p.Completions.Add((op.Task, Unlock(op.Task, op.Mutex, false)));
+                break;
+            case OpKind.Exit:
+                // The body returns (the command's completion), then the exit hook releases every mutex the
+                // task owns outright, in creation order, each as one unlock (docs/spec/rtmutex.md §15).
+                p.Completions.Add((op.Task, KernelStatus.Ok));
+                for (int m = 0; m < Mutexes.Length; m++)
+                {
+                    MutexState mx = Mutexes[m];
+                    if (mx.Destroyed || mx.Owner != op.Task || mx.Pending) continue;
+                    mx.Depth = 0;
+                    Unlock(op.Task, m, mx.Robust);
+                }
+                s.Mode = Mode.Dead;
                 break;
             case OpKind.Interrupt:
-                if (s.Mode == Mode.Blocked && s.Interruptible) SkipIfDeboostFeedsCycle(op.Task, "interrupt");
-                if (s.Mode != Mode.Idle && s.Interruptible)
-                {
-                    s.InterruptRequested = true;
-                    p.Driver = KernelStatus.Ok;
-                    if (s.Mode == Mode.Blocked) Retry(op.Task, p);   // woken; a paused task just keeps the flag
-                }
-                else p.Driver = KernelStatus.WrongState;
+                if (s.Mode == Mode.Dead || (s.Mode == Mode.Blocked && !s.Interruptible)) { p.Driver = KernelStatus.WrongState; break; }
+                if (s.Mode == Mode.Blocked) SkipIfDeboostFeedsCycle(op.Task, "interrupt");
+                p.Driver = KernelStatus.Ok;
+                if (s.Mode == Mode.Idle) break;                    // its command wait ends; the harness waits again
+                if (s.Interruptible) s.InterruptRequested = true;  // the lock call keeps it for its retry
+                if (s.Mode == Mode.Blocked) Retry(op.Task, p);     // a paused task just keeps the flag
                 break;
             case OpKind.SetPriority:
+                if (s.Mode == Mode.Dead) { p.Driver = KernelStatus.WrongState; break; }
                 if (op.Arg > s.Normal && ReachesCycle(op.Task)) throw new Skip("deboost of a task in a cycle's component");
                 s.Normal = op.Arg;
                 Settle();
@@ -143,9 +171,20 @@ public sealed class RtMutexModel
                 break;
             case OpKind.Destroy:
                 MutexState d = Mutexes[op.Mutex];
-                if (d.Destroyed) p.Driver = KernelStatus.Destroyed;
-                else if (d.Owner >= 0) p.Driver = KernelStatus.Busy;
-                else { d.Destroyed = true; p.Driver = KernelStatus.Ok; }
+                if (d.Destroyed) { p.Driver = KernelStatus.Destroyed; break; }
+                if (Enumerable.Range(0, Tasks.Length).Any(ReachesCycle)) throw new Skip("destroy while a deadlock cycle exists");
+                // docs/spec/rtmutex.md §16: every waiter's lock call ends with Destroyed; the owner (or
+                // pending owner) loses the mutex and what it inherited through it.
+                var woken = new List<int>(d.Waiters);
+                d.Waiters.Clear();
+                d.Owner = -1;
+                d.Pending = d.Died = false;
+                d.Depth = 0;
+                d.Destroyed = true;
+                Settle();
+                // They run (and return) most urgent first, in wake order (the wait-list order) among equals.
+                foreach (int w in woken.OrderBy(w => Tasks[w].Eff).ToList()) Complete(w, KernelStatus.Destroyed, p);
+                p.Driver = KernelStatus.Ok;
                 break;
         }
     }
@@ -161,8 +200,34 @@ public sealed class RtMutexModel
         s.InterruptRequested = false;
         s.Deadline = timeout >= 0 ? Now + timeout : -1;
         MutexState mx = Mutexes[m];
-        if (!mx.Destroyed && mx.Owner == t && !mx.Pending) { Complete(t, KernelStatus.Deadlock, p); return; }  // self-lock, any variant
+        if (!mx.Destroyed && mx.Owner == t && !mx.Pending)
+        {
+            if (mx.Recursive) { mx.Depth++; Complete(t, KernelStatus.Ok, p); }   // nested: counted
+            else Complete(t, KernelStatus.Deadlock, p);                          // self-lock, any variant
+            return;
+        }
         Retry(t, p);
+    }
+
+    /// <summary>
+    /// The try locks, once, never blocking: a recursive owner nests; the bool form leaves a dead owner's
+    /// robust mutex alone (it could not report OwnerDied); otherwise take (OwnerDied once for a marked
+    /// mutex) or Busy.
+    /// </summary>
+    private KernelStatus TryOnce(int t, int m, bool mayReportOwnerDied)
+    {
+        MutexState mx = Mutexes[m];
+        if (mx.Recursive && mx.Owner == t && !mx.Pending) { mx.Depth++; return KernelStatus.Ok; }
+        if (!mayReportOwnerDied && mx.Died) return KernelStatus.Busy;
+        return TryTake(t, m) ? Acquired(m) : KernelStatus.Busy;
+    }
+
+    /// <summary>The caller has just become the real owner: OwnerDied once for a robust mutex whose owner died, else Ok.</summary>
+    private KernelStatus Acquired(int m)
+    {
+        if (!Mutexes[m].Died) return KernelStatus.Ok;
+        Mutexes[m].Died = false;
+        return KernelStatus.OwnerDied;
     }
 
     /// <summary>One pass of the slow-lock loop: take, interrupted?, timed out?, enqueue, sleep.</summary>
@@ -173,7 +238,7 @@ public sealed class RtMutexModel
         // A robbed pending owner is in no wait list, so its mutex can be destroyed under it; its
         // retry is then a use of a destroyed mutex (docs/spec/rtmutex.md §12): an error, and nothing changes.
         if (Mutexes[m].Destroyed) { Fail(t, KernelStatus.Destroyed, p); return; }
-        if (TryTake(t, m)) { Complete(t, KernelStatus.Ok, p); return; }
+        if (TryTake(t, m)) { Complete(t, Acquired(m), p); return; }
         if (s.Interruptible && s.InterruptRequested) { Fail(t, KernelStatus.Interrupted, p); return; }
         if (s.Deadline >= 0 && Now >= s.Deadline) { Fail(t, KernelStatus.TimedOut, p); return; }
         if (QueuedOn(t) < 0)
@@ -279,12 +344,18 @@ public sealed class RtMutexModel
         return KernelStatus.Ok;
     }
 
-    /// <summary>Spec §8: hand the mutex to the top waiter as pending owner (the harness pauses it).</summary>
-    private KernelStatus Unlock(int t, int m)
+    /// <summary>
+    /// Spec §8: hand the mutex to the top waiter as pending owner (the harness pauses it); a nested
+    /// recursive lock is only counted down; <paramref name="ownerDied"/> (the exit hook of a robust
+    /// mutex) marks it for the next acquirer.
+    /// </summary>
+    private KernelStatus Unlock(int t, int m, bool ownerDied)
     {
         MutexState mx = Mutexes[m];
         if (mx.Owner < 0) return KernelStatus.InvalidArgument;
         if (mx.Owner != t || mx.Pending) return KernelStatus.NotOwner;
+        if (mx.Depth > 0) { mx.Depth--; return KernelStatus.Ok; }
+        if (ownerDied) mx.Died = true;
         if (mx.Waiters.Count == 0)
         {
             mx.Owner = -1;
@@ -401,7 +472,7 @@ public sealed class RtMutexModel
         for (int m = 0; m < Mutexes.Length; m++)
         {
             MutexState mx = Mutexes[m];
-            sb.Append(MutexLine(m, mx.Owner, mx.Pending, mx.Destroyed, mx.Waiters)).Append('\n');
+            sb.Append(MutexLine(m, mx.Owner, mx.Pending, mx.Destroyed, mx.Waiters, mx.Depth, mx.Died)).Append('\n');
         }
         for (int t = 0; t < Tasks.Length; t++)
         {
@@ -412,8 +483,9 @@ public sealed class RtMutexModel
         return sb.ToString();
     }
 
-    public static string MutexLine(int m, int owner, bool pending, bool destroyed, IEnumerable<int> waiters) =>
-        $"M{m}: {(destroyed ? "destroyed " : "")}owner={(owner < 0 ? "-" : "T" + owner)}{(pending ? " (pending)" : "")} waiters=[{string.Join(",", waiters.Select(w => "T" + w))}]";
+    public static string MutexLine(int m, int owner, bool pending, bool destroyed, IEnumerable<int> waiters, int depth, bool died) =>
+        $"M{m}: {(destroyed ? "destroyed " : "")}owner={(owner < 0 ? "-" : "T" + owner)}{(pending ? " (pending)" : "")} waiters=[{string.Join(",", waiters.Select(w => "T" + w))}]" +
+        $"{(depth > 0 ? " depth=" + depth : "")}{(died ? " owner-died" : "")}";
 
     public static string TaskLine(int t, int normal, int eff, string mode, int blockedOn, bool interruptible, bool interruptPending) =>
         $"T{t}: normal={normal} eff={eff} {mode}{(blockedOn >= 0 ? " on M" + blockedOn : "")}{(interruptible ? " interruptible" : "")}{(interruptPending ? " intr-pending" : "")}";

@@ -1,27 +1,30 @@
 using NfRt.Boards;
 using NfRt.Kernel;
+using NfRt.Scheduling;
 using NfRt.Sync;
 
 namespace UnitTests.Sync.PrimModel;
 
 /// <summary>
-/// Runs a <see cref="PrimCase"/> on a simulated kernel (every invariant checker on) and on the
-/// <see cref="PrimitivesModel"/> in lock step: for each step the model predicts (or skips it), the
-/// driver posts the command to a <see cref="LockstepTask"/> or makes the call itself (as the idle
-/// task), runs the kernel to quiescence, and compares every completed command's result and data
-/// (the message received, the flags observed), the driver call's result, and the whole state: the
-/// semaphore's count and waiters, the queue's messages, receivers and senders, the flags' value and
-/// waiters, both mutexes' owners and waiters, every task's priorities and what it waits on.
+/// Runs a <see cref="PrimCase"/> on a simulated kernel (every invariant checker on, the wait
+/// protocol's included) and on the <see cref="PrimitivesModel"/> in lock step: for each step the
+/// model predicts (or skips it), the driver posts the command to a <see cref="LockstepTask"/> or makes
+/// the call itself (as the idle task), runs the kernel to quiescence, and compares every completed
+/// command's result and data (the message received, the flags observed), the driver call's result,
+/// and the whole state: the semaphore's count and waiters, the queue's messages, receivers and
+/// senders, the flags' value and waiters, the event's signal and waiters, both mutexes' owners and
+/// waiters, every task's priorities, what it waits on and who joins it.
 /// </summary>
 public sealed class PrimitivesRunner : IDisposable
 {
     public sealed class Coverage
     {
-        public long Cases, Steps, Skipped, Completions, Timeouts, Interrupts, Handoffs, Boosts, Requeues;
+        public long Cases, Steps, Skipped, Completions, Timeouts, Interrupts, Destroyed, Handoffs, Boosts, Requeues;
         public readonly Dictionary<string, int> SkipReasons = new();
+        public readonly Dictionary<PrimKind, int> Executed = new();
 
         public override string ToString() =>
-            $"{Cases} cases, {Steps} steps executed, {Skipped} skipped; {Completions} completions, {Timeouts} timeouts, {Interrupts} interrupts, " +
+            $"{Cases} cases, {Steps} steps executed, {Skipped} skipped; {Completions} completions, {Timeouts} timeouts, {Interrupts} interrupts, {Destroyed} destroyed, " +
             $"{Handoffs} served waiters, {Boosts} boosts, {Requeues} waiter re-queues; skipped because: " +
             string.Join(", ", SkipReasons.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"));
     }
@@ -30,6 +33,7 @@ public sealed class PrimitivesRunner : IDisposable
     private readonly CountingSemaphore _sem;
     private readonly MessageQueue _q;
     private readonly EventFlags _f;
+    private readonly KernelEvent _ev;
     private readonly RtMutex[] _m;
     private readonly LockstepTask[] _t;
     private readonly PrimitivesModel _model;
@@ -47,6 +51,7 @@ public sealed class PrimitivesRunner : IDisposable
         _sem = new CountingSemaphore(_s.K, "sem", c.SemInitial, c.SemMax);
         _q = new MessageQueue(_s.K, "q", c.QueueCapacity, 2);
         _f = new EventFlags(_s.K, "f");
+        _ev = new KernelEvent(_s.K, "ev");
         _m = new[] { new RtMutex(_s.K, "M0"), new RtMutex(_s.K, "M1", new RtMutexOptions { Ceiling = c.Ceiling }) };
         _t = c.Priorities.Select((p, i) => new LockstepTask(_s.K, "T" + i, p, i)).ToArray();
         _rx = _t.Select(_ => new int[2]).ToArray();
@@ -118,11 +123,24 @@ public sealed class PrimitivesRunner : IDisposable
             case PrimKind.DriverSet: driver = _f.Set(op.Arg); break;
             case PrimKind.DriverClear: driver = _f.Clear(op.Arg); break;
             case PrimKind.Lock: Post(op, () => _m[op.Arg].Lock()); break;
+            case PrimKind.LockTimed: Post(op, () => _m[op.Arg].LockTimed(op.Timeout, false)); break;
+            case PrimKind.LockInterruptible: Post(op, () => _m[op.Arg].LockInterruptible(false)); break;
             case PrimKind.Unlock: Post(op, () => _m[op.Arg].Unlock()); break;
+            case PrimKind.EvWait: Post(op, () => _ev.Wait(op.Timeout)); break;
+            case PrimKind.EvSignal: Post(op, () => _ev.Signal()); break;
+            case PrimKind.DriverSignal: driver = _ev.Signal(); break;
+            case PrimKind.Join: Post(op, () => _s.K.Join(_t[op.Arg].Tcb)); break;
+            case PrimKind.Sleep: Post(op, () => _s.K.Sleep(op.Arg)); break;
+            case PrimKind.Exit:
+                _cmd[i] = op.Kind;
+                _t[i].PostExit();
+                break;
             case PrimKind.SetPriority: driver = _s.K.SetPriority(_t[i].Tcb, op.Arg); break;
             case PrimKind.Interrupt: driver = _s.K.Interrupt(_t[i].Tcb); break;
             case PrimKind.Tick: _s.Ticks(op.Arg); break;
-            case PrimKind.Destroy: driver = op.Arg == 0 ? _sem.Destroy() : op.Arg == 1 ? _q.Destroy() : _f.Destroy(); break;
+            case PrimKind.Destroy:
+                driver = op.Arg switch { 0 => _sem.Destroy(), 1 => _q.Destroy(), 2 => _f.Destroy(), 3 => _ev.Destroy(), _ => _m[op.Arg - 4].Destroy() };
+                break;
         }
         _s.Run();
         _s.K.CheckInvariants();
@@ -134,6 +152,8 @@ public sealed class PrimitivesRunner : IDisposable
                 _cov.Completions += _completions.Count;
                 _cov.Timeouts += _completions.Count(c => c.Result == KernelStatus.TimedOut);
                 _cov.Interrupts += _completions.Count(c => c.Result == KernelStatus.Interrupted);
+                _cov.Destroyed += _completions.Count(c => c.Result == KernelStatus.Destroyed);
+                _cov.Executed[op.Kind] = _cov.Executed.GetValueOrDefault(op.Kind) + 1;
                 var evs = _s.Trace.Events.Skip(requeues).ToList();
                 _cov.Handoffs += evs.Count(e => e.Kind is TraceKind.SemaphoreGive or TraceKind.QueueSend && e.B != 0);
                 _cov.Boosts += evs.Count(e => e.Kind == TraceKind.Boost);
@@ -165,24 +185,28 @@ public sealed class PrimitivesRunner : IDisposable
         {
             TaskControlBlock o = _m[m].OwnerTask;
             if (_m[m].HasPendingOwner) sb.Append("(pending) ");
-            sb.Append(PrimitivesModel.MutexLine(m, o == null ? -1 : o.Id - 1, Ids(_m[m].WaiterAt))).Append('\n');
+            sb.Append(PrimitivesModel.MutexLine(m, o == null ? -1 : o.Id - 1, _m[m].IsDestroyed, Ids(_m[m].WaiterAt))).Append('\n');
         }
         sb.Append(PrimitivesModel.SemLine(_sem.Count, _sem.IsDestroyed, Ids(_sem.WaiterAt))).Append('\n');
         var items = Enumerable.Range(0, _q.Count).Select(k => _q.Peek(k, 1) == ~_q.Peek(k, 0) ? _q.Peek(k, 0) : int.MinValue);
         sb.Append(PrimitivesModel.QueueLine(items, _q.IsDestroyed, Ids(k => _q.WaiterAt(false, k)), Ids(k => _q.WaiterAt(true, k)))).Append('\n');
         sb.Append(PrimitivesModel.FlagsLine(_f.Value, _f.IsDestroyed, Ids(_f.WaiterAt))).Append('\n');
+        sb.Append(PrimitivesModel.EventLine(_ev.IsSignaled, _ev.IsDestroyed, Ids(_ev.WaiterAt))).Append('\n');
         foreach (LockstepTask t in _t)
         {
             TaskControlBlock tcb = t.Tcb;
-            string mode = !t.Busy ? "Idle" : tcb.WaitingOn switch
+            string mode = tcb.State == TaskState.Dead ? "Dead" : !t.Busy ? "Idle" : tcb.WaitingOn switch
             {
                 CountingSemaphore => "Sem",
-                MessageQueue => tcb.WaitNode.List == _q.receivers ? "QRecv" : "QSend",
+                MessageQueue => tcb.WaitNode.List == _q.receivers.list ? "QRecv" : "QSend",
                 EventFlags => "Flags",
                 RtMutex rm => "M" + (rm.Id - 1),
+                KernelEvent => "Event",
+                TaskControlBlock joined => "Join(T" + (joined.Id - 1) + ")",
+                null when tcb.State == TaskState.Delayed => "Sleep",
                 _ => "Busy(" + tcb.State + ")",
             };
-            sb.Append(PrimitivesModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode)).Append('\n');
+            sb.Append(PrimitivesModel.TaskLine(t.Index, tcb.NormalPriority, tcb.EffectivePriority, mode, Ids(k => _s.K.JoinerAt(tcb, k)))).Append('\n');
         }
         return sb.ToString();
     }
