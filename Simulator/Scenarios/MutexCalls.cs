@@ -18,6 +18,7 @@ public static class MutexCalls
         CommandOpcode.LockDd => m.LockInterruptible(true),
         CommandOpcode.LockTimeout => m.LockTimed(timeout, false),
         CommandOpcode.LockTry => m.TryLock() ? KernelStatus.Ok : KernelStatus.Busy,
+        CommandOpcode.LockTryStatus => m.TryLockStatus(),
         CommandOpcode.Unlock => m.Unlock(),
         CommandOpcode.MutexDestroy => m.Destroy(),
         _ => throw new ArgumentException(Opcodes.Name(op) + " is not a mutex call", nameof(op)),

@@ -2,7 +2,7 @@ namespace NfRt.Simulator.Scenarios;
 
 /// <summary>
 /// Commands of a <c>C:</c> line, with their rt-tester numbers (scenario-language.md). 12..16 are this
-/// project's extensions, 17..28 the primitives' (§16), 29..44 the rest of the API (§18-§21).
+/// project's extensions, 17..28 the primitives' (§16), 29..45 the rest of the API (§18-§21, §23).
 /// </summary>
 public enum CommandOpcode
 {
@@ -51,6 +51,7 @@ public enum CommandOpcode
     FlagsWaitAllKeepTimeout = 42,
     QSendTimeout = 43,
     QSendUrgentTimeout = 44,
+    LockTryStatus = 45,
     ResetEvent = 98,
     Reset = 99,
 }
@@ -96,6 +97,7 @@ public static class Opcodes
         ("flagswaittimeout", CommandOpcode.FlagsWaitTimeout), ("flagswaitalltimeout", CommandOpcode.FlagsWaitAllTimeout),
         ("flagswaitkeeptimeout", CommandOpcode.FlagsWaitKeepTimeout), ("flagswaitallkeeptimeout", CommandOpcode.FlagsWaitAllKeepTimeout),
         ("qsendtimeout", CommandOpcode.QSendTimeout), ("qsendurgenttimeout", CommandOpcode.QSendUrgentTimeout),
+        ("locktrystatus", CommandOpcode.LockTryStatus),
         ("resetevent", CommandOpcode.ResetEvent), ("reset", CommandOpcode.Reset),
     };
 
@@ -149,7 +151,7 @@ public static class Opcodes
     /// <summary>True for commands whose argument is a mutex index.</summary>
     public static bool TakesMutex(CommandOpcode op) => op is CommandOpcode.Lock or CommandOpcode.LockNoWait or CommandOpcode.LockInt
         or CommandOpcode.LockIntNoWait or CommandOpcode.LockCont or CommandOpcode.Unlock or CommandOpcode.LockDd
-        or CommandOpcode.LockTry or CommandOpcode.LockTimeout or CommandOpcode.MutexDestroy;
+        or CommandOpcode.LockTry or CommandOpcode.LockTryStatus or CommandOpcode.LockTimeout or CommandOpcode.MutexDestroy;
 
     /// <summary>
     /// True for the commands whose argument is a semaphore, queue or event-flags index (0..63;

@@ -17,7 +17,7 @@ public class UnitTestScriptParser
     [InlineData("C", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 1")]
     [InlineData("C: lock: 0: 0: 0", "expected 4 ':'-separated fields (Kind: opcode: thread: argument), found 5")]
     [InlineData("C: lok: 0: 0", "unknown command 'lok'")]
-    [InlineData("C: 45: 0: 0", "unknown command '45'")]
+    [InlineData("C: 46: 0: 0", "unknown command '46'")]
     [InlineData("C: semtake: 0: 64", "semtake object 64 out of range 0..63")]
     [InlineData("C: 22: 0: -1", "qreceive object -1 out of range 0..63")]
     [InlineData("C: flagsset: 0: 99", "flagsset object 99 out of range 0..63")]
