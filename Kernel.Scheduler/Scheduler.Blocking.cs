@@ -31,6 +31,7 @@ namespace NfRt.Scheduling
             _timeouts.Remove(t.Timeout);
             t.waitResult = result;
             Emit(TraceKind.Wake, t, (int)result, 0);
+            if (t.timing.inversionSince >= 0) CloseInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
             MakeReady(t);
             return true;
         }
@@ -59,8 +60,10 @@ namespace NfRt.Scheduling
             t.waitResult = KernelStatus.Ok;
             if (timeoutTicks >= 0) _timeouts.Insert(t.Timeout, DeadlineAfter(timeoutTicks));
             Emit(TraceKind.Block, t, (int)state, 0);
+            if (t.blockedOn != null && t.blockedOn.mutex == waitingOn) OpenInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
             FaultIfBroken("invariant (on block): ");
             SwitchTo(PickNext(), s);
+            t.timing.resumedAt = _ticks;   // statistics: back from a wait (Scheduler.Periodic.cs)
             t.waitingOn = null;
             return t.waitResult;
         }
