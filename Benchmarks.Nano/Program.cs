@@ -34,6 +34,7 @@ namespace NfRt.NanoBench
             Print("monitor_enter_exit_pair", monitor);
             Print("thread_current_read", Measure(Loop.ThreadCurrent, 1, _emptyLoop));
             Print("field_load", Measure(Loop.FieldLoad, 1, _emptyLoop));
+            Print("datetime_utcnow_read", Measure(Loop.ClockRead, 1, _emptyLoop));
 
             double hwLock, hwTry, m0Lock, yieldSwitch;
             InKernel(BoardProfiles.Esp32, out hwLock, out hwTry, out yieldSwitch);
@@ -50,10 +51,18 @@ namespace NfRt.NanoBench
             Ratio("rtmutex_trylock_unlock/monitor", hwTry / monitor);
             Ratio("rtmutex_lock_unlock/cas_pair", hwLock / cas);
             Ratio("kernel_switch/bare_handoff", yieldSwitch / bare);
+
+            // Run-time statistics (docs/spec/scheduler.md §34): on a board with a finer clock every switch also
+            // reads it; the same ping-pong on a real-time board whose tick source is not started shows that cost.
+            double rtSwitch, readStats;
+            Statistics(out rtSwitch, out readStats);
+            Print("kernel_yield_switch_realtime_board", rtSwitch);
+            Print("read_statistics", readStats);
+            Ratio("switch_realtime_board/switch_simulated_board", rtSwitch / yieldSwitch);
             Debug.WriteLine("NANOBENCH DONE");
         }
 
-        private enum Loop { Empty, Calls, CasPair, MonitorPair, ThreadCurrent, FieldLoad }
+        private enum Loop { Empty, Calls, CasPair, MonitorPair, ThreadCurrent, FieldLoad, ClockRead }
 
         private static double Measure(Loop kind, int opsPerIteration, double overhead)
         {
@@ -73,6 +82,9 @@ namespace NfRt.NanoBench
                         break;
                     case Loop.FieldLoad:
                         for (int i = 0; i < N; i++) { if (_word == 12345) _word++; }
+                        break;
+                    case Loop.ClockRead:
+                        for (int i = 0; i < N; i++) { if (System.DateTime.UtcNow.Ticks == 12345) _word++; }
                         break;
                     default:
                         object g = Gate;
@@ -144,6 +156,45 @@ namespace NfRt.NanoBench
             yieldSwitch = (end - start) * 100.0 / switches;
             lockPair = lp;
             tryPair = tp;
+            k.Shutdown();
+        }
+
+        /// <summary>
+        /// The Yield ping-pong of <see cref="InKernel"/> on a real-time board (its tick source is not started, so only the
+        /// switch path differs: the statistics' clock read per switch), and ReadStatistics from the driver, ns each.
+        /// </summary>
+        private static void Statistics(out double yieldSwitch, out double read)
+        {
+            var k = new Scheduler(new KernelConfig { PriorityLevels = 32, MaxTasks = 8, WatchdogMs = 0 }, new RealTimeBoard(BoardProfiles.Esp32));
+            const int switches = 2000;
+            long start = 0, end = 0;
+            var go = new KernelEvent(k, "go");
+            for (int t = 0; t < 2; t++)
+                k.CreateTask("y" + t, 10, delegate
+                {
+                    go.Wait(-1);
+                    if (start == 0) start = Clock.Ticks();
+                    for (int i = 0; i < switches / 2; i++) k.Yield();
+                    end = Clock.Ticks();
+                });
+            k.RunUntilIdle();
+            int s = k.Enter();
+            go.Signal();
+            go.Signal();
+            k.Leave(s);
+            k.RunUntilIdle();
+            yieldSwitch = (end - start) * 100.0 / switches;
+            var stats = new TaskStatistics();
+            TaskControlBlock task = k.TaskById(1);
+            double best = double.MaxValue;
+            for (int r = 0; r < Runs; r++)
+            {
+                long t0 = Clock.Ticks();
+                for (int i = 0; i < N; i++) k.ReadStatistics(task, stats);
+                double ns = (Clock.Ticks() - t0) * 100.0 / N;
+                if (ns < best) best = ns;
+            }
+            read = best - _emptyLoop;
             k.Shutdown();
         }
 

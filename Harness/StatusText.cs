@@ -34,6 +34,7 @@ public static class StatusText
         KernelStatus.ShutDown => "the kernel was shut down; nothing happened",
         KernelStatus.TasksAbandoned => "Shutdown could not end every task thread in time (a body that swallows TaskAbortException, a stuck task): Scheduler.AbandonedTask names them",
         KernelStatus.AsyncBody => "the task body is an async method; task bodies must be synchronous (an await would continue on a thread-pool thread outside the kernel)",
+        KernelStatus.DeadlineMissed => "WaitForNextPeriod: the periodic job that just ended completed after its absolute deadline (counted in TaskStatistics.DeadlinesMissed, traced as DeadlineMiss); the next job started as the task's overrun policy says",
         _ => "unknown status",
     };
 }

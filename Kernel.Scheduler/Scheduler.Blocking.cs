@@ -54,6 +54,7 @@ namespace NfRt.Scheduling
             t.waitBuffer = null;
             t.waitResult = result;
             Emit(TraceKind.Wake, t, (int)result, 0);
+            if (t.timing.inversionSince >= 0) CloseInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
             MakeReady(t);
             return true;
         }
@@ -94,9 +95,11 @@ namespace NfRt.Scheduling
             t.waitResult = KernelStatus.Ok;
             if (timeoutTicks > 0) _timeouts.Insert(t.Timeout, DeadlineAfter(timeoutTicks));
             Emit(TraceKind.Block, t, (int)state, 0);
+            if (t.blockedOn != null && t.blockedOn.mutex == waitingOn) OpenInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
             FaultIfBroken("invariant (on block): ");
             SwitchTo(PickNext(), s);
             _irq.Mask();                      // woken: we own the CPU again (SwitchTo left IRQs enabled)
+            t.timing.resumedAt = _ticks;      // statistics: back from a wait (Scheduler.Periodic.cs)
             return t.waitResult;
         }
     }

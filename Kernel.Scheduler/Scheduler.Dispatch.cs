@@ -109,6 +109,7 @@ namespace NfRt.Scheduling
             next.state = TaskState.Running;
             _contextSwitches++;
             next.switchesIn++;
+            if (_fineClock) AccountCpu(prev, next);   // statistics: CPU time by the finer clock (Scheduler.Statistics.cs)
             Emit(TraceKind.Switch, next, prev.Id, 0);
             bool prevDead = prev.state == TaskState.Dead;
             _irq.RestoreQuiet(0);

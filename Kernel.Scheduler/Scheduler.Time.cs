@@ -73,6 +73,7 @@ namespace NfRt.Scheduling
             if (cur != Idle)
             {
                 cur.runTicks++;
+                cur.timing.lastTickEnd = _ticks;   // statistics: when its last tick of CPU ended (Scheduler.Periodic.cs)
                 if (cur.timeSlice > 0 && !cur.IsCooperative && cur.state == TaskState.Running)
                 {
                     cur.sliceLeft--;

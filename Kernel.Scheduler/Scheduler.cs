@@ -121,6 +121,7 @@ namespace NfRt.Scheduling
             _driverThread = Thread.CurrentThread;
             runnerThread = _driverThread;
             _checkers[_checkerCount++] = new SchedulerInvariants(this);
+            InitTiming();   // run-time statistics and periodic tasks (Scheduler.Statistics.cs)
             _irq.Attach(this);
         }
 

@@ -65,6 +65,7 @@ namespace NfRt.Sync
             if (!waiters.IsEmpty) heir.PiWaiters.Add(TopWaiterObject.PiNode, TopWaiterObject.prio);
             _sys.AdjustPrio(heir);
             _sys.Counters.handoffs++;
+            _k.OnLockOwnerChanged(this, heir);   // statistics: the waiters left follow the new owner (Scheduler.Statistics.cs)
             _k.Emit(TraceKind.MutexRelease, me, Id, heir.Id);
             _k.Wake(heir, this, KernelStatus.Ok);   // ends its wait on this mutex only (a heir paused elsewhere by the test hook retries later)
             // A task woken from an rt-mutex wait by a signal or timeout keeps its waiter queued until

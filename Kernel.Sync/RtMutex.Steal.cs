@@ -34,6 +34,7 @@ namespace NfRt.Sync
             ownerWord = WordOf(me.Id, false, !waiters.IsEmpty) | (ownerWord & KeptBits);
             if (ceilingNode != null) me.Ceilings.Add(ceilingNode, _ceiling);   // a pending owner holds no ceiling: nothing to take from the robbed task
             _sys.Counters.steals++;
+            _k.OnLockOwnerChanged(this, me);   // statistics: the waiters follow the new owner (Scheduler.Statistics.cs)
             _k.Emit(TraceKind.Steal, me, robbed.Id, Id);
             _k.Emit(TraceKind.MutexAcquire, me, Id, 0);
             _sys.AdjustPrio(robbed);

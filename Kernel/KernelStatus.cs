@@ -51,5 +51,10 @@ namespace NfRt.Kernel
         TasksAbandoned = -213,
         /// <summary>The task body is an async method: an await would continue on a thread-pool thread outside the kernel. Task bodies must be synchronous.</summary>
         AsyncBody = -214,
+        /// <summary>
+        /// <c>Scheduler.WaitForNextPeriod</c>: the job that just ended completed after its absolute deadline
+        /// (counted and traced; the next job still starts as the task's overrun policy says).
+        /// </summary>
+        DeadlineMissed = -215,
     }
 }

@@ -41,6 +41,7 @@ namespace NfRt.Kernel
         internal Waiter blockedOn;
         internal Exception fault;
         internal int switchesIn, preemptions, runTicks, boosts;
+        internal readonly TaskTiming timing = new TaskTiming();   // periodic release state and run-time statistics (docs/spec/scheduler.md §33-§34)
 
         // ---- per-wait data of the semaphore, queue and event flags (docs/spec/primitives.md) ----
         // Valid while the task is queued on one of those objects; written by the waiting task before

@@ -51,5 +51,11 @@ namespace NfRt.Kernel
         QueueSend = 22,
         /// <summary>Event flags set: Task = the caller (current task), A = event-flags id, B = the value after the set (and after the clears of the waiters it satisfied).</summary>
         FlagsSet = 23,
+        /// <summary>A periodic job started: Task; A = its release tick (low 32 bits; the event's own tick is when the task took it), B = releases skipped just before it.</summary>
+        Release = 24,
+        /// <summary>A periodic job completed: Task; A = its response time, B = its completion tick (low 32 bits).</summary>
+        JobEnd = 25,
+        /// <summary>A periodic job completed after its absolute deadline: Task; A = its response time, B = its relative deadline.</summary>
+        DeadlineMiss = 26,
     }
 }

@@ -19,7 +19,7 @@ namespace NfRt.Simulator;
 /// </list>
 /// Messages are single lines (an exception message's line breaks become spaces).
 /// </summary>
-public static class KernelReport
+public static partial class KernelReport
 {
     /// <summary>Null when <paramref name="status"/> is Ok; otherwise what went wrong in driver call <paramref name="call"/>.</summary>
     public static string Describe(Scheduler kernel, KernelStatus status, string call)

@@ -8,7 +8,8 @@ namespace NfRt.Simulator;
 /// <summary>
 /// The simulator CLI: `run FILE... [--trace OUT.json] [--svg OUT.svg] [-v]` runs rt-tester scenario
 /// scripts; `demo [--out DIR] [--timeline N]` runs the priority-inversion demo; `balloon [--svg OUT.svg]`
-/// runs the memory-balloon demo. Results go to stdout, errors to stderr.
+/// runs the memory-balloon demo; `periodic [--out DIR] [--until T]` runs periodic tasks with deadline monitoring and
+/// prints their run-time statistics. Results go to stdout, errors to stderr.
 /// <para>Exit codes: 0 everything passed; 1 a script or demo failed, an input could not be read or an
 /// output could not be written; 2 the command line is wrong (unknown option, missing or bad value,
 /// refused output file): then nothing ran and nothing was written, and stderr says why, one line per
@@ -63,7 +64,7 @@ public static class Program
         var balloon = new Command("balloon", "two partitions ballooning under transient pool pressure") { balloonSvg };
         balloon.SetAction(r => Commands.Balloon(r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, r.GetValue(balloonSvg)));
 
-        var root = new RootCommand("nfproj simulator: rt-mutex scenarios, traces and demos on a simulated board") { run, demo, balloon };
+        var root = new RootCommand("nfproj simulator: rt-mutex scenarios, traces and demos on a simulated board") { run, demo, balloon, Commands.PeriodicCommand() };
         var result = root.Parse(args);
 
         var errors = result.Errors.Select(e => e.Message).ToList();

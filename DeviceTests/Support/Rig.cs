@@ -112,6 +112,7 @@ namespace NfRt.DeviceTests
                 case KernelStatus.WrongState: return "WrongState";
                 case KernelStatus.CeilingViolated: return "CeilingViolated";
                 case KernelStatus.OwnerDied: return "OwnerDied";
+                case KernelStatus.DeadlineMissed: return "DeadlineMissed";
             }
             return "status " + (int)s;
         }

@@ -10,7 +10,8 @@ namespace NfRt.Simulator.Tracing;
 /// chrome://tracing). One process per timeline (pid 1, 2, ...), inside it:
 /// <list type="bullet">
 /// <item>one thread track per task (tid = task id) with "X" complete events "running", and "i"
-/// instant events for boost, deboost, steal, deadlock, timeout and interrupts;</item>
+/// instant events for boost, deboost, steal, deadlock, timeout and interrupts (category "pi"), and for periodic
+/// tasks job releases and deadline misses (category "timing", names "release", "deadline-miss");</item>
 /// <item>one counter track ("C") per task, "&lt;task&gt; priority (lower = more urgent)", with series
 /// "effective" and "normal": the kernel's priority numbers, as the API takes them;</item>
 /// <item>one track per mutex (tid 1000+) with an "X" event per ownership interval, named after the owner;</item>
@@ -145,7 +146,8 @@ public static class ChromeTraceWriter
                 default:
                 {
                     var x = t.Instants[i];
-                    emit($"{{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"pi\",\"name\":{Str(x.Kind)},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Time},\"args\":{{\"detail\":{Str(x.Text)}}}}}");
+                    string category = x.Kind is "release" or "deadline-miss" ? "timing" : "pi";
+                    emit($"{{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"{category}\",\"name\":{Str(x.Kind)},\"pid\":{pid},\"tid\":{x.Task},\"ts\":{x.Time},\"args\":{{\"detail\":{Str(x.Text)}}}}}");
                     break;
                 }
             }

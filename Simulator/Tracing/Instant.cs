@@ -1,4 +1,4 @@
 namespace NfRt.Simulator.Tracing;
 
-/// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq.</summary>
+/// <summary>A point event: boost, deboost, steal, deadlock, timeout, irq, release (a periodic job's release), deadline-miss.</summary>
 public readonly record struct Instant(int Task, long Time, string Kind, string Text);

@@ -8,7 +8,8 @@ namespace NfRt.Simulator.Tracing;
 /// timeline: a row per task (name and normal priority at the left, the kernel's numbers: lower = more urgent), dark bars where the task runs,
 /// an orange shade where it is boosted by priority inheritance, a thin coloured bar with the
 /// mutex name where it owns a mutex, a dashed red line while it is inside a lock call, markers for boost (red ▲), deboost (green ▼), steal
-/// (purple ◆), deadlock (black ✕), timeout (orange ●) and interrupts (grey ■), each with a
+/// (purple ◆), deadlock (black ✕), timeout (orange ●), interrupts (grey ■), and for periodic tasks job
+/// releases (blue ↑, at the release tick) and deadline misses (red ● with "!"), each with a
 /// tooltip. The x axis is the collector's clock: ticks (demo) or script steps (scenarios,
 /// with a row marking each script line; hover for its text), from the timeline's start (0, or a
 /// <c>--from</c> window). Bounded: at most <c>maxWidth</c> pixels wide; a longer timeline is drawn
@@ -181,6 +182,12 @@ public static class SvgTimelineWriter
         Legend("<path d=\"M1 1 L11 11 M11 1 L1 11\" stroke=\"#000000\" stroke-width=\"2\"/>", "deadlock");
         Legend("<circle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#ff7f0e\"/>", "timeout");
         Legend("<rect x=\"2\" y=\"2\" width=\"8\" height=\"8\" fill=\"#888888\"/>", "interrupt");
+        if (t.Instants.Any(m => m.Kind is "release" or "deadline-miss"))
+        {
+            // periodic tasks only: timelines without them keep their picture byte for byte
+            Legend("<path d=\"M6 11 L6 0 M3 4 L6 0 L9 4\" stroke=\"#1f77b4\" stroke-width=\"1.2\" fill=\"none\"/>", "job release");
+            Legend("<circle cx=\"6\" cy=\"6\" r=\"5\" fill=\"#d62728\"/>", "deadline missed");
+        }
         y += LegendH;
         sb.Append("</g>\n");
         return y;
@@ -206,6 +213,8 @@ public static class SvgTimelineWriter
             "steal" => $"<path d=\"M{F(x)} {F(y - 5)} L{F(x + 5)} {F(y)} L{F(x)} {F(y + 5)} L{F(x - 5)} {F(y)} Z\" fill=\"#9467bd\"/>",
             "deadlock" => $"<path d=\"M{F(x - 4)} {F(y - 4)} L{F(x + 4)} {F(y + 4)} M{F(x + 4)} {F(y - 4)} L{F(x - 4)} {F(y + 4)}\" stroke=\"#000000\" stroke-width=\"2\"/>",
             "timeout" => $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"4\" fill=\"#ff7f0e\"/>",
+            "release" => $"<path d=\"M{F(x)} {F(y + 26)} L{F(x)} {F(y - 3)} M{F(x - 3)} {F(y + 1)} L{F(x)} {F(y - 3)} L{F(x + 3)} {F(y + 1)}\" stroke=\"#1f77b4\" stroke-width=\"1.2\" fill=\"none\"/>",
+            "deadline-miss" => $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" fill=\"#d62728\"/><text x=\"{F(x)}\" y=\"{F(y + 3.5)}\" font-size=\"9\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#ffffff\">!</text>",
             _ => $"<rect x=\"{F(x - 3)}\" y=\"{F(y - 3)}\" width=\"6\" height=\"6\" fill=\"#888888\"/>",
         };
         return $"<g class=\"{m.Kind}\"><title>{Esc(m.Text)}</title>{shape}</g>\n";

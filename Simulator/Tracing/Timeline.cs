@@ -138,6 +138,15 @@ public sealed class Timeline
                 case TraceKind.IrqEnter:
                     t.Instants.Add(new Instant(e.Task, time, "irq", $"interrupt line {e.A}"));
                     break;
+                case TraceKind.Release:
+                    // drawn at the release tick itself (on the tick clock): a late job's release stays on its grid
+                    long at = c.Clock == TraceClock.Ticks ? e.A * UnitMicros : time;
+                    string skipped = e.B > 0 ? $" ({e.B} release{(e.B == 1 ? "" : "s")} skipped before it)" : "";
+                    t.Instants.Add(new Instant(e.Task, at, "release", $"{c.TaskName(e.Task)}: job released at tick {e.A}, taken at tick {e.Tick}{skipped}"));
+                    break;
+                case TraceKind.DeadlineMiss:
+                    t.Instants.Add(new Instant(e.Task, time, "deadline-miss", $"{c.TaskName(e.Task)} missed its deadline: response {e.A} > deadline {e.B} ticks"));
+                    break;
             }
         }
 

@@ -119,7 +119,8 @@ public sealed class TraceCollector : ITraceSink
     public static bool Drawn(TraceKind kind) => kind switch
     {
         TraceKind.Create or TraceKind.Switch or TraceKind.NormalPriority or TraceKind.PriorityChange or TraceKind.Boost
-            or TraceKind.Deboost or TraceKind.Steal or TraceKind.Deadlock or TraceKind.Timeout or TraceKind.IrqEnter => true,
+            or TraceKind.Deboost or TraceKind.Steal or TraceKind.Deadlock or TraceKind.Timeout or TraceKind.IrqEnter
+            or TraceKind.Release or TraceKind.DeadlineMiss => true,
         _ => false,
     };
 

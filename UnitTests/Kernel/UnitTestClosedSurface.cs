@@ -31,6 +31,7 @@ public class UnitTestClosedSurface
         ["BalloonCounters"] = "a snapshot the user owns (ReadCounters fills it)",
         ["BalloonConfig"] = "read once when a service is created",
         ["RtMutexOptions"] = "read once when a mutex is created (docs/spec/primitives.md §11 makes them public fields)",
+        ["PeriodicOptions"] = "read once when a periodic task is created (docs/spec/scheduler.md §33), like RtMutexOptions",
         ["TraceBuffer.Sink"] = "where the user wants events",
         ["RtMutexSystem.TestHook"] = "the scenario runner's documented test hook",
         ["BalloonService.Observer"] = "where the user wants the stall event",
