@@ -89,8 +89,8 @@ namespace NfRt.Scheduling
             KernelStatus result = tm.inJob ? EndJob(me, tm) : KernelStatus.Ok;
             while (_ticks < tm.nextRelease)
             {
-                KernelStatus woke = BlockCurrent(s, TaskState.Delayed, null, tm.nextRelease - _ticks);
-                s = EnterChecked();
+                // Every kernel wait is interruptible (§19); BlockCurrent returns masked, with s unchanged.
+                KernelStatus woke = BlockCurrent(s, TaskState.Delayed, null, null, tm.nextRelease - _ticks, true);
                 if (woke != KernelStatus.Ok && woke != KernelStatus.TimedOut) { Leave(s); return woke; }
             }
             tm.jobRelease = tm.nextRelease;
