@@ -4,7 +4,7 @@ using NfRt.Timing;
 namespace NfRt.Simulator;
 
 /// <summary>
-/// <c>generate --out DIR [--count N] [--seed S] [...]</c> (docs/spec/timing.md §8): writes N random task
+/// <c>generate --out DIR [--count N] [--seed S] [...]</c> (docs/spec/timing.md §7): writes N random task
 /// sets (<see cref="TaskSetGenerator"/>) as DIR/gen-SEED-INDEX.json, the same files for the same
 /// options on every machine. Every file is checked before any is written: a file that exists with
 /// other content is refused (exit 2, nothing written); one with the same content is left as it is,

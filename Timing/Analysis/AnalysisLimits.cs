@@ -1,7 +1,7 @@
 namespace NfRt.Timing;
 
 /// <summary>
-/// The horizon of the analysis (docs/spec/timing.md §6.6). A task's <c>wcrt</c> is null ("beyond the
+/// The horizon of the analysis (docs/spec/timing.md §5.6). A task's <c>wcrt</c> is null ("beyond the
 /// horizon") when its level's busy period or a response time would exceed <see cref="HorizonTicks"/>,
 /// when the tasks at least as urgent as it use more than the whole CPU, or when its fixed-point
 /// iterations together exceed <see cref="MaxSteps"/> (a busy period of very many short jobs).

@@ -1,7 +1,7 @@
 namespace NfRt.Timing;
 
 /// <summary>
-/// The blocking term B of one task (docs/spec/timing.md §6.4): the longest time less urgent tasks can
+/// The blocking term B of one task (docs/spec/timing.md §5.4): the longest time less urgent tasks can
 /// run while one busy period of the task's priority level is pending.
 /// <list type="bullet">
 /// <item>A less urgent task runs then only inside a <see cref="CriticalStretch"/> over the level's

@@ -1,6 +1,6 @@
 namespace NfRt.Timing;
 
-/// <summary>Which bound made a task's blocking term (docs/spec/timing.md §6.4).</summary>
+/// <summary>Which bound made a task's blocking term (docs/spec/timing.md §5.4).</summary>
 public enum BlockingRule
 {
     /// <summary>No less urgent task can delay the task.</summary>

@@ -2,7 +2,7 @@ namespace NfRt.Timing;
 
 /// <summary>
 /// A maximal part of a task's body during which the task holds at least one resource of a given set
-/// (docs/spec/timing.md §6.4): it starts with the lock of a resource of the set while the task holds
+/// (docs/spec/timing.md §5.4): it starts with the lock of a resource of the set while the task holds
 /// none of them, and ends with that resource's unlock (sections nest properly). <see cref="Length"/>
 /// is the compute ticks inside. A less urgent task can delay a job only inside such a stretch, and
 /// only inside the one it was in when the job's busy period began.

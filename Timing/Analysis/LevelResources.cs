@@ -2,7 +2,7 @@ namespace NfRt.Timing;
 
 /// <summary>
 /// For one priority level P (the analysed task's), which resources let a less urgent task run while
-/// a job of priority P or more urgent is pending (docs/spec/timing.md §6.4):
+/// a job of priority P or more urgent is pending (docs/spec/timing.md §5.4):
 /// <list type="bullet">
 /// <item><see cref="Lifts"/> (S): resources whose holder may run at priority P or more urgent:
 /// a ceiling resource whose ceiling is at least as urgent as P; an <c>inherit</c> or <c>ceiling</c>

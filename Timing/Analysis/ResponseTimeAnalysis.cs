@@ -1,7 +1,7 @@
 namespace NfRt.Timing;
 
 /// <summary>
-/// Fixed-priority response-time analysis of a task set on one CPU (docs/spec/timing.md §6), the bound
+/// Fixed-priority response-time analysis of a task set on one CPU (docs/spec/timing.md §5), the bound
 /// the <c>check</c> command holds the kernel to. Per task i, with C its compute, B its blocking term
 /// (<see cref="BlockingBound"/>), J jitter, T period:
 /// <code>
@@ -11,7 +11,7 @@ namespace NfRt.Timing;
 /// </code>
 /// (Joseph and Pandya 1986; Audsley et al. 1993 for jitter; Lehoczky 1990 and Tindell, Burns and Wellings
 /// 1994 for deadlines beyond the period, where the worst job need not be the first.) The busy period ends
-/// after job q when w_q ≤ (q+1)·T_i − J_i. Equal priorities (§6.3): <see cref="EqualPriorityRule"/>.
+/// after job q when w_q ≤ (q+1)·T_i − J_i. Equal priorities (§5.3): <see cref="EqualPriorityRule"/>.
 /// Offsets are not used: the bound holds for every phasing. Limits: <see cref="AnalysisLimits"/>.
 /// </summary>
 public static class ResponseTimeAnalysis
@@ -31,7 +31,21 @@ public static class ResponseTimeAnalysis
         {
             int p = x.Tasks[i].Priority;
             if (!levels.TryGetValue(p, out var level)) levels[p] = level = new LevelResources(x, p);
-            partial[i] = AnalyzeTask(x, i, level);
+            partial[i] = AnalyzeTask(x, i, level, allowFifo: true);
+        }
+        // The FIFO rule assumes no task of the priority level ever runs straight on from one job into the
+        // next (it would overtake jobs queued behind it). That needs every bound of the level below its
+        // period; if one is not, the level is analysed again counting every equal-priority job (§5.3).
+        foreach (var group in Enumerable.Range(0, x.Tasks.Length).GroupBy(i => x.Tasks[i].Priority))
+        {
+            if (!group.Any(i => partial[i].Rule == EqualPriorityRule.Fifo)) continue;
+            if (group.All(i => partial[i].Wcrt is long r && r < x.Tasks[i].Period)) continue;
+            foreach (int i in group)
+                if (partial[i].Rule == EqualPriorityRule.Fifo)
+                    partial[i] = AnalyzeTask(x, i, levels[x.Tasks[i].Priority], allowFifo: false) with
+                    {
+                        EqualReason = "a task of this priority may overrun its period and run straight on into its next job",
+                    };
         }
         var result = new TaskResponse[x.Tasks.Length];
         for (int i = 0; i < x.Tasks.Length; i++)
@@ -43,8 +57,11 @@ public static class ResponseTimeAnalysis
     private sealed record Partial(TaskSpec Task, BlockingBound Blocking, long? Wcrt, string Reason, EqualPriorityRule Rule,
         IReadOnlyList<TaskSpec> Equal, int WorstJob, long WorstOffset, long? BusyPeriod)
     {
+        /// <summary>Why equal-priority jobs were all counted (<see cref="EqualPriorityRule.AllJobs"/>), else null.</summary>
+        public string EqualReason { get; init; }
+
         public TaskResponse Finish(bool synchronous) =>
-            new(Task, Blocking, Wcrt, Reason, Rule, Equal, WorstJob, WorstOffset, BusyPeriod, synchronous);
+            new(Task, Blocking, Wcrt, Reason, Rule, Equal, WorstJob, WorstOffset, BusyPeriod, synchronous) { EqualReason = EqualReason };
     }
 
     private static bool SynchronousIsWorst(TaskSetIndex x, int i, Partial[] partial)
@@ -60,14 +77,22 @@ public static class ResponseTimeAnalysis
         return true;
     }
 
-    private static Partial AnalyzeTask(TaskSetIndex x, int i, LevelResources level)
+    private static Partial AnalyzeTask(TaskSetIndex x, int i, LevelResources level, bool allowFifo)
+    {
+        var p = AnalyzeTaskCore(x, i, level, allowFifo, out string equalReason);
+        return p with { EqualReason = equalReason };
+    }
+
+    private static Partial AnalyzeTaskCore(TaskSetIndex x, int i, LevelResources level, bool allowFifo, out string equalReason)
     {
         var ti = x.Tasks[i];
         var blocking = BlockingBound.For(x, i, level);
         var equal = x.Tasks.Where((t, j) => j != i && t.Priority == ti.Priority).ToList();
         var hp = x.Tasks.Where(t => t.Priority < ti.Priority).ToList();
-        bool fifo = equal.Count > 0 && !x.TaskMayBlock[i] && equal.All(e => e.Overrun == OverrunPolicy.Skip);
+        bool fifo = allowFifo && equal.Count > 0 && !x.TaskMayBlock[i];
         var rule = equal.Count == 0 ? EqualPriorityRule.None : fifo ? EqualPriorityRule.Fifo : EqualPriorityRule.AllJobs;
+        equalReason = rule == EqualPriorityRule.AllJobs && x.TaskMayBlock[i]
+            ? "this task may wait on a lock, and a woken task rejoins its level at the tail" : null;
         if (blocking.Value is not long b)
             return new Partial(ti, blocking, null, "blocking is unbounded: " + blocking.UnboundedReason, rule, equal, 0, 0, null);
 
@@ -84,7 +109,11 @@ public static class ResponseTimeAnalysis
         if (fifo)
         {
             var fifoResult = FifoResponse(ti, hp, equal, b, L, steps);
-            if (fifoResult.Fallback) rule = EqualPriorityRule.AllJobs;
+            if (fifoResult.Fallback)
+            {
+                rule = EqualPriorityRule.AllJobs;
+                equalReason = $"more than {AnalysisLimits.MaxFifoCandidates} release points to try under FIFO";
+            }
             else if (fifoResult.Wcrt is long r) return new Partial(ti, blocking, r, null, rule, equal, fifoResult.Job, fifoResult.Offset, L);
             else return new Partial(ti, blocking, null, BeyondHorizon(steps), rule, equal, 0, 0, L);
         }
@@ -111,7 +140,7 @@ public static class ResponseTimeAnalysis
     private readonly record struct FifoOutcome(long? Wcrt, int Job, long Offset, bool Fallback);
 
     /// <summary>
-    /// The FIFO rule (docs/spec/timing.md §6.3): the task never waits on a lock, so a job of it leaves the
+    /// The FIFO rule (docs/spec/timing.md §5.3): the task never waits on a lock, so a job of it leaves the
     /// ready queue's tail only forwards (a preempted task goes back to the head of its level). Equal-priority
     /// jobs ahead of job q are those released no later than the moment it joins the queue: its release, or
     /// the completion of job q−1 when that is later. The first job may be released anywhere in the busy

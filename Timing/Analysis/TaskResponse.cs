@@ -1,6 +1,6 @@
 namespace NfRt.Timing;
 
-/// <summary>The analysis of one task (docs/spec/timing.md §6): its bound, how it was made, and the verdict.</summary>
+/// <summary>The analysis of one task (docs/spec/timing.md §5): its bound, how it was made, and the verdict.</summary>
 public sealed class TaskResponse
 {
     internal TaskResponse(TaskSpec task, BlockingBound blocking, long? wcrt, string unboundedReason, EqualPriorityRule equalRule,
@@ -48,6 +48,9 @@ public sealed class TaskResponse
     /// <summary>How equal-priority tasks were counted.</summary>
     public EqualPriorityRule EqualRule { get; }
 
+    /// <summary>Why every equal-priority job was counted (<see cref="EqualPriorityRule.AllJobs"/>), else null.</summary>
+    public string EqualReason { get; internal init; }
+
     /// <summary>The other tasks of the same priority.</summary>
     public IReadOnlyList<TaskSpec> EqualTasks { get; }
 
@@ -64,7 +67,7 @@ public sealed class TaskResponse
     /// True when the bound is exactly the response of the first job after a synchronous release (all
     /// offsets 0): the task and every more urgent one lock nothing and suffer no blocking, none has jitter
     /// or an equal priority, and none overruns its period (bound ≤ period, so no release is skipped).
-    /// The <c>check</c> command expects equality then (docs/spec/timing.md §7).
+    /// The <c>check</c> command expects equality then (docs/spec/timing.md §6).
     /// </summary>
     public bool SynchronousReleaseIsWorst { get; }
 }

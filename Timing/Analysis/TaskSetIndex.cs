@@ -3,14 +3,14 @@ namespace NfRt.Timing;
 /// <summary>
 /// What the analysis needs to know about a task set's locking, computed once per set: every lock
 /// site, each task's body flattened into events, the users and ceiling of each resource, and which
-/// lock sites may block (docs/spec/timing.md §6.4).
+/// lock sites may block (docs/spec/timing.md §5.4).
 /// <para><b>May block.</b> A lock site may make its task wait when its resource is shared with another
 /// task and either the resource is <c>inherit</c> or <c>plain</c>, or it is <c>ceiling</c> and (a) some
 /// <em>other</em> task may itself wait while holding it (a lock site that may block, nested in one of that
 /// task's sections on the resource), or (b) the locking task may run above its own priority by
 /// inheritance (it locks a non-plain resource another task may wait on). Without (a) and (b) a ceiling
 /// lock never blocks on one CPU: a holder runs at the ceiling or above until it unlocks and is never
-/// queued behind a task that could lock the resource (§6.4 gives the argument). Computed as a least
+/// queued behind a task that could lock the resource (§5.4 gives the argument). Computed as a least
 /// fixed point, so lock-order cycles of a single task do no harm.</para>
 /// </summary>
 internal sealed class TaskSetIndex

@@ -1,7 +1,7 @@
 namespace NfRt.Timing;
 
 /// <summary>
-/// What <see cref="TaskSetGenerator"/> draws (docs/spec/timing.md §8). Every field has a default; ranges
+/// What <see cref="TaskSetGenerator"/> draws (docs/spec/timing.md §7). Every field has a default; ranges
 /// are inclusive. The same options and seed always give the same sets, on every machine.
 /// </summary>
 public sealed record GeneratorOptions

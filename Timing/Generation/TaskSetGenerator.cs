@@ -1,7 +1,7 @@
 namespace NfRt.Timing;
 
 /// <summary>
-/// Random task sets for the campaign (docs/spec/timing.md §8): n tasks with UUniFast utilisations,
+/// Random task sets for the campaign (docs/spec/timing.md §7): n tasks with UUniFast utilisations,
 /// log-uniform periods, C = max(1, round(u·T)), deadline-monotonic priorities (distinct unless
 /// <see cref="GeneratorOptions.EqualPriorityChance"/>), and, for a share of the sets, 1-4 resources
 /// with random critical sections, nested in a fixed lock order (so no set can deadlock), under

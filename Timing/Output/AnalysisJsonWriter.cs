@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace NfRt.Timing;
 
 /// <summary>
-/// The <c>analyze --json</c> output, exactly the shape of docs/spec/timing.md §6.7 (tools outside this
+/// The <c>analyze --json</c> output, exactly the shape of docs/spec/timing.md §5.7 (tools outside this
 /// repository read it): <c>name</c>, <c>schedulable</c>, and per task <c>name</c>, <c>wcet</c>,
 /// <c>blocking</c> (null when unbounded), <c>wcrt</c> (null when unbounded or beyond the horizon),
 /// <c>deadline</c>, <c>schedulable</c>, <c>blockers</c> (<c>task:resource</c> of each stretch counted in

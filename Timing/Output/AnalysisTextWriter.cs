@@ -4,7 +4,7 @@ using System.Text;
 namespace NfRt.Timing;
 
 /// <summary>
-/// The <c>analyze</c> text report (docs/spec/timing.md §6.7): a table with one row per task (task,
+/// The <c>analyze</c> text report (docs/spec/timing.md §5.7): a table with one row per task (task,
 /// priority, C, B, R, D, slack, verdict, and the stretches that make B), the overall verdict, then a
 /// note per task whose bound needs explaining (blocking rule, equal priorities, the worst job when it
 /// is not the first, jitter, why there is no bound). Plain text, the same for the same input.
@@ -81,8 +81,7 @@ public static class AnalysisTextWriter
         if (t.EqualRule == EqualPriorityRule.Fifo)
             yield return who + $"equal priority with {Names(t.EqualTasks)}: FIFO, one job of each released no later than this job (one each at a synchronous release)";
         else if (t.EqualRule == EqualPriorityRule.AllJobs)
-            yield return who + $"equal priority with {Names(t.EqualTasks)}: every job of theirs released before this job completes is counted ("
-                + (t.EqualTasks.Any(e => e.Overrun == OverrunPolicy.CatchUp) ? "an equal task catches up overruns)" : "this task may wait on a lock and then rejoins its level at the tail)");
+            yield return who + $"equal priority with {Names(t.EqualTasks)}: every job of theirs released before this job completes is counted ({t.EqualReason})";
         if (t.Wcrt != null && t.WorstJob > 0)
             yield return who + $"the worst response is job {t.WorstJob + 1} of the busy period, not the first";
         if (t.Wcrt != null && t.WorstJobOffset > 0)

@@ -77,7 +77,7 @@ internal sealed class JsonTree
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     var done = stack.Pop();
-                    currentPath = done.Position.JsonPath;
+                    currentPath = stack.Count > 0 ? stack.Peek().Position.JsonPath : "$";
                     if (stack.Count == 0) root = done;
                     continue;
                 }
@@ -121,11 +121,13 @@ internal sealed class JsonTree
         return key.Length == 0 ? $"{parent}[\"\"]" : $"{parent}.{key}";
     }
 
-    /// <summary>System.Text.Json's message without its own "LineNumber: … | BytePositionInLine: …" tail (we print the position ourselves).</summary>
+    /// <summary>System.Text.Json's message without its own "LineNumber: … | BytePositionInLine: …" tail (the position is printed in front) and without advice about reader options.</summary>
     private static string Clean(string message)
     {
         int i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (i > 0 ? message[..i] : message).TrimEnd();
+        string m = (i > 0 ? message[..i] : message).TrimEnd();
+        int advice = m.IndexOf(" Change the reader options", StringComparison.Ordinal);   // advice for programmers, not for the file's author
+        return advice > 0 ? m[..advice] : m;
     }
 
     /// <summary>Byte offset → 1-based line and column (columns count characters, not bytes).</summary>

@@ -66,6 +66,9 @@ public static class TaskSetReader
             }
             var tasksNode = Required(root, "tasks");
             Expect(tasksNode, JsonKind.Array, "an array of tasks");
+            if (tasksNode.Items.Count == 0) throw Fail(tasksNode.Position, "a task set needs at least one task");
+            if (tasksNode.Items.Count > TaskSetLimits.MaxTasks) throw Fail(tasksNode.Position, $"at most {TaskSetLimits.MaxTasks} tasks");
+            if (resources.Count > TaskSetLimits.MaxResources) throw Fail(root.Member("resources").Position, $"at most {TaskSetLimits.MaxResources} resources");
             var tasks = new List<TaskSpec>();
             foreach (var item in tasksNode.Items) tasks.Add(ReadTask(item));
             return new TaskSet(name, resources, tasks);

@@ -25,7 +25,7 @@ public static class TaskSetValidator
             string why = TaskSetLimits.NameProblem(r.Name);
             if (why != null) problems.Add(new(Sub(pos, "name"), why));
             else if (resourceNames.TryGetValue(r.Name, out var first))
-                problems.Add(new(Sub(pos, "name"), $"resource \"{r.Name}\" is declared twice (first {Describe(first.Position)})"));
+                problems.Add(new(Sub(pos, "name"), $"resource \"{r.Name}\" is declared twice (first at {Describe(first.Position)})"));
             else resourceNames[r.Name] = r;
             if (r.Ceiling is int c && (c < 0 || c > TaskSetLimits.MaxPriority))
                 problems.Add(new(Sub(pos, "ceiling"), $"ceiling {c} is outside 0..{TaskSetLimits.MaxPriority}"));
@@ -39,7 +39,7 @@ public static class TaskSetValidator
             string why = TaskSetLimits.NameProblem(t.Name);
             if (why != null) problems.Add(new(Sub(pos, "name"), why));
             else if (taskNames.TryGetValue(t.Name, out var first))
-                problems.Add(new(Sub(pos, "name"), $"task \"{t.Name}\" is declared twice (first {Describe(first.Position)})"));
+                problems.Add(new(Sub(pos, "name"), $"task \"{t.Name}\" is declared twice (first at {Describe(first.Position)})"));
             else taskNames[t.Name] = t;
             if (t.Priority < 0 || t.Priority > TaskSetLimits.MaxPriority)
                 problems.Add(new(Sub(pos, "priority"), $"priority {t.Priority} is outside 0..{TaskSetLimits.MaxPriority}"));
@@ -96,7 +96,7 @@ public static class TaskSetValidator
                         problems.Add(new(lp, $"lock of undeclared resource \"{l.Resource}\" (declare it under \"resources\")"));
                     int again = held.FindIndex(h => h.Name == l.Resource);
                     if (again >= 0)
-                        problems.Add(new(lp, $"resource \"{l.Resource}\" is locked again inside itself (held since {Describe(held[again].At)}); it would deadlock"));
+                        problems.Add(new(lp, $"resource \"{l.Resource}\" is locked again inside itself (already held from {Describe(held[again].At)}); it would deadlock"));
                     if (held.Count >= TaskSetLimits.MaxLockDepth)
                         problems.Add(new(lp, $"locks nest more than {TaskSetLimits.MaxLockDepth} deep"));
                     else
@@ -126,5 +126,5 @@ public static class TaskSetValidator
     /// </summary>
     internal static SourcePosition Sub(SourcePosition obj, string key) => new(obj.JsonPath + "." + key, obj.Line, obj.Column);
 
-    private static string Describe(SourcePosition p) => p.IsKnown ? $"at {p.JsonPath}, line {p.Line}" : $"at {p.JsonPath}";
+    private static string Describe(SourcePosition p) => p.IsKnown ? $"{p.JsonPath}, line {p.Line}" : p.JsonPath;
 }
