@@ -14,6 +14,6 @@ public static class AnalysisLimits
     /// <summary>Most fixed-point steps spent on one task.</summary>
     public const int MaxSteps = 2_000_000;
 
-    /// <summary>Most release offsets examined for one task under the FIFO rule for equal priorities; beyond it the rule falls back to counting every job (sound, less tight).</summary>
+    /// <summary>Most release offsets examined for one task under the FIFO rule for equal priorities; beyond it, or beyond <see cref="MaxSteps"/> steps spent on them, the rule falls back to counting every job (sound, less tight).</summary>
     public const int MaxFifoCandidates = 20_000;
 }

@@ -108,11 +108,11 @@ public static class ResponseTimeAnalysis
 
         if (fifo)
         {
-            var fifoResult = FifoResponse(ti, hp, equal, b, L, steps);
+            var fifoResult = FifoResponse(ti, hp, equal, b, L, new Budget());
             if (fifoResult.Fallback)
             {
                 rule = EqualPriorityRule.AllJobs;
-                equalReason = $"more than {AnalysisLimits.MaxFifoCandidates} release points to try under FIFO";
+                equalReason = $"too many release points to try under FIFO (more than {AnalysisLimits.MaxFifoCandidates}, or {AnalysisLimits.MaxSteps} steps)";
             }
             else if (fifoResult.Wcrt is long r) return new Partial(ti, blocking, r, null, rule, equal, fifoResult.Job, fifoResult.Offset, L);
             else return new Partial(ti, blocking, null, BeyondHorizon(steps), rule, equal, 0, 0, L);
@@ -176,7 +176,7 @@ public static class ResponseTimeAnalysis
                 long fixedPart = Add(Add(b, Mul(q + 1, ti.Wcet)), ahead);
                 long start = Math.Max(previous, Add(fixedPart, hp.Sum(t => t.Wcet)));
                 long? f = LeastFixedPoint(t => Add(fixedPart, Interference(hp, t)), start, steps);
-                if (f is not long fq) return new FifoOutcome(null, 0, 0, false);
+                if (f is not long fq) return new FifoOutcome(null, 0, 0, steps.Exhausted);
                 long r = fq - nominal;
                 if (r > worst) { worst = r; worstJob = q; worstOffset = x; }
                 previous = fq;

@@ -32,7 +32,7 @@ internal static class KernelOracle
         int levels = Math.Min(1024, set.Tasks.Max(t => t.Priority) + 2);
         var result = set.Tasks.ToDictionary(t => t.Name, _ => new Observed());
         var jobs = set.Tasks.ToDictionary(t => t.Name, _ => new Job { Release = long.MaxValue });
-        using var sim = new SimKernel(levels: levels, recordTrace: false, maxTasks: Math.Max(16, set.Tasks.Count + 2));
+        using var sim = new SimKernel(levels: levels, recordTrace: false, maxTasks: Math.Max(16, set.Tasks.Count + 2), watchdogMs: 60_000);   // generous: the host may be loaded
         var k = sim.K;
         var locks = new Dictionary<string, (Func<KernelStatus> Lock, Func<KernelStatus> Unlock)>();
         foreach (var r in set.Resources)
