@@ -65,6 +65,7 @@ public static class Program
         balloon.SetAction(r => Commands.Balloon(r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, r.GetValue(balloonSvg)));
 
         var root = new RootCommand("nfproj simulator: rt-mutex scenarios, traces and demos on a simulated board") { run, demo, balloon, Commands.PeriodicCommand() };
+        Commands.AddTimingCommands(root);
         var result = root.Parse(args);
 
         var errors = result.Errors.Select(e => e.Message).ToList();

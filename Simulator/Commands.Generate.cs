@@ -1,0 +1,94 @@
+using System.CommandLine;
+using NfRt.Timing;
+
+namespace NfRt.Simulator;
+
+/// <summary>
+/// <c>generate --out DIR [--count N] [--seed S] [...]</c> (docs/spec/timing.md §7): writes N random task
+/// sets (<see cref="TaskSetGenerator"/>) as DIR/gen-SEED-INDEX.json, the same files for the same
+/// options on every machine. Every file is checked before any is written: a file that exists with
+/// other content is refused (exit 2, nothing written); one with the same content is left as it is,
+/// so running the command again is harmless. Exit 1 when a file could not be written.
+/// </summary>
+public static partial class Commands
+{
+    /// <summary>Writes <paramref name="count"/> sets of <paramref name="options"/> into <paramref name="dir"/>. Returns the exit code.</summary>
+    public static int Generate(GeneratorOptions options, int count, string dir, TextWriter output, TextWriter error)
+    {
+        string why = options.Problem() ?? OutputGuard.CheckDirectory("--out", dir);
+        if (why != null)
+        {
+            error.WriteLine(why.StartsWith("--out", StringComparison.Ordinal) ? why : "generate: " + why);
+            return UsageError;
+        }
+        var generator = new TaskSetGenerator(options);
+        var files = new List<(string Path, string Text)>();
+        var refused = new List<string>();
+        for (int k = 0; k < count; k++)
+        {
+            var set = generator.Generate(k);
+            string path = Path.Combine(dir, set.Name + ".json");
+            string text = TaskSetWriter.ToJson(set);
+            if (File.Exists(path) && File.ReadAllText(path) != text)
+                refused.Add($"--out {dir}: refusing to write {path}: the file exists with other content (delete it or choose another directory)");
+            else if (Directory.Exists(path))
+                refused.Add($"--out {dir}: refusing to write {path}: it is a directory");
+            files.Add((path, text));
+        }
+        if (refused.Count > 0)
+        {
+            foreach (var r in refused.Take(10)) error.WriteLine(r);
+            if (refused.Count > 10) error.WriteLine($"... and {refused.Count - 10} more");
+            return UsageError;
+        }
+        try
+        {
+            Directory.CreateDirectory(dir);
+            foreach (var (path, text) in files)
+                if (!File.Exists(path)) File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"generate: cannot write into {dir}: {e.Message}");
+            return 1;
+        }
+        output.WriteLine(count == 0 ? $"no task sets written (--count 0)"
+            : $"{count} task set{(count == 1 ? "" : "s")} (seed {options.Seed}) in {dir}: {Path.GetFileName(files[0].Path)}"
+              + (count > 1 ? $" .. {Path.GetFileName(files[^1].Path)}" : ""));
+        return 0;
+    }
+
+    /// <summary>The <c>generate</c> command for System.CommandLine.</summary>
+    internal static Command GenerateCommand()
+    {
+        var d = new GeneratorOptions();
+        var outDir = new Option<string>("--out") { Description = "directory for the task-set files (created if missing)", HelpName = "DIR", Required = true };
+        var count = Program.IntOption("--count", "number of task sets", "N", 0, 1_000_000, 10);
+        var seed = Program.IntOption("--seed", "seed: the same seed and options give the same files", "S", 0, int.MaxValue, (int)d.Seed);
+        var minTasks = Program.IntOption("--min-tasks", "fewest tasks per set", "N", 1, TaskSetLimits.MaxTasks, d.MinTasks);
+        var maxTasks = Program.IntOption("--max-tasks", "most tasks per set", "N", 1, TaskSetLimits.MaxTasks, d.MaxTasks);
+        var minUtil = Program.IntOption("--min-util", "lowest total utilisation, percent", "PCT", 1, 100, (int)Math.Round(d.MinUtilization * 100));
+        var maxUtil = Program.IntOption("--max-util", "highest total utilisation, percent", "PCT", 1, 100, (int)Math.Round(d.MaxUtilization * 100));
+        var minPeriod = Program.IntOption("--min-period", "shortest period (ticks); periods are log-uniform", "T", 1, 1_000_000, (int)d.MinPeriod);
+        var maxPeriod = Program.IntOption("--max-period", "longest period (ticks)", "T", 1, 1_000_000, (int)d.MaxPeriod);
+        var resourceFree = Program.IntOption("--resource-free", "share of sets without resources, percent", "PCT", 0, 100, (int)Math.Round(d.ResourceFreeShare * 100));
+        var protocol = new Option<ProtocolMix>("--protocol") { Description = "lock protocols: random (each set one of inherit, ceiling, plain, mixed), inherit, ceiling, plain, mixed", DefaultValueFactory = _ => d.Protocols };
+        var deadlines = new Option<DeadlineMode>("--deadlines") { Description = "implicit (D = T), constrained (C <= D <= T), arbitrary (C <= D <= 3T)", DefaultValueFactory = _ => d.Deadlines };
+        var command = new Command("generate", "write random task sets (UUniFast utilisations, log-uniform periods, nested sections on 1-4 resources)")
+            { outDir, count, seed, minTasks, maxTasks, minUtil, maxUtil, minPeriod, maxPeriod, resourceFree, protocol, deadlines };
+        command.SetAction(r => Generate(new GeneratorOptions
+        {
+            Seed = r.GetValue(seed),
+            MinTasks = r.GetValue(minTasks),
+            MaxTasks = r.GetValue(maxTasks),
+            MinUtilization = r.GetValue(minUtil) / 100.0,
+            MaxUtilization = r.GetValue(maxUtil) / 100.0,
+            MinPeriod = r.GetValue(minPeriod),
+            MaxPeriod = r.GetValue(maxPeriod),
+            ResourceFreeShare = r.GetValue(resourceFree) / 100.0,
+            Protocols = r.GetValue(protocol),
+            Deadlines = r.GetValue(deadlines),
+        }, r.GetValue(count), r.GetValue(outDir), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        return command;
+    }
+}
