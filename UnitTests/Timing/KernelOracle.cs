@@ -83,7 +83,7 @@ internal static class KernelOracle
                     Record(obs, job);
                     job.Release = long.MaxValue;
                     nominal += t.Period;
-                    if (t.Overrun == OverrunPolicy.Skip)
+                    if (t.Overrun == NfRt.Timing.OverrunPolicy.Skip)
                         while (nominal < done) nominal += t.Period;
                 }
             });
