@@ -136,10 +136,8 @@ namespace NfRt.NanoBench
                     end = Clock.Ticks();
                 });
             k.RunUntilIdle();
-            int s = k.Enter();
+            go.Signal();        // both ready before either runs: signals from the driver never dispatch (scheduler.md §32)
             go.Signal();
-            go.Signal();
-            k.Leave(s);
             k.RunUntilIdle();
             yieldSwitch = (end - start) * 100.0 / switches;
             lockPair = lp;

@@ -17,8 +17,11 @@ namespace NfRt.Sync
         /// <summary>Counters of every rt-mutex of this kernel.</summary>
         public readonly RtMutexCounters Counters = new RtMutexCounters();
 
-        /// <summary>Test hook (scenario runner), or null.</summary>
-        public IRtMutexTestHook TestHook;
+        /// <summary>
+        /// Test hook (the scenario runner's pause, host only), or null. Internal: code run inside the
+        /// critical section must not be application code (docs/spec/scheduler.md §34).
+        /// </summary>
+        internal IRtMutexTestHook TestHook;
 
         internal readonly AtomicOps Atomics;
         internal readonly IrqController Irq;
@@ -33,12 +36,14 @@ namespace NfRt.Sync
             Irq = kernel.Board.Irq;
             kernel.PriorityHook = this;
             kernel.ExitHook = this;
-            kernel.AddInvariantChecker(new RtMutexInvariants(this));
+            kernel.AddKernelChecker(new RtMutexInvariants(this));
         }
 
         /// <summary>The rt-mutex layer of <paramref name="kernel"/>, created and attached on first use.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> is null.</exception>
         public static RtMutexSystem Of(Scheduler kernel)
         {
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
             RtMutexSystem sys = kernel.PriorityHook as RtMutexSystem;
             if (sys != null) return sys;
             if (kernel.PriorityHook != null) throw new KernelFaultException("another priority hook is installed");

@@ -51,5 +51,11 @@ namespace NfRt.Kernel
         TasksAbandoned = -213,
         /// <summary>The task body is an async method: an await would continue on a thread-pool thread outside the kernel. Task bodies must be synchronous.</summary>
         AsyncBody = -214,
+        /// <summary>
+        /// A run call: application code the kernel called — an IRQ handler or the trace sink that threw, an
+        /// invariant checker that reported or threw — failed, and was contained: <c>Scheduler.LastHookFault</c>
+        /// says which and how (docs/spec/scheduler.md §34).
+        /// </summary>
+        HookFaulted = -215,
     }
 }
