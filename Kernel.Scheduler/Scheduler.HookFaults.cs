@@ -4,8 +4,8 @@ using NfRt.Kernel;
 namespace NfRt.Scheduling
 {
     /// <summary>
-    /// Application code the kernel calls — IRQ handlers, the trace sink, the application's invariant
-    /// checkers — is contained (docs/spec/scheduler.md §34): what it throws (or a checker's report) never
+    /// Application code the kernel calls — IRQ handlers (caught in the ISR, Scheduler.Irq.cs), the trace
+    /// sink, the application's invariant checkers — is contained (docs/spec/scheduler.md §34): what it throws (or a checker's report) never
     /// leaves a kernel call and never ends the task whose thread happened to run it. It is recorded as a
     /// <see cref="HookFault"/>, and the next run call returns <see cref="KernelStatus.HookFaulted"/> with
     /// <see cref="LastHookFault"/> describing it. Afterwards: an IRQ handler stays installed; the trace sink
@@ -42,23 +42,6 @@ namespace NfRt.Scheduling
             _lastHookFault = _pendingHookFault;
             _pendingHookFault = null;
             return true;
-        }
-
-        /// <summary>Runs the handler of device line <paramref name="irq"/> (masked, in the ISR), containing what it throws.</summary>
-        private void RunIrqHandler(IIrqHandler h, int irq)
-        {
-            try
-            {
-                h.OnIrq(this, irq);
-            }
-            catch (TaskAbortException)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                RecordHookFault(HookKind.IrqHandler, irq, null, e);
-            }
         }
 
         /// <summary>

@@ -23,7 +23,23 @@ namespace NfRt.Scheduling
             _irqsServiced++;
             Emit(TraceKind.IrqEnter, current, irq, 0);
             IIrqHandler h = _handlers[irq];
-            if (h != null) RunIrqHandler(h, irq);   // contained: Scheduler.HookFaults.cs
+            if (h != null)
+            {
+                // Application code: what it throws is contained (Scheduler.HookFaults.cs). Inline, not a
+                // helper: on the interpreter every call on the IRQ path costs.
+                try
+                {
+                    h.OnIrq(this, irq);
+                }
+                catch (TaskAbortException)
+                {
+                    throw;
+                }
+                catch (System.Exception e)
+                {
+                    RecordHookFault(HookKind.IrqHandler, irq, null, e);
+                }
+            }
             Emit(TraceKind.IrqExit, current, irq, 0);
         }
 
