@@ -148,10 +148,8 @@ namespace NfRt.NanoBench
                     end = Clock.Ticks();
                 });
             k.RunUntilIdle();
-            int s = k.Enter();
+            go.Signal();        // both ready before either runs: signals from the driver never dispatch (scheduler.md §35)
             go.Signal();
-            go.Signal();
-            k.Leave(s);
             k.RunUntilIdle();
             yieldSwitch = (end - start) * 100.0 / switches;
             lockPair = lp;
@@ -178,10 +176,8 @@ namespace NfRt.NanoBench
                     end = Clock.Ticks();
                 });
             k.RunUntilIdle();
-            int s = k.Enter();
+            go.Signal();        // from the driver: both ready, neither runs before RunUntilIdle
             go.Signal();
-            go.Signal();
-            k.Leave(s);
             k.RunUntilIdle();
             yieldSwitch = (end - start) * 100.0 / switches;
             var stats = new TaskStatistics();

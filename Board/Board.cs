@@ -11,20 +11,26 @@ namespace NfRt.Boards
         /// <summary>Interrupt line of the kernel tick.</summary>
         public const int TickIrq = 0;
 
+        /// <summary>Interrupt lines of a board: 0 is the tick, 1 .. 31 are device lines (<c>Scheduler.RaiseIrq</c>).</summary>
+        public const int IrqLines = IrqController.Lines;
+
         /// <summary>The board's data sheet.</summary>
         public readonly BoardProfile Profile;
 
-        /// <summary>Interrupt mask and pending lines.</summary>
-        public readonly IrqController Irq;
+        /// <summary>
+        /// Interrupt mask and pending lines: kernel plumbing, internal (masking it from application code
+        /// would stop the kernel). Applications raise device lines with <c>Scheduler.RaiseIrq</c>.
+        /// </summary>
+        internal readonly IrqController Irq;
 
         /// <summary>The compare-and-swap flavour of this board.</summary>
         public readonly AtomicOps Atomics;
 
         /// <summary>Creates the board; the CAS flavour follows the profile.</summary>
-        /// <exception cref="System.ArgumentException"><paramref name="profile"/> is null.</exception>
-        protected Board(BoardProfile profile)
+        /// <exception cref="System.ArgumentNullException"><paramref name="profile"/> is null.</exception>
+        internal Board(BoardProfile profile)
         {
-            if (profile == null) throw new System.ArgumentException("profile is null");
+            if (profile == null) throw new System.ArgumentNullException("profile");
             Profile = profile;
             Irq = new IrqController();
             if (profile.HardwareCas) Atomics = new HardwareAtomics();
@@ -45,17 +51,18 @@ namespace NfRt.Boards
             return true;
         }
 
-        /// <summary>A new gate for a task of this board's kernel.</summary>
-        public TaskGate NewGate()
+        /// <summary>A new gate for a task of this board's kernel (kernel plumbing).</summary>
+        internal TaskGate NewGate()
         {
             return _gates != null ? _gates.NewGate() : new EventGate();
         }
 
         /// <summary>
         /// Claims the board's pool region (<see cref="BoardProfile.PoolBytes"/>) for the one pool made from
-        /// it. False, changing nothing, when it was claimed already: one board, one pool.
+        /// it. False, changing nothing, when it was claimed already: one board, one pool. Kernel plumbing
+        /// (<c>BoardPool.For</c> claims it).
         /// </summary>
-        public bool ClaimPoolRegion()
+        internal bool ClaimPoolRegion()
         {
             if (_poolClaimed) return false;
             _poolClaimed = true;
@@ -70,22 +77,22 @@ namespace NfRt.Boards
 
         /// <summary>
         /// Called by a task that burns CPU: on the simulated board one tick of virtual time
-        /// passes (the tick line is raised); on real time the CPU spins briefly.
+        /// passes (the tick line is raised); on real time the CPU spins briefly. Kernel plumbing (<c>Busy</c>).
         /// </summary>
-        public abstract void ConsumeCpu();
+        internal abstract void ConsumeCpu();
 
         /// <summary>
         /// The idle CPU lets time pass until the next tick: the simulated board advances virtual time
         /// by one tick (raising the tick line and any line injected for it); a real-time board waits
         /// for an interrupt (the tick, or any other line), at most one tick period. The driver calls it
-        /// between preemption points when nothing is ready.
+        /// between preemption points when nothing is ready. Kernel plumbing (the run calls).
         /// </summary>
-        public abstract void IdleUntilTick();
+        internal abstract void IdleUntilTick();
 
-        /// <summary>Starts the tick source (real time); nothing on the simulated board.</summary>
-        public virtual void Start() { }
+        /// <summary>Starts the tick source (real time); nothing on the simulated board. Kernel plumbing (<c>RunUntilTick</c>).</summary>
+        internal virtual void Start() { }
 
-        /// <summary>Stops the tick source and joins its thread.</summary>
-        public virtual void Stop() { }
+        /// <summary>Stops the tick source and joins its thread. Kernel plumbing (<c>Shutdown</c>).</summary>
+        internal virtual void Stop() { }
     }
 }

@@ -30,13 +30,13 @@ namespace NfRt.Boards
         public BoardProfile(string name, int coreClockHz, int tickRateHz, int priorityLevels, int ramBytes,
             int poolBytes, int blockSize, bool hardwareCas)
         {
-            if (name == null) throw new System.ArgumentException("name is null");
-            if (coreClockHz < 1) throw new System.ArgumentException("coreClockHz must be >= 1");
-            if (tickRateHz < 1 || tickRateHz > MaxTickRateHz) throw new System.ArgumentException("tickRateHz must be 1..1000000");
-            if (priorityLevels < 1 || priorityLevels > 1024) throw new System.ArgumentException("priorityLevels must be 1..1024");
-            if (ramBytes < 1) throw new System.ArgumentException("ramBytes must be >= 1");
-            if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
-            if (poolBytes < 0 || poolBytes > ramBytes) throw new System.ArgumentException("poolBytes must be 0..ramBytes");
+            if (name == null) throw new System.ArgumentNullException("name");
+            if (coreClockHz < 1) throw new System.ArgumentOutOfRangeException("coreClockHz", "coreClockHz must be >= 1");
+            if (tickRateHz < 1 || tickRateHz > MaxTickRateHz) throw new System.ArgumentOutOfRangeException("tickRateHz", "tickRateHz must be 1..1000000");
+            if (priorityLevels < 1 || priorityLevels > 1024) throw new System.ArgumentOutOfRangeException("priorityLevels", "priorityLevels must be 1..1024");
+            if (ramBytes < 1) throw new System.ArgumentOutOfRangeException("ramBytes", "ramBytes must be >= 1");
+            if (blockSize < 1) throw new System.ArgumentOutOfRangeException("blockSize", "blockSize must be >= 1");
+            if (poolBytes < 0 || poolBytes > ramBytes) throw new System.ArgumentOutOfRangeException("poolBytes", "poolBytes must be 0..ramBytes");
             Name = name;
             CoreClockHz = coreClockHz;
             TickRateHz = tickRateHz;

@@ -4,8 +4,9 @@ namespace NfRt.Boards
     /// The kernel side of the interrupt controller. <see cref="OnIrq"/> runs with
     /// interrupts masked (handlers do not nest); <see cref="OnIrqExit"/> runs after the
     /// last pending handler, unmasked: the kernel's reschedule-on-interrupt-exit point.
+    /// Kernel plumbing, internal: from application code these calls would run the kernel's ISRs on any thread.
     /// </summary>
-    public interface IIrqSink
+    internal interface IIrqSink
     {
         /// <summary>Handle interrupt line <paramref name="irq"/> (0 .. 31).</summary>
         void OnIrq(int irq);

@@ -17,13 +17,18 @@ namespace NfRt.Boards
     /// restore or poll. The controller does not check it itself (it is the fast path's field): the
     /// scheduler checks the caller at every kernel entry, and board-level services that mask without
     /// entering the kernel (the block pool, partitions) ask <see cref="AdmitsCaller"/> first.
+    /// <para>Kernel plumbing, internal to the kernel assemblies: application code raises device lines
+    /// through <c>Scheduler.RaiseIrq</c> and never masks (docs/spec/scheduler.md §36).</para>
     /// </summary>
-    public sealed class IrqController
+    internal sealed class IrqController
     {
         /// <summary>Number of interrupt lines.</summary>
         public const int Lines = 32;
 
         internal int masked;          // 0 enabled, 1 masked: read directly by the kernel's fast paths
+        // 1 while the kernel's driver is outside a run call (docs/spec/scheduler.md §35): raised lines stay
+        // pending, nothing is delivered (tasks and time run only inside the run calls). Set by the kernel.
+        internal int held;
         private int _pending;
         private int _exitRequested;
         private IIrqSink _sink;
@@ -96,10 +101,10 @@ namespace NfRt.Boards
             return true;
         }
 
-        /// <summary>Delivers every pending line if interrupts are enabled, then runs the exit hook once.</summary>
+        /// <summary>Delivers every pending line if interrupts are enabled and not held, then runs the exit hook once.</summary>
         public void Poll()
         {
-            if (masked != 0 || _sink == null || (_pending == 0 && _exitRequested == 0)) return;
+            if (masked != 0 || (_pending == 0 && _exitRequested == 0) || held != 0 || _sink == null) return;
             while (true)
             {
                 int old = _pending;

@@ -11,8 +11,8 @@ namespace NfRt.Boards
     {
         private readonly IrqController _irq;
 
-        /// <summary>Uses <paramref name="irq"/> to mask around the read-compare-write.</summary>
-        public MaskedAtomics(IrqController irq) { _irq = irq; }
+        /// <summary>Uses <paramref name="irq"/> to mask around the read-compare-write (a board makes its own).</summary>
+        internal MaskedAtomics(IrqController irq) { _irq = irq; }
 
         private int _operations;
 

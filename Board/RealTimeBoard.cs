@@ -65,13 +65,11 @@ namespace NfRt.Boards
         /// coarse quanta (nanoCLR's host: ~20 ms) this lets the timer thread run, so ticks are raised in smaller
         /// bursts (observed on nanoCLR: wake-ups up to ~90 ticks late with the spin alone, ≤ ~20 with the yield).
         /// </summary>
-        public override void ConsumeCpu() { Thread.SpinWait(64); Thread.Sleep(0); }
+        internal override void ConsumeCpu() { Thread.SpinWait(64); Thread.Sleep(0); }
 
-        /// <inheritdoc/>
-        public override void IdleUntilTick() { Irq.WaitForInterrupt(Profile.TickMs); }
+        internal override void IdleUntilTick() { Irq.WaitForInterrupt(Profile.TickMs); }
 
-        /// <inheritdoc/>
-        public override void Start()
+        internal override void Start()
         {
             if (_timer != null) return;
             _stop = 0;
@@ -81,8 +79,7 @@ namespace NfRt.Boards
             _timer.Start();
         }
 
-        /// <inheritdoc/>
-        public override void Stop()
+        internal override void Stop()
         {
             if (_timer == null) return;
             Interlocked.Exchange(ref _stop, 1);

@@ -16,10 +16,11 @@ namespace NfRt.Boards
         public const int MaxInjections = 65536;
 
         /// <summary>Creates a simulated board with room for <paramref name="maxInjections"/> (0 .. 65536) scheduled interrupts.</summary>
-        /// <exception cref="System.ArgumentException"><paramref name="profile"/> is null or <paramref name="maxInjections"/> out of range.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="profile"/> is null.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="maxInjections"/> is out of range.</exception>
         public SimulatedBoard(BoardProfile profile, int maxInjections) : base(profile)
         {
-            if (maxInjections < 0 || maxInjections > MaxInjections) throw new System.ArgumentException("maxInjections must be 0..65536");
+            if (maxInjections < 0 || maxInjections > MaxInjections) throw new System.ArgumentOutOfRangeException("maxInjections", "maxInjections must be 0..65536");
             _injectAt = new long[maxInjections];
             _injectIrq = new int[maxInjections];
         }
@@ -47,8 +48,8 @@ namespace NfRt.Boards
             return true;
         }
 
-        /// <summary>Advances virtual time by one tick: raises the tick line and every line injected for this tick.</summary>
-        public void AdvanceTick()
+        /// <summary>Advances virtual time by one tick: raises the tick line and every line injected for this tick (kernel plumbing: the run calls and <c>Busy</c>).</summary>
+        internal void AdvanceTick()
         {
             _now++;
             Irq.Raise(TickIrq);
@@ -66,10 +67,8 @@ namespace NfRt.Boards
             }
         }
 
-        /// <inheritdoc/>
-        public override void ConsumeCpu() { AdvanceTick(); }
+        internal override void ConsumeCpu() { AdvanceTick(); }
 
-        /// <inheritdoc/>
-        public override void IdleUntilTick() { AdvanceTick(); }
+        internal override void IdleUntilTick() { AdvanceTick(); }
     }
 }

@@ -90,7 +90,7 @@ public sealed class SimKernel : IDisposable
     /// <summary>Signals a worker's event from the driver; returns when every task is blocked again.</summary>
     public void RunWorker(KernelEvent go)
     {
-        go.Signal();        // switches to the worker at once once started (the driver is the idle task)
+        go.Signal();        // makes the worker ready: a call from the driver never dispatches (docs/spec/scheduler.md §35)
         K.RunUntilIdle();
     }
 

@@ -10,8 +10,8 @@ namespace NfRt.Harness;
 /// </summary>
 public static class StatusText
 {
-    /// <summary>"Name (value): meaning".</summary>
-    public static string Explain(KernelStatus s) => $"{s} ({(int)s}): {Meaning(s)}";
+    /// <summary>"Name (value): meaning" (the name from the device's own table, <see cref="KernelStatusName"/>).</summary>
+    public static string Explain(KernelStatus s) => $"{KernelStatusName.Of(s)} ({(int)s}): {Meaning(s)}";
 
     /// <summary>The meaning of <paramref name="s"/>, with the usual cause for the errors.</summary>
     public static string Meaning(KernelStatus s) => s switch
@@ -35,6 +35,7 @@ public static class StatusText
         KernelStatus.TasksAbandoned => "Shutdown could not end every task thread in time (a body that swallows TaskAbortException, a stuck task): Scheduler.AbandonedTask names them",
         KernelStatus.AsyncBody => "the task body is an async method; task bodies must be synchronous (an await would continue on a thread-pool thread outside the kernel)",
         KernelStatus.DeadlineMissed => "WaitForNextPeriod: the periodic job that just ended completed after its absolute deadline (counted in TaskStatistics.DeadlinesMissed, traced as DeadlineMiss); the next job started as the task's overrun policy says",
+        KernelStatus.HookFaulted => "application code the kernel called failed and was contained — an IRQ handler or the trace sink threw, or an invariant checker reported: Scheduler.LastHookFault says which and how",
         _ => "unknown status",
     };
 }

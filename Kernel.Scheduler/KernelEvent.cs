@@ -20,11 +20,11 @@ namespace NfRt.Scheduling
         public KernelEvent(Scheduler kernel) : this(kernel, "event") { }
 
         /// <summary>Creates an unsignaled event.</summary>
-        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public KernelEvent(Scheduler kernel, string name) : base(name)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (name == null) throw new System.ArgumentException("name is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (name == null) throw new System.ArgumentNullException("name");
             _k = kernel;
             _waiters = new WaitQueue(kernel, this);
         }

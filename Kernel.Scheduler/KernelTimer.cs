@@ -16,11 +16,11 @@ namespace NfRt.Scheduling
         private int _expirations;
 
         /// <summary>Creates a disarmed timer that signals <paramref name="target"/>.</summary>
-        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="target"/> is null.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="target"/> is null.</exception>
         public KernelTimer(Scheduler kernel, KernelEvent target)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (target == null) throw new System.ArgumentException("target is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (target == null) throw new System.ArgumentNullException("target");
             _k = kernel;
             _target = target;
             _node = new TimeoutNode(this);

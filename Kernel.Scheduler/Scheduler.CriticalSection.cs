@@ -8,6 +8,8 @@ namespace NfRt.Scheduling
     /// The critical section: <see cref="Enter"/> / <see cref="Leave"/> (IRQs masked, one thread
     /// inside), the invariant checks run at the outermost <see cref="Leave"/>, and the trace,
     /// recorded masked and handed to the sink unmasked (style rule: collect, unmask, then call).
+    /// Enter and Leave are kernel plumbing, internal: a section left open by application code would stop
+    /// the kernel (docs/spec/scheduler.md §35).
     /// </summary>
     public sealed partial class Scheduler
     {
@@ -16,7 +18,7 @@ namespace NfRt.Scheduling
         /// Throws <see cref="TaskAbortException"/> after shutdown, and <see cref="KernelFaultException"/>
         /// if the calling thread is not the one that owns the CPU.
         /// </summary>
-        public int Enter()
+        internal int Enter()
         {
             if (_shutdown) throw new TaskAbortException();
             RequireRunner();
@@ -90,7 +92,7 @@ namespace NfRt.Scheduling
         /// Leaves the kernel: restores the state from <see cref="Enter"/>; at the outermost level
         /// delivers pending IRQs, checks invariants (when on), reschedules and flushes the trace.
         /// </summary>
-        public void Leave(int state)
+        internal void Leave(int state)
         {
             if (state != 0)
             {
@@ -114,7 +116,10 @@ namespace NfRt.Scheduling
             if (!_irq.IsMasked) throw new KernelFaultException("assert: kernel state touched with IRQs enabled");
         }
 
-        /// <summary>Runs every invariant check now; throws <see cref="KernelFaultException"/> naming the first broken one.</summary>
+        /// <summary>
+        /// Runs every invariant check now; throws <see cref="KernelFaultException"/> naming the first broken
+        /// invariant of the kernel. The application's own checkers are contained as always (§37).
+        /// </summary>
         public void CheckInvariants()
         {
             int s = Enter();
@@ -135,14 +140,21 @@ namespace NfRt.Scheduling
             throw new KernelFaultException(where + broken);
         }
 
-        /// <summary>Runs every registered check (masked): the scheduler's own first, then the extensions'. Null when all hold.</summary>
+        /// <summary>
+        /// Runs every registered check (masked): the scheduler's own first, then the extensions'. Null when
+        /// the kernel's invariants hold. An application checker's report is contained (RunUserChecker).
+        /// </summary>
         private string RunChecks()
         {
             if (_inCheck) return null;
             _inCheck = true;
             _invariantChecks++;
             string e = null;
-            for (int i = 0; e == null && i < _checkerCount; i++) e = _checkers[i].Check();
+            for (int i = 0; e == null && i < _checkerCount; i++)
+            {
+                if (!_userChecker[i]) e = _checkers[i].Check();
+                else if (!RunUserChecker(i)) i--;   // removed: the next one moved into slot i
+            }
             _inCheck = false;
             return e;
         }
@@ -158,7 +170,7 @@ namespace NfRt.Scheduling
                 bool any = Trace.TryTake(out e);
                 _irq.RestoreQuiet(s);
                 if (!any) return;
-                sink.OnEvent(e);
+                if (!DeliverToSink(sink, e)) return;
             }
         }
 

@@ -25,9 +25,10 @@ namespace NfRt.Scheduling
     {
         /// <summary>
         /// Preemption point: delivers pending IRQs, then switches if a more urgent task is
-        /// ready (and the current task is preemptible), or if the current task no longer runs.
+        /// ready (and the current task is preemptible), or if the current task no longer runs. From the
+        /// driver outside a run call it does nothing (docs/spec/scheduler.md §35). Refusals as
+        /// <see cref="CheckCaller"/>.
         /// </summary>
-        /// <exception cref="KernelFaultException">The calling thread does not own the CPU.</exception>
         public KernelStatus Checkpoint()
         {
             if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();
@@ -52,11 +53,17 @@ namespace NfRt.Scheduling
             return top != null ? top : Idle;
         }
 
-        /// <summary>Switches to the task that should run, if it is not the current one. IRQs must be enabled.</summary>
+        /// <summary>
+        /// Switches to the task that should run, if it is not the current one. IRQs must be enabled. The idle
+        /// task dispatches only inside a run call (docs/spec/scheduler.md §35).
+        /// </summary>
         private void Reschedule()
         {
-            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU.
-            if (_irq.IsMasked || _shutdown || !_started || _stuck != null) return;
+            if (_irq.IsMasked || _shutdown) return;
+            if (current == Idle && !_driving) return;
+            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU;
+            // the stuck task itself halts at its next kernel call (PickNext).
+            if (_stuck != null && Thread.CurrentThread == _driverThread) return;
             int s = _irq.Mask();
             TaskControlBlock next = PickNext();
             if (next == current)

@@ -8,6 +8,10 @@ namespace NfRt.Scheduling
     /// The driver: the thread that created the kernel runs as the idle task. It hands the CPU to the
     /// tasks and gets it back when every task is blocked, sleeping, suspended or dead ("quiescent"),
     /// when the target tick is reached, or when the watchdog fires. Driver calls come from that thread.
+    /// <para>The driver contract (docs/spec/scheduler.md §35): tasks and time run only inside the run calls
+    /// (<see cref="RunUntilIdle"/>, <see cref="AdvanceTicks"/>, <see cref="RunUntilTick"/>). Any other call
+    /// from the driver (CreateTask, Give, Signal, Resume, ...) makes tasks ready and returns at once; IRQ
+    /// lines raised meanwhile stay pending until the next run call.</para>
     /// <para>Every driver call returns a status and never hangs silently:</para>
     /// <list type="bullet">
     /// <item><c>Ok</c>: done.</item>
@@ -16,6 +20,10 @@ namespace NfRt.Scheduling
     /// <c>Fault</c> holds the exception; the trace has a TaskFault event.</item>
     /// <item><c>WatchdogExpired</c>: the driver waited <c>KernelConfig.WatchdogMs</c> for the CPU; see
     /// <see cref="WatchdogTask"/> and <see cref="WatchdogTaskStuck"/> (Scheduler.Watchdog.cs).</item>
+    /// <item><c>HookFaulted</c>: application code the kernel called (an IRQ handler, the trace sink, a
+    /// checker) failed; <see cref="LastHookFault"/> says which and how (Scheduler.HookFaults.cs).</item>
+    /// <item><c>WrongContext</c>, nothing run: the call came from a task, a foreign thread, an IRQ handler,
+    /// the trace sink or a checker (a run call inside a run call), or with IRQs masked.</item>
     /// <item><c>ShutDown</c> after <see cref="Shutdown"/>; <c>InvalidArgument</c> for bad arguments (nothing runs).</item>
     /// </list>
     /// </summary>
@@ -23,16 +31,25 @@ namespace NfRt.Scheduling
     {
         /// <summary>
         /// Admits a driver call: Ok, ShutDown, WatchdogExpired while a task the watchdog found stuck
-        /// still holds the CPU, or WrongContext for a call from a task or a foreign thread.
+        /// still holds the CPU, or WrongContext for a call from a task or a foreign thread, from code the
+        /// driver runs inside a run call (an IRQ handler, the trace sink, a checker) or with IRQs masked.
         /// </summary>
         private KernelStatus BeginDriverCall()
         {
             if (Thread.CurrentThread != _driverThread) return ForeignDriverCall();
             if (_shutdown) return KernelStatus.ShutDown;
             if (_stuck != null && !RecoverFromStuck()) return KernelStatus.WatchdogExpired;
+            if (_driving || _irq.IsMasked) return KernelStatus.WrongContext;   // nested, or masked: it could never run (§35)
             if (current != Idle) throw new KernelFaultException("driver call made from inside a task");
             _watchdogFired = false;
             return KernelStatus.Ok;
+        }
+
+        /// <summary>The run calls' bracket: the idle task may dispatch and IRQ lines are delivered only in between (§35).</summary>
+        private void SetDriving(bool on)
+        {
+            _driving = on;
+            _irq.held = on ? 0 : 1;
         }
 
         /// <summary>
@@ -56,6 +73,7 @@ namespace NfRt.Scheduling
                 _lastFault = TaskById(_faultIds[_faultsReported++]);
                 return KernelStatus.TaskFaulted;
             }
+            if (TakeHookFault()) return KernelStatus.HookFaulted;
             return KernelStatus.Ok;
         }
 
@@ -67,7 +85,15 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = BeginDriverCall();
             if (st != KernelStatus.Ok) return st;
-            return RunToQuiescence();
+            SetDriving(true);
+            try
+            {
+                return RunToQuiescence();
+            }
+            finally
+            {
+                SetDriving(false);
+            }
         }
 
         /// <summary>
@@ -102,14 +128,22 @@ namespace NfRt.Scheduling
         private KernelStatus RunTo(long target)
         {
             _haltAt = target;
-            KernelStatus st = RunToQuiescence();
-            while (st == KernelStatus.Ok && _ticks < target)
+            SetDriving(true);
+            try
             {
-                Board.IdleUntilTick();
-                st = RunToQuiescence();
+                KernelStatus st = RunToQuiescence();
+                while (st == KernelStatus.Ok && _ticks < target)
+                {
+                    Board.IdleUntilTick();
+                    st = RunToQuiescence();
+                }
+                return st;
             }
-            if (_stuck == null) _haltAt = long.MaxValue;
-            return st;
+            finally
+            {
+                SetDriving(false);
+                if (_stuck == null) _haltAt = long.MaxValue;
+            }
         }
 
         /// <summary>
@@ -117,12 +151,14 @@ namespace NfRt.Scheduling
         /// joined, and the board's tick source stops. Bounded: a thread that has not ended after
         /// <c>KernelConfig.ShutdownTimeoutMs</c> (a body that swallows the abort, a task the watchdog
         /// found stuck) is abandoned — <see cref="AbandonedTask"/> names it, and the result is
-        /// TasksAbandoned. Call from the driver. Later calls return ShutDown.
+        /// TasksAbandoned. Call from the driver, outside the run calls (from an IRQ handler, the trace sink
+        /// or with IRQs masked: WrongContext, nothing changes). Later calls return ShutDown.
         /// </summary>
         public KernelStatus Shutdown()
         {
             if (Thread.CurrentThread != _driverThread) return ForeignDriverCall();
             if (_shutdown) return KernelStatus.ShutDown;
+            if (_driving || (current == Idle && _irq.IsMasked)) return KernelStatus.WrongContext;   // a stuck task's mask is its own
             _shutdown = true;
             runnerThread = null;          // from now on every thread is foreign to the kernel
             Board.Stop();

@@ -6,7 +6,8 @@ namespace NfRt.Scheduling
     /// <summary>
     /// The kernel side of the IRQ controller: the tick ISR and device ISRs run masked
     /// (<see cref="IIrqSink.OnIrq"/>); after the last pending handler the reschedule-on-IRQ-exit
-    /// point runs unmasked (<see cref="IIrqSink.OnIrqExit"/>).
+    /// point runs unmasked (<see cref="IIrqSink.OnIrqExit"/>). Nothing is delivered while the driver
+    /// is outside a run call (the controller holds the lines, docs/spec/scheduler.md §35).
     /// </summary>
     public sealed partial class Scheduler
     {
@@ -22,7 +23,23 @@ namespace NfRt.Scheduling
             _irqsServiced++;
             Emit(TraceKind.IrqEnter, current, irq, 0);
             IIrqHandler h = _handlers[irq];
-            if (h != null) h.OnIrq(this, irq);
+            if (h != null)
+            {
+                // Application code: what it throws is contained (Scheduler.HookFaults.cs). Inline, not a
+                // helper: on the interpreter every call on the IRQ path costs.
+                try
+                {
+                    h.OnIrq(this, irq);
+                }
+                catch (TaskAbortException)
+                {
+                    throw;
+                }
+                catch (System.Exception e)
+                {
+                    RecordHookFault(HookKind.IrqHandler, irq, null, e);
+                }
+            }
             Emit(TraceKind.IrqExit, current, irq, 0);
         }
 

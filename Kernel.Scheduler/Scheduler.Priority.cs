@@ -11,13 +11,14 @@ namespace NfRt.Scheduling
         /// so an existing boost is kept; a ready task is re-queued at the tail of its new level, a task
         /// in a wait queue at the tail of its new group; a task blocked on an rt-mutex propagates the
         /// change through the chain (via the <see cref="SyncLayer"/>). Applies at once, even while blocked.
-        /// InvalidArgument (nothing changes) for a priority outside 0 .. levels-1 or the idle task.
+        /// InvalidArgument (nothing changes) for a priority outside 0 .. levels-1, the idle task, or a task of
+        /// another kernel.
         /// </summary>
         public KernelStatus SetPriority(TaskControlBlock t, int priority)
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null || t == Idle || priority < 0 || priority >= Config.PriorityLevels) return KernelStatus.InvalidArgument;
+            if (!Owns(t) || t == Idle || priority < 0 || priority >= Config.PriorityLevels) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
             if (t.state == TaskState.Dead) { Leave(s); return KernelStatus.WrongState; }
             Emit(TraceKind.NormalPriority, t, t.normalPriority, priority);

@@ -6,9 +6,12 @@ namespace NfRt.Scheduling
     public sealed partial class Scheduler
     {
         /// <summary>
-        /// Creates a task and makes it ready (it may preempt the caller at once). Allocates its
-        /// TCB and thread: a set-up call, not a steady-state path. Returns null and changes
-        /// nothing when an argument is bad; <paramref name="error"/> then says which.
+        /// Creates a task and makes it ready: created by a task, a more urgent one preempts it at once;
+        /// created by the driver (Main), it runs at the next run call (docs/spec/scheduler.md §35).
+        /// Allocates its TCB and thread: a set-up call, not a steady-state path. Returns null and changes
+        /// nothing when the kernel refuses; <paramref name="error"/> then says why (InvalidArgument for a
+        /// null name or body, a priority outside 0 .. PriorityLevels-1 or a negative slice; AsyncBody;
+        /// NoResources when MaxTasks tasks exist; the caller refusals of <see cref="CheckCaller"/>).
         /// </summary>
         public TaskControlBlock CreateTask(string name, int priority, TaskBody body, TaskOptions options, int timeSlice, out KernelStatus error)
         {
@@ -36,11 +39,38 @@ namespace NfRt.Scheduling
             return t;
         }
 
-        /// <summary>Creates a preemptible task with the configured default time slice; null on bad arguments.</summary>
+        /// <summary>
+        /// Creates a preemptible task with the configured default time slice. Never returns null: where the
+        /// six-argument form returns null with a status, this one throws, naming it.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="name"/> or <paramref name="body"/> is null.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="priority"/> is outside 0 .. PriorityLevels-1.</exception>
+        /// <exception cref="System.ArgumentException"><paramref name="body"/> is an async method.</exception>
+        /// <exception cref="System.InvalidOperationException">The kernel refused: the message names the status
+        /// (NoResources: MaxTasks tasks exist; WrongContext: not called by the current task or the driver;
+        /// WatchdogExpired: a stuck task holds the CPU; ShutDown).</exception>
         public TaskControlBlock CreateTask(string name, int priority, TaskBody body)
         {
             KernelStatus e;
-            return CreateTask(name, priority, body, TaskOptions.None, Config.DefaultTimeSlice, out e);
+            TaskControlBlock t = CreateTask(name, priority, body, TaskOptions.None, Config.DefaultTimeSlice, out e);
+            if (t != null) return t;
+            if (e == KernelStatus.InvalidArgument)
+            {
+                if (name == null) throw new System.ArgumentNullException("name");
+                if (body == null) throw new System.ArgumentNullException("body");
+                throw new System.ArgumentOutOfRangeException("priority", "priority must be within 0 .. PriorityLevels-1");
+            }
+            if (e == KernelStatus.AsyncBody) throw new System.ArgumentException("body is an async method; task bodies must be synchronous", "body");
+            throw new System.InvalidOperationException("CreateTask " + name + ": " + KernelStatusName.Of(e));
+        }
+
+        /// <summary>True for this kernel's idle task and the tasks it created (not another kernel's).</summary>
+        private bool Owns(TaskControlBlock t)
+        {
+            if (t == null) return false;
+            if (t == Idle) return true;
+            int id = t.Id;
+            return id >= 1 && id <= _taskCount && _tasks[id - 1] == t;
         }
 
         /// <summary>The current task goes behind every ready task of its priority; the most urgent ready task runs.</summary>
@@ -63,13 +93,14 @@ namespace NfRt.Scheduling
 
         /// <summary>
         /// Suspends <paramref name="t"/> (itself or a ready task) until <see cref="Resume"/>.
-        /// WrongState for a task that is blocked, sleeping, dead or already suspended; WrongContext for idle.
+        /// WrongState for a task that is blocked, sleeping, dead or already suspended; WrongContext for idle;
+        /// InvalidArgument for null or a task of another kernel.
         /// </summary>
         public KernelStatus Suspend(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null) return KernelStatus.InvalidArgument;
+            if (!Owns(t)) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
             KernelStatus r = KernelStatus.Ok;
             if (t == Idle) r = KernelStatus.WrongContext;
@@ -90,12 +121,12 @@ namespace NfRt.Scheduling
             return r;
         }
 
-        /// <summary>Makes a suspended task ready. ISR-safe. WrongState when it is not suspended.</summary>
+        /// <summary>Makes a suspended task ready. ISR-safe. WrongState when it is not suspended; InvalidArgument for null or a task of another kernel.</summary>
         public KernelStatus Resume(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null) return KernelStatus.InvalidArgument;
+            if (!Owns(t)) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
             KernelStatus r = KernelStatus.WrongState;
             if (t.state == TaskState.Suspended)
@@ -121,7 +152,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null) return KernelStatus.InvalidArgument;
+            if (!Owns(t)) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
             KernelStatus r = KernelStatus.WrongState;
             if (t.Waiter.interruptible)
@@ -165,7 +196,7 @@ namespace NfRt.Scheduling
         {
             KernelStatus st = CheckCaller();
             if (st != KernelStatus.Ok) return st;
-            if (t == null || t == Idle || TaskById(t.Id) != t) return KernelStatus.InvalidArgument;
+            if (!Owns(t) || t == Idle) return KernelStatus.InvalidArgument;   // the idle task never exits
             int s = EnterChecked();
             KernelStatus r;
             if (t.state == TaskState.Dead) r = KernelStatus.Ok;

@@ -14,11 +14,12 @@ namespace NfRt.Scheduling
     ///                (Busy on the simulated board checks before it burns a tick; the real-time tick ISR
     ///                checks after each tick);
     ///   watchdog     the driver has waited KernelConfig.WatchdogMs for the CPU with no context switch
-    ///                in the system (tasks handing the CPU to each other are progress). If the task then
-    ///                reaches a preemption point it is halted and the call returns WatchdogExpired
-    ///                naming it. If it reaches none within another WatchdogMs (it spins, or waits on a
-    ///                C# lock or an OS primitive), the driver gives up waiting: WatchdogExpired,
-    ///                WatchdogTaskStuck. The task still owns the CPU; driver calls answer
+    ///                in the system (tasks handing the CPU to each other are progress; the driver looks
+    ///                for switches eight times a period). If the task then reaches a preemption point
+    ///                it is halted and the call returns WatchdogExpired naming it. If it reaches none
+    ///                within another WatchdogMs (it spins, or waits on a C# lock or an OS primitive),
+    ///                the driver gives up waiting: WatchdogExpired, WatchdogTaskStuck — twice the period
+    ///                after the last switch. The task still owns the CPU; driver calls answer
     ///                WatchdogExpired and change nothing until it reaches a kernel call and halts.
     /// </code>
     /// </summary>
@@ -30,10 +31,25 @@ namespace NfRt.Scheduling
         /// <summary>True while <see cref="WatchdogTask"/> holds the CPU without having reached a kernel call since the watchdog fired.</summary>
         public bool WatchdogTaskStuck { get { return _stuck != null; } }
 
-        /// <summary>Milliseconds of a wall clock (for the watchdog and shutdown bounds only; never kernel time).</summary>
-        private static long ClockMs() { return System.DateTime.UtcNow.Ticks / 10000; }
+        /// <summary>Reads a millisecond wall clock.</summary>
+        internal delegate long MsClock();
 
-        /// <summary>The driver's wait for the CPU (its side of WaitTurn), with the watchdog.</summary>
+        /// <summary>The tests' seam: a fake wall clock for the watchdog and the shutdown bound, or null (the real one).</summary>
+        internal MsClock clockSeam;
+
+        /// <summary>Milliseconds of a wall clock (for the watchdog and shutdown bounds only; never kernel time).</summary>
+        private long ClockMs()
+        {
+            MsClock c = clockSeam;
+            return c != null ? c() : System.DateTime.UtcNow.Ticks / 10000;
+        }
+
+        /// <summary>
+        /// The driver's wait for the CPU (its side of WaitTurn), with the watchdog. It looks for context
+        /// switches eight times a period, so it knows when the last one happened to within WatchdogMs/8:
+        /// the halt is requested WatchdogMs after the last switch it saw, the stuck report comes WatchdogMs
+        /// after that (docs/spec/scheduler.md §29).
+        /// </summary>
         private void WaitTurnDriver()
         {
             int wd = Config.WatchdogMs;
@@ -45,34 +61,40 @@ namespace NfRt.Scheduling
             {
                 // The watchdog runs while no context switch happens: a busy system whose tasks keep
                 // handing the CPU to each other is making progress, however long the call takes.
-                long haltSince = -1;
-                long deadline = ClockMs() + wd;
+                int look = wd / 8;
+                if (look < 1) look = 1;
                 int seen = Interlocked.CompareExchange(ref _handovers, 0, -1);
+                long now = ClockMs();
+                long quietSince = now;    // when the last switch was seen
+                long haltSince = -1;      // when the halt was requested
                 while (current != Idle)
                 {
-                    long left = deadline - ClockMs();
-                    if (left > 0 && _idleGate.Wait((int)left)) continue;
+                    long due = (haltSince < 0 ? quietSince : haltSince) + wd;
+                    long wait = due - now;
+                    if (wait > look) wait = look;
+                    if (wait < 1) wait = 1;
+                    if (_idleGate.Wait((int)wait)) continue;
                     if (current == Idle) break;
-                    long now = ClockMs();
-                    if (now < deadline) continue;
-                    int switches = Interlocked.CompareExchange(ref _handovers, 0, -1);
-                    if (haltSince < 0 && switches != seen)
-                    {
-                        seen = switches;
-                        deadline = now + wd;
-                        continue;
-                    }
+                    now = ClockMs();
                     if (haltSince < 0)
                     {
-                        // First expiry: ask the task to hand over at its next preemption point.
+                        int switches = Interlocked.CompareExchange(ref _handovers, 0, -1);
+                        if (switches != seen)
+                        {
+                            seen = switches;
+                            quietSince = now;
+                            continue;
+                        }
+                        if (now - quietSince < wd) continue;
+                        // No switch for a period: ask the task to hand over at its next preemption point.
                         _watchdogTask = current;
                         _watchdogFired = true;
                         Interlocked.Exchange(ref _haltRequested, 1);
                         haltSince = now;
-                        deadline = now + wd;
                         continue;
                     }
-                    // Second expiry: it reached no preemption point. Give up waiting; it keeps the CPU.
+                    if (now - haltSince < wd) continue;
+                    // It reached no preemption point for another period. Give up waiting; it keeps the CPU.
                     _stuck = current;
                     _watchdogTask = _stuck;
                     return;

@@ -15,18 +15,22 @@ namespace NfRt.Scheduling
     /// A preempted task resumes before its equals; a yielding or time-sliced task goes behind them.</item>
     /// <item>Preemption points: the end of every kernel call, IRQ exit (the tick included) and
     /// <see cref="Checkpoint"/>. A cooperative task is never preempted by another task, only by IRQs.</item>
-    /// <item>All kernel state is mutated between <see cref="Enter"/> and <see cref="Leave"/> (IRQs
-    /// masked). Exactly one thread — the current task's, or the driver's while idle — may be inside;
-    /// <see cref="Enter"/> fails with a <see cref="KernelFaultException"/> otherwise.</item>
+    /// <item>All kernel state is mutated inside the critical section (internal <c>Enter</c>/<c>Leave</c>,
+    /// IRQs masked). Exactly one thread — the current task's, or the driver's while idle — may be inside;
+    /// any other thread's call returns <see cref="KernelStatus.WrongContext"/>.</item>
     /// <item>Trace events are buffered in the critical section and given to the sink after it.</item>
-    /// <item>The idle task is the driver: when nothing is ready, control returns to the thread that
-    /// called <see cref="RunUntilIdle"/> / <see cref="AdvanceTicks"/>.</item>
+    /// <item>The idle task is the driver: tasks and time run only inside its run calls
+    /// (<see cref="RunUntilIdle"/>, <see cref="AdvanceTicks"/>, <see cref="RunUntilTick"/>); its other
+    /// calls make tasks ready and return at once (docs/spec/scheduler.md §35).</item>
+    /// <item>Threads outside the kernel signal it as device IRQ lines (<see cref="RaiseIrq"/>, §36).</item>
     /// </list>
     /// The partial files: <c>Scheduler.CriticalSection.cs</c> (enter/leave, checks, trace),
     /// <c>Scheduler.Dispatch.cs</c> (pick, switch, hand-over), <c>Scheduler.Blocking.cs</c> (block
     /// and wake: the one wait protocol, with <c>WaitQueue.cs</c>), <c>Scheduler.Irq.cs</c> (the IRQ sink), <c>Scheduler.Time.cs</c> (tick, sleep,
     /// timeouts, slices), <c>Scheduler.Tasks.cs</c> (task lifecycle), <c>Scheduler.Priority.cs</c>
-    /// (priority changes), <c>Scheduler.Driver.cs</c> (the idle task's driver calls).
+    /// (priority changes), <c>Scheduler.Driver.cs</c> (the idle task's driver calls),
+    /// <c>Scheduler.Watchdog.cs</c> (halts, the watchdog), <c>Scheduler.DeviceEvents.cs</c> (raising device
+    /// lines from any thread), <c>Scheduler.HookFaults.cs</c> (user code the kernel calls that throws).
     /// </summary>
     public sealed partial class Scheduler : IIrqSink
     {
@@ -48,8 +52,9 @@ namespace NfRt.Scheduling
         private readonly TaskControlBlock[] _tasks;
         private readonly TaskThread[] _threads;          // execution context of task id i+1
         private readonly WaitQueue[] _joiners;           // the tasks joining task id i+1
-        private readonly IIrqHandler[] _handlers = new IIrqHandler[IrqController.Lines];
+        private readonly IIrqHandler[] _handlers = new IIrqHandler[Board.IrqLines];
         private readonly IInvariantChecker[] _checkers = new IInvariantChecker[8];
+        private readonly bool[] _userChecker = new bool[8];   // registered by AddInvariantChecker: contained (Scheduler.HookFaults.cs)
         private readonly TaskGate _idleGate;
         private int _checkerCount;
         private int _taskCount;
@@ -65,6 +70,7 @@ namespace NfRt.Scheduling
         private bool _shutdown;
         private bool _inCheck;
         private bool _started;
+        private bool _driving;    // the driver is inside a run call: only then may the idle task dispatch (§35)
         private readonly bool _checkInvariants;   // Config.CheckInvariants, read at every Leave
 
         /// <summary>
@@ -94,14 +100,16 @@ namespace NfRt.Scheduling
         /// Creates a kernel on <paramref name="board"/>. The calling thread becomes the driver
         /// (the idle task's context).
         /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="config"/> or <paramref name="board"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The configuration is invalid (the message names the
-        /// field), the board is null, or the board already runs another kernel.</exception>
+        /// field), or the board already runs another kernel.</exception>
         public Scheduler(KernelConfig config, Board board)
         {
-            string bad = config == null ? "config is null" : config.Validate();
-            if (bad != null) throw new System.ArgumentException(bad);
-            if (board == null) throw new System.ArgumentException("board is null");
-            if (board.Irq.IsAttached) throw new System.ArgumentException("board: this board already runs a kernel (one board, one Scheduler)");
+            if (config == null) throw new System.ArgumentNullException("config");
+            if (board == null) throw new System.ArgumentNullException("board");
+            string bad = config.Validate();
+            if (bad != null) throw new System.ArgumentException(bad, "config");
+            if (board.Irq.IsAttached) throw new System.ArgumentException("board: this board already runs a kernel (one board, one Scheduler)", "board");
             Config = config.FrozenCopy();
             _checkInvariants = Config.CheckInvariants;
             Board = board;
@@ -123,6 +131,7 @@ namespace NfRt.Scheduling
             _checkers[_checkerCount++] = new SchedulerInvariants(this);
             InitTiming();   // run-time statistics and periodic tasks (Scheduler.Statistics.cs)
             _irq.Attach(this);
+            _irq.held = 1;      // nothing is delivered until the first run call (§35)
         }
 
         /// <summary>The task that owns the CPU (the idle task while the driver runs).</summary>
@@ -165,19 +174,46 @@ namespace NfRt.Scheduling
             return id >= 1 && id <= _taskCount ? _tasks[id - 1] : null;
         }
 
-        /// <summary>Registers an invariant checker run after every kernel operation when checking is on.</summary>
+        /// <summary>
+        /// Registers the application's invariant checker, run after every kernel operation when checking is
+        /// on. Contained (docs/spec/scheduler.md §37): a report or an exception from it is recorded, not
+        /// thrown — the next run call returns <see cref="KernelStatus.HookFaulted"/> and
+        /// <see cref="LastHookFault"/> holds it — and the checker is removed, so it reports once.
+        /// InvalidArgument for null, NoResources when 8 checkers are registered; WrongContext and the
+        /// other caller refusals as every call.
+        /// </summary>
         public KernelStatus AddInvariantChecker(IInvariantChecker checker)
+        {
+            KernelStatus st = CheckCaller();
+            if (st != KernelStatus.Ok) return st;
+            return AddChecker(checker, true);
+        }
+
+        /// <summary>Registers a checker of a kernel layer (rt-mutex, primitives, memory): a report is a kernel fault, thrown.</summary>
+        internal KernelStatus AddKernelChecker(IInvariantChecker checker)
+        {
+            return AddChecker(checker, false);
+        }
+
+        private KernelStatus AddChecker(IInvariantChecker checker, bool user)
         {
             if (checker == null) return KernelStatus.InvalidArgument;
             if (_checkerCount == _checkers.Length) return KernelStatus.NoResources;
+            _userChecker[_checkerCount] = user;
             _checkers[_checkerCount++] = checker;
             return KernelStatus.Ok;
         }
 
-        /// <summary>Installs the service routine of device line <paramref name="irq"/> (1 .. 31).</summary>
+        /// <summary>
+        /// Installs the service routine of device line <paramref name="irq"/> (1 .. 31; null removes it).
+        /// It runs masked, in kernel context, each time the line is delivered (raised by
+        /// <see cref="RaiseIrq"/> from any thread, or injected on the simulated board); it may use the
+        /// ISR-safe calls. An exception from it is contained (§37). InvalidArgument for line 0 (the tick)
+        /// or out of range.
+        /// </summary>
         public KernelStatus SetIrqHandler(int irq, IIrqHandler handler)
         {
-            if (irq <= Board.TickIrq || irq >= IrqController.Lines) return KernelStatus.InvalidArgument;
+            if (irq <= Board.TickIrq || irq >= Board.IrqLines) return KernelStatus.InvalidArgument;
             _handlers[irq] = handler;
             return KernelStatus.Ok;
         }

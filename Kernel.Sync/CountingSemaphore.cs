@@ -23,8 +23,8 @@ namespace NfRt.Sync
         /// or <paramref name="initialCount"/> outside 0 .. <paramref name="maxCount"/>.</exception>
         public CountingSemaphore(Scheduler kernel, string name, int initialCount, int maxCount) : base(kernel, name)
         {
-            if (maxCount < 1) throw new System.ArgumentException("maxCount must be at least 1");
-            if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentException("initialCount must be within 0 .. maxCount");
+            if (maxCount < 1) throw new System.ArgumentOutOfRangeException("maxCount", "maxCount must be at least 1");
+            if (initialCount < 0 || initialCount > maxCount) throw new System.ArgumentOutOfRangeException("initialCount", "initialCount must be within 0 .. maxCount");
             _max = maxCount;
             _count = initialCount;
             waiters = new WaitQueue(kernel, this);

@@ -5,9 +5,10 @@ namespace NfRt.Sync
     /// <summary>
     /// Test hook of the rt-mutex slow path (the rt-tester's "schedule_rt_mutex" hook): lets a
     /// scenario runner observe the moment a waiter blocks and pause a woken waiter before it
-    /// retries the take (the pending-owner and stealing scenarios need that pause).
+    /// retries the take (the pending-owner and stealing scenarios need that pause). Host test
+    /// plumbing, internal: the harness and the simulator reach it through their friend grants.
     /// </summary>
-    public interface IRtMutexTestHook
+    internal interface IRtMutexTestHook
     {
         /// <summary>
         /// <paramref name="task"/> is enqueued on <paramref name="mutex"/>, all PI propagation is

@@ -31,12 +31,15 @@ namespace NfRt.Sync
         internal readonly WaitQueue receivers, senders;
 
         /// <summary>Creates an empty queue of <paramref name="capacity"/> messages (a set-up call: it allocates the ring).</summary>
-        /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="capacity"/> &lt; 1, or
-        /// <paramref name="wordsPerMessage"/> outside 1 .. 16.</exception>
+        /// <exception cref="System.ArgumentNullException">A null kernel or name.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="capacity"/> &lt; 1 or a ring
+        /// (capacity × wordsPerMessage × 4 bytes) larger than the board's RAM; <paramref name="wordsPerMessage"/>
+        /// outside 1 .. 16.</exception>
         public MessageQueue(Scheduler kernel, string name, int capacity, int wordsPerMessage) : base(kernel, name)
         {
-            if (capacity < 1) throw new System.ArgumentException("capacity must be at least 1");
-            if (wordsPerMessage < 1 || wordsPerMessage > MaxWords) throw new System.ArgumentException("wordsPerMessage must be within 1 .. 16");
+            if (wordsPerMessage < 1 || wordsPerMessage > MaxWords) throw new System.ArgumentOutOfRangeException("wordsPerMessage", "wordsPerMessage must be within 1 .. 16");
+            if (capacity < 1 || (long)capacity * wordsPerMessage * 4 > kernel.Board.Profile.RamBytes)
+                throw new System.ArgumentOutOfRangeException("capacity", "capacity must be at least 1, and its ring (capacity x wordsPerMessage x 4 bytes) fit in the board's RAM");
             _capacity = capacity;
             _words = wordsPerMessage;
             _slots = new int[capacity * wordsPerMessage];
@@ -60,10 +63,13 @@ namespace NfRt.Sync
         /// <summary>Tasks waiting to send (the queue is full).</summary>
         public int SenderCount { get { return senders.Count; } }
 
-        /// <summary>Word <paramref name="word"/> of queued message <paramref name="index"/> (0 = the next one Receive gets); 0 out of range.</summary>
+        /// <summary>Word <paramref name="word"/> of queued message <paramref name="index"/> (0 = the next one Receive gets).</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="index"/> is not within 0 .. Count-1, or
+        /// <paramref name="word"/> not within 0 .. WordsPerMessage-1 (a message not queued has no words to read).</exception>
         public int Peek(int index, int word)
         {
-            if (index < 0 || index >= _count || word < 0 || word >= _words) return 0;
+            if (index < 0 || index >= _count) throw new System.ArgumentOutOfRangeException("index", "index must be within 0 .. Count-1");
+            if (word < 0 || word >= _words) throw new System.ArgumentOutOfRangeException("word", "word must be within 0 .. WordsPerMessage-1");
             return _slots[((_head + index) % _capacity) * _words + word];
         }
 

@@ -90,11 +90,11 @@ namespace NfRt.Sync
         internal int depth;                           // recursive: locks beyond the first (touched by the owner only, masked)
 
         /// <summary>Creates a free priority-inheritance mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
-        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public RtMutex(Scheduler kernel, string name) : base(name)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (name == null) throw new System.ArgumentException("name is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (name == null) throw new System.ArgumentNullException("name");
             _k = kernel;
             _sys = RtMutexSystem.Of(kernel);
             _irq = kernel.Board.Irq;
@@ -106,15 +106,15 @@ namespace NfRt.Sync
         /// Creates a free mutex with <paramref name="options"/> (docs/spec/primitives.md §11-§14): a
         /// priority ceiling, recursion, robustness, in any combination; priority inheritance always.
         /// </summary>
-        /// <exception cref="System.ArgumentException">A null kernel, name or options, or a ceiling outside
-        /// -1 .. PriorityLevels-1.</exception>
+        /// <exception cref="System.ArgumentNullException">A null kernel, name or options.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException">A ceiling outside -1 .. PriorityLevels-1 (the parameter named is options).</exception>
         public RtMutex(Scheduler kernel, string name, RtMutexOptions options) : base(name)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (name == null) throw new System.ArgumentException("name is null");
-            if (options == null) throw new System.ArgumentException("options is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (name == null) throw new System.ArgumentNullException("name");
+            if (options == null) throw new System.ArgumentNullException("options");
             if (options.Ceiling < -1 || options.Ceiling >= kernel.Config.PriorityLevels)
-                throw new System.ArgumentException("options.Ceiling must be -1 (none) or within 0 .. PriorityLevels-1");
+                throw new System.ArgumentOutOfRangeException("options", "options.Ceiling must be -1 (none) or within 0 .. PriorityLevels-1");
             _k = kernel;
             _ceiling = options.Ceiling;
             _recursive = options.Recursive;

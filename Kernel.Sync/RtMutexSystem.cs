@@ -20,8 +20,11 @@ namespace NfRt.Sync
         /// <summary>Counters of every rt-mutex of this kernel.</summary>
         public readonly RtMutexCounters Counters = new RtMutexCounters();
 
-        /// <summary>Test hook (scenario runner), or null.</summary>
-        public IRtMutexTestHook TestHook;
+        /// <summary>
+        /// Test hook (the scenario runner's pause, host only), or null. Internal: code run inside the
+        /// critical section must not be application code (docs/spec/scheduler.md §37).
+        /// </summary>
+        internal IRtMutexTestHook TestHook;
 
         internal readonly AtomicOps Atomics;
         internal readonly IrqController Irq;
@@ -42,10 +45,10 @@ namespace NfRt.Sync
         /// set-up call: it allocates then). The cast from the slot cannot fail: the slot's type is internal
         /// to the kernel assemblies and this class is its one implementation.
         /// </summary>
-        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> is null.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> is null.</exception>
         public static RtMutexSystem Of(Scheduler kernel)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
             ISyncLayer layer = kernel.SyncLayer;
             return layer != null ? (RtMutexSystem)layer : new RtMutexSystem(kernel);
         }
@@ -62,7 +65,7 @@ namespace NfRt.Sync
         /// <summary>Registers a fully built mutex; the first one registers the rt-mutex invariant checker. Returns its id.</summary>
         internal int Register(RtMutex m)
         {
-            if (_count == 0 && Kernel.AddInvariantChecker(new RtMutexInvariants(this)) != KernelStatus.Ok)
+            if (_count == 0 && Kernel.AddKernelChecker(new RtMutexInvariants(this)) != KernelStatus.Ok)
                 throw new System.ArgumentException("kernel: no room for another invariant checker");
             if (_count == _mutexes.Length)
             {

@@ -19,11 +19,11 @@ namespace NfRt.Sync
         internal int id;
         internal bool destroyed;
 
-        /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         internal SyncObject(Scheduler kernel, string name) : base(name)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (name == null) throw new System.ArgumentException("name is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (name == null) throw new System.ArgumentNullException("name");
             _k = kernel;
         }
 

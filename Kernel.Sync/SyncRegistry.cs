@@ -33,7 +33,7 @@ namespace NfRt.Sync
             if (_checker == null)
             {
                 SyncObjectInvariants c = new SyncObjectInvariants();
-                if (Kernel.AddInvariantChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker");
+                if (Kernel.AddKernelChecker(c) != KernelStatus.Ok) throw new System.ArgumentException("kernel: no room for another invariant checker", "kernel");
                 _checker = c;
             }
             _checker.Add(o);

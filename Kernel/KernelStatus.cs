@@ -56,5 +56,12 @@ namespace NfRt.Kernel
         /// (counted and traced; the next job still starts as the task's overrun policy says).
         /// </summary>
         DeadlineMissed = -215,
+
+        /// <summary>
+        /// A run call: application code the kernel called — an IRQ handler or the trace sink that threw, an
+        /// invariant checker that reported or threw — failed, and was contained: <c>Scheduler.LastHookFault</c>
+        /// says which and how (docs/spec/scheduler.md §37).
+        /// </summary>
+        HookFaulted = -216,
     }
 }

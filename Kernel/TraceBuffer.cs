@@ -16,8 +16,12 @@ namespace NfRt.Kernel
         /// <summary>The sink, or null to record nothing.</summary>
         public ITraceSink Sink;
 
-        /// <summary>Creates a ring of <paramref name="capacity"/> events.</summary>
-        public TraceBuffer(int capacity) { _ring = new TraceEvent[capacity]; }
+        /// <summary>Creates a ring of <paramref name="capacity"/> (1 .. KernelConfig.MaxTraceCapacity) events: the kernel makes its own.</summary>
+        internal TraceBuffer(int capacity)
+        {
+            if (capacity < 1 || capacity > KernelConfig.MaxTraceCapacity) throw new System.ArgumentOutOfRangeException("capacity", "capacity must be 1..65536");
+            _ring = new TraceEvent[capacity];
+        }
 
         /// <summary>Events lost because the ring was full.</summary>
         public int Dropped { get { return _dropped; } }

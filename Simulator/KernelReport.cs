@@ -13,6 +13,8 @@ namespace NfRt.Simulator;
 /// <item><c>WatchdogExpired</c>: <c>watchdog: task T2 kept the CPU for 5000 ms without a context switch</c>,
 /// then <c>and was halted at tick N</c>, or <c>(it has not reached a kernel call)</c> when the task is stuck
 /// (it spins or waits outside the kernel and still holds the CPU);</item>
+/// <item><c>HookFaulted</c>: <c>AdvanceTicks: IRQ handler of line 3 threw InvalidOperationException: ...
+/// (contained; the kernel goes on)</c> (<c>Scheduler.LastHookFault</c>);</item>
 /// <item><c>TasksAbandoned</c> from Shutdown: <c>shutdown: the thread of task T2 did not end within 2000 ms and was abandoned</c>;</item>
 /// <item>kernel calls refused because they came from a foreign thread (<c>Scheduler.ForeignCalls</c>), counted at shutdown;</item>
 /// <item>anything else: <c>CALL returned STATUS</c>.</item>
@@ -34,6 +36,8 @@ public static partial class KernelReport
                 return Watchdog(kernel);
             case KernelStatus.TasksAbandoned:
                 return Abandoned(kernel);
+            case KernelStatus.HookFaulted:
+                return $"{call}: {OneLine(kernel.LastHookFault?.ToString() ?? "?")} (contained; the kernel goes on)";
             case KernelStatus.ShutDown:
                 return $"{call}: the kernel was already shut down";
             default:
@@ -78,5 +82,7 @@ public static partial class KernelReport
     }
 
     private static string Exception(Exception e) =>
-        e == null ? "(no exception recorded)" : e.GetType().Name + ": " + string.Join(' ', e.Message.Split((char[])null, StringSplitOptions.RemoveEmptyEntries));
+        e == null ? "(no exception recorded)" : e.GetType().Name + ": " + OneLine(e.Message);
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])null, StringSplitOptions.RemoveEmptyEntries));
 }

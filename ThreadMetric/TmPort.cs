@@ -22,9 +22,10 @@ namespace NfRt.ThreadMetric
     ///                                area, as in the ThreadX port); send and receive never wait
     ///   binary semaphore             CountingSemaphore(initial 1, max 1); get never waits
     ///   memory pool                  Kernel.Memory BlockPool of 2048 bytes in 128-byte blocks
-    ///   cause an interrupt           Irq.Raise(line 1), then Scheduler.Checkpoint: the trap's entry,
-    ///                                where the pending line is delivered to the IIrqHandler installed
-    ///                                with Scheduler.SetIrqHandler, followed by the IRQ-exit reschedule
+    ///   cause an interrupt           Scheduler.RaiseIrq(line 1), then Scheduler.Checkpoint: the trap's
+    ///                                entry, where the pending line is delivered to the IIrqHandler
+    ///                                installed with Scheduler.SetIrqHandler, followed by the IRQ-exit
+    ///                                reschedule
     /// </code>
     /// Thread-Metric priorities (1 most urgent .. 31) are used as they are: the kernel has 32 levels and,
     /// like Thread-Metric, a lower number is more urgent. Thread ids are the suite's (0 .. 9).
@@ -55,7 +56,6 @@ namespace NfRt.ThreadMetric
         /// <summary>Its board.</summary>
         public readonly Board Board;
 
-        private readonly IrqController _irq;
         private readonly TaskControlBlock[] _threads = new TaskControlBlock[MaxThreads];
         private readonly MessageQueue[] _queues = new MessageQueue[MaxQueues];
         private readonly CountingSemaphore[] _semaphores = new CountingSemaphore[MaxSemaphores];
@@ -67,7 +67,6 @@ namespace NfRt.ThreadMetric
             if (kernel == null) throw new System.ArgumentException("kernel is null");
             Kernel = kernel;
             Board = kernel.Board;
-            _irq = Board.Irq;
         }
 
         /// <summary>The task of thread <paramref name="threadId"/>, or null.</summary>
@@ -204,7 +203,7 @@ namespace NfRt.ThreadMetric
         /// </summary>
         public void CauseInterrupt()
         {
-            _irq.Raise(InterruptLine);
+            Kernel.RaiseIrq(InterruptLine);
             Kernel.Checkpoint();
         }
 
@@ -214,7 +213,7 @@ namespace NfRt.ThreadMetric
         /// </summary>
         public void InterruptWindow()
         {
-            if (_irq.Pending != 0) Kernel.Checkpoint();
+            if (Kernel.PendingIrqs != 0) Kernel.Checkpoint();
         }
 
         /// <summary>Ends the measurement: suspends every ready thread but the caller (set-up code; not part of the suite).</summary>

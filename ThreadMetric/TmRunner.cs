@@ -58,9 +58,13 @@ namespace NfRt.ThreadMetric
             TmResult result = test.Setup(port, settings, output);
             long ticks = (long)port.TicksOf(settings.PeriodMs) * settings.Periods;
             KernelStatus st = kernel.RunUntilTick(kernel.Now + ticks);
-            // The target tick halts whichever thread runs; the reporting thread's last wake-up is due at or
-            // after it: let it report (it then suspends the test threads and ends, and the kernel is idle).
-            if (st == KernelStatus.Ok && result.PeriodsDone < settings.Periods) st = kernel.RunUntilIdle();
+            // The target tick halts whichever thread runs. The reporting thread's last wake-up is due at the
+            // target, or a few ticks after it when ticks were processed before it first ran (a loaded host):
+            // run on tick by tick until it has reported (bounded by another run's length), then let it finish:
+            // it suspends the test threads and ends, and the kernel is idle.
+            long limit = kernel.Now + ticks;
+            while (st == KernelStatus.Ok && result.PeriodsDone < settings.Periods && kernel.Now < limit) st = kernel.RunUntilTick(kernel.Now + 1);
+            if (st == KernelStatus.Ok) st = kernel.RunUntilIdle();
             result.Status = st;
             TaskControlBlock f = kernel.FirstFaultedTask();
             if (f != null)

@@ -75,9 +75,12 @@ namespace NfRt.DeviceTests
             }
         }
 
-        /// <summary>A task masks, raises line 6, and the ISR runs only when it restores.</summary>
+        /// <summary>
+        /// A task raises line 6 with RaiseIrq (what a device event thread does): the line is pending until the
+        /// task's next preemption point (Checkpoint), where the ISR runs.
+        /// </summary>
         [TestMethod]
-        public void Line_raised_while_masked_runs_on_restore()
+        public void Line_raised_by_a_task_runs_at_its_next_preemption_point()
         {
             using (Rig r = new Rig())
             {
@@ -85,40 +88,34 @@ namespace NfRt.DeviceTests
                 r.K.SetIrqHandler(6, isr);
                 r.Task("T", 10, delegate
                 {
-                    IrqController irq = r.K.Board.Irq;
-                    int s = irq.Mask();
-                    irq.Raise(6);
+                    Rig.Is(KernelStatus.Ok, r.K.RaiseIrq(6), "raise");
                     r.Log("raised");
-                    Assert.IsTrue((irq.Pending & (1 << 6)) != 0, "pending while masked");
-                    irq.Restore(s);
-                    r.Log("restored");
+                    Assert.IsTrue((r.K.PendingIrqs & (1 << 6)) != 0, "pending until the preemption point");
+                    r.K.Checkpoint();
+                    r.Log("after");
                 });
                 r.Run();
-                r.AssertLog("raised isr6 restored");
+                r.AssertLog("raised isr6 after");
                 Assert.AreEqual(1, isr.Calls, "calls");
             }
         }
 
-        /// <summary>Nested masks: the line is delivered at the OUTERMOST restore only.</summary>
+        /// <summary>An ISR raises another line: it is delivered in the same pass, after the ISR returns.</summary>
         [TestMethod]
-        public void Nested_masks_deliver_at_the_outermost_restore()
+        public void Line_raised_inside_an_isr_is_delivered_in_the_same_pass()
         {
             using (Rig r = new Rig())
             {
-                r.K.SetIrqHandler(6, new ActionIrq(delegate (Scheduler k, int irq) { r.Log("isr"); }));
+                r.K.SetIrqHandler(5, new ActionIrq(delegate (Scheduler k, int irq) { k.RaiseIrq(6); r.Log("isr5"); }));
+                r.K.SetIrqHandler(6, new ActionIrq(delegate (Scheduler k, int irq) { r.Log("isr6"); }));
                 r.Task("T", 10, delegate
                 {
-                    IrqController irq = r.K.Board.Irq;
-                    int outer = irq.Mask();
-                    int inner = irq.Mask();
-                    irq.Raise(6);
-                    irq.Restore(inner);
-                    r.Log("inner");
-                    irq.Restore(outer);
-                    r.Log("outer");
+                    r.K.RaiseIrq(5);
+                    r.K.Checkpoint();
+                    r.Log("after");
                 });
                 r.Run();
-                r.AssertLog("inner isr outer");
+                r.AssertLog("isr5 isr6 after");
             }
         }
 
@@ -140,7 +137,7 @@ namespace NfRt.DeviceTests
             }
         }
 
-        /// <summary>Bad lines are refused: handler on line 0 (the tick) or 32; injection of line 0, of a past tick.</summary>
+        /// <summary>Bad lines are refused: handler on line 0 (the tick) or 32; injection of line 0, of a past tick; raising line 0, 32, or a line with no handler.</summary>
         [TestMethod]
         public void Bad_irq_lines_are_refused()
         {
@@ -152,7 +149,10 @@ namespace NfRt.DeviceTests
                 Rig.Is(KernelStatus.Ok, r.K.SetIrqHandler(31, isr), "line 31");
                 Assert.IsFalse(r.Board.InjectAt(5, 0), "inject the tick line");
                 Assert.IsFalse(r.Board.InjectAt(0, 3), "inject at the current tick");
-                Assert.IsFalse(r.K.Board.Irq.Raise(32), "raise line 32");
+                Rig.Is(KernelStatus.InvalidArgument, r.K.RaiseIrq(32), "raise line 32");
+                Rig.Is(KernelStatus.InvalidArgument, r.K.RaiseIrq(0), "raise the tick line");
+                Rig.Is(KernelStatus.WrongState, r.K.RaiseIrq(7), "raise a line with no handler");
+                Assert.AreEqual(0, r.K.PendingIrqs, "nothing raised");
             }
         }
 

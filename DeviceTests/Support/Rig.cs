@@ -94,27 +94,10 @@ namespace NfRt.DeviceTests
             if (expected != actual) Assert.Fail(what + ": expected " + Name(expected) + ", got " + Name(actual));
         }
 
-        /// <summary>Name of a status (enum names need no metadata on nanoCLR this way).</summary>
+        /// <summary>Name of a status: the kernel's device-side table (nanoCLR keeps no enum names).</summary>
         public static string Name(KernelStatus s)
         {
-            switch (s)
-            {
-                case KernelStatus.Ok: return "Ok";
-                case KernelStatus.NotOwner: return "NotOwner";
-                case KernelStatus.Interrupted: return "Interrupted";
-                case KernelStatus.Busy: return "Busy";
-                case KernelStatus.InvalidArgument: return "InvalidArgument";
-                case KernelStatus.Deadlock: return "Deadlock";
-                case KernelStatus.TimedOut: return "TimedOut";
-                case KernelStatus.Destroyed: return "Destroyed";
-                case KernelStatus.WrongContext: return "WrongContext";
-                case KernelStatus.NoResources: return "NoResources";
-                case KernelStatus.WrongState: return "WrongState";
-                case KernelStatus.CeilingViolated: return "CeilingViolated";
-                case KernelStatus.OwnerDied: return "OwnerDied";
-                case KernelStatus.DeadlineMissed: return "DeadlineMissed";
-            }
-            return "status " + (int)s;
+            return KernelStatusName.Of(s);
         }
 
         /// <summary>Asserts a task state.</summary>

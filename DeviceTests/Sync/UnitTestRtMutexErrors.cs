@@ -221,7 +221,7 @@ namespace NfRt.DeviceTests
             });
         }
 
-        /// <summary>The driver (idle task) and a masked region (an ISR) may not lock or unlock: WrongContext / false.</summary>
+        /// <summary>The driver (idle task) and an ISR (masked) may not lock or unlock: WrongContext / false.</summary>
         [TestMethod]
         public void Locking_from_the_idle_task_or_a_masked_region_is_wrong_context()
         {
@@ -234,15 +234,17 @@ namespace NfRt.DeviceTests
                 Assert.IsFalse(m.TryLock(), "TryLock from the driver");
                 o.Do(delegate { return m.Lock(); });
                 string got = "";
+                r.R.K.SetIrqHandler(4, new ActionIrq(delegate (Scheduler k, int irq)
+                {
+                    got = Rig.Name(m.Unlock()) + " " + Rig.Name(m.LockTimed(1, false));
+                }));
                 o.Do(delegate
                 {
-                    IrqController irq = r.R.K.Board.Irq;
-                    int s = irq.Mask();
-                    got = Rig.Name(m.Unlock()) + " " + Rig.Name(m.LockTimed(1, false));
-                    irq.Restore(s);
+                    r.R.K.RaiseIrq(4);
+                    r.R.K.Checkpoint();       // the ISR runs here, in O's context, masked
                     return m.Unlock();
                 });
-                Assert.AreEqual("WrongContext WrongContext", got, "masked");
+                Assert.AreEqual("WrongContext WrongContext", got, "in an ISR");
                 o.Returned(KernelStatus.Ok, 2);
                 r.Free(m);
             });

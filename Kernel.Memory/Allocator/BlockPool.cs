@@ -90,12 +90,12 @@ namespace NfRt.Memory
         /// <param name="poolBytes">Bytes of the region, at least one block.</param>
         /// <param name="blockSize">Bytes per block, at least 1.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="board"/> is null.</exception>
-        /// <exception cref="System.ArgumentException">The block size is below 1, or the region holds no block.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException">The block size is below 1, or the region holds no block or is larger than the board's RAM.</exception>
         public BlockPool(Board board, int poolBytes, int blockSize)
         {
             if (board == null) throw new System.ArgumentNullException("board");
-            if (blockSize < 1) throw new System.ArgumentException("blockSize must be >= 1");
-            if (poolBytes < blockSize) throw new System.ArgumentException("poolBytes must hold at least one block");
+            if (blockSize < 1) throw new System.ArgumentOutOfRangeException("blockSize", "blockSize must be >= 1");
+            if (poolBytes < blockSize || poolBytes > board.Profile.RamBytes) throw new System.ArgumentOutOfRangeException("poolBytes", "poolBytes must hold at least one block and fit in the board's RAM");
             Board = board;
             _irq = board.Irq;
             BlockSize = blockSize;

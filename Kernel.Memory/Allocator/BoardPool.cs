@@ -19,9 +19,9 @@ namespace NfRt.Memory
         /// board's pool exists already (one board, one pool: share the first).</exception>
         public static BlockPool For(Board board)
         {
-            if (board == null) throw new System.ArgumentException("board is null");
-            if (board.Profile.PoolBytes < board.Profile.BlockSize) throw new System.ArgumentException("board: its profile's pool holds no block");
-            if (!board.ClaimPoolRegion()) throw new System.ArgumentException("board: its pool was created already; create it once and share it");
+            if (board == null) throw new System.ArgumentNullException("board");
+            if (board.Profile.PoolBytes < board.Profile.BlockSize) throw new System.ArgumentException("board: its profile's pool holds no block", "board");
+            if (!board.ClaimPoolRegion()) throw new System.ArgumentException("board: its pool was created already; create it once and share it", "board");
             return new BlockPool(board, board.Profile.PoolBytes, board.Profile.BlockSize);
         }
     }

@@ -18,7 +18,7 @@ namespace NfRt.Memory
         internal static void AttachOnce(Scheduler kernel, BlockPool pool)
         {
             if (pool.checkedBy == kernel) return;
-            if (kernel.AddInvariantChecker(new MemoryInvariants(pool)) == NfRt.Kernel.KernelStatus.Ok) pool.checkedBy = kernel;
+            if (kernel.AddKernelChecker(new MemoryInvariants(pool)) == NfRt.Kernel.KernelStatus.Ok) pool.checkedBy = kernel;
         }
 
         /// <inheritdoc/>

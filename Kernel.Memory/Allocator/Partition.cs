@@ -86,12 +86,13 @@ namespace NfRt.Memory
         {
             if (pool == null) throw new System.ArgumentNullException("pool");
             if (name == null) throw new System.ArgumentNullException("name");
-            if (maximum < 1) throw new System.ArgumentException("maximum must be >= 1");
-            if (fastSlots < 0 || fastSlots > maximum) throw new System.ArgumentException("fastSlots must be 0..maximum");
-            if (reserve < 0 || reserve > maximum) throw new System.ArgumentException("reserve must be 0..maximum");
-            if (initialBlocks < 0 || initialBlocks > maximum) throw new System.ArgumentException("initialBlocks must be 0..maximum");
+            if (maximum < 1 || maximum > pool.Board.Profile.RamBytes / pool.BlockSize)
+                throw new System.ArgumentOutOfRangeException("maximum", "maximum must be 1..the blocks the board's RAM can hold");
+            if (fastSlots < 0 || fastSlots > maximum) throw new System.ArgumentOutOfRangeException("fastSlots", "fastSlots must be 0..maximum");
+            if (reserve < 0 || reserve > maximum) throw new System.ArgumentOutOfRangeException("reserve", "reserve must be 0..maximum");
+            if (initialBlocks < 0 || initialBlocks > maximum) throw new System.ArgumentOutOfRangeException("initialBlocks", "initialBlocks must be 0..maximum");
             if (!pool.Irq.AdmitsCaller()) throw new System.InvalidOperationException("Partition: created from a thread that does not own the kernel's CPU");
-            if (initialBlocks > pool.FreeCount) throw new System.ArgumentException("the pool lacks the initial blocks");
+            if (initialBlocks > pool.FreeCount) throw new System.ArgumentOutOfRangeException("initialBlocks", "the pool lacks the initial blocks");
             Pool = pool;
             Name = name;
             Maximum = maximum;
@@ -112,7 +113,7 @@ namespace NfRt.Memory
                 else _emptySlow[_emptySlowCount++] = i;
             }
             Id = pool.Register(this);
-            if (Id < 0) throw new System.ArgumentException("the pool has no room for another partition");
+            if (Id < 0) throw new System.ArgumentException("the pool has no room for another partition", "pool");
             if (initialBlocks > 0)
             {
                 int[] scratch = new int[initialBlocks];

@@ -97,14 +97,14 @@ namespace NfRt.Memory
         /// message names the field), the partition already has a service, or the worker cannot be created.</exception>
         public BalloonService(Scheduler kernel, Partition partition, BalloonConfig config)
         {
-            if (kernel == null) throw new System.ArgumentException("kernel is null");
-            if (partition == null) throw new System.ArgumentException("partition is null");
-            if (config == null) throw new System.ArgumentException("config is null");
+            if (kernel == null) throw new System.ArgumentNullException("kernel");
+            if (partition == null) throw new System.ArgumentNullException("partition");
+            if (config == null) throw new System.ArgumentNullException("config");
             string bad = config.Validate(kernel.Config.PriorityLevels);
-            if (bad != null) throw new System.ArgumentException(bad);
-            if (partition.service != null) throw new System.ArgumentException("partition " + partition.Name + " already has a balloon service");
-            if (partition.Pool.Board != kernel.Board) throw new System.ArgumentException("the partition's pool belongs to another board");
-            if (kernel.TaskCount >= kernel.Config.MaxTasks) throw new System.ArgumentException("the kernel has no room for the worker task");
+            if (bad != null) throw new System.ArgumentException(bad, "config");
+            if (partition.service != null) throw new System.ArgumentException("partition " + partition.Name + " already has a balloon service", "partition");
+            if (partition.Pool.Board != kernel.Board) throw new System.ArgumentException("the partition's pool belongs to another board", "partition");
+            if (kernel.TaskCount >= kernel.Config.MaxTasks) throw new System.ArgumentException("the kernel has no room for the worker task", "kernel");
             Kernel = kernel;
             Partition = partition;
             Pool = partition.Pool;
@@ -132,7 +132,7 @@ namespace NfRt.Memory
             if (Worker == null)
             {
                 partition.service = null;
-                throw new System.ArgumentException("cannot create the balloon worker task");
+                throw new System.ArgumentException("cannot create the balloon worker task", "kernel");
             }
         }
 

@@ -13,6 +13,8 @@ namespace NfRt.Samples.SensorBusArbiter
     /// <see cref="CriticalSection"/> ticks of CPU;</item>
     /// <item>load (priority 10): at cycle tick 5 computes for <see cref="Load"/> ticks;</item>
     /// <item>control (priority 5): at cycle tick 3 needs the bus to read its sensor, and measures how long it waited.</item>
+    /// <item>sampler (priority 30): receives a second sensor's samples, which arrive as device events: a thread of
+    /// their own stands for the sensor's data-ready interrupt and raises IRQ line 1 (<see cref="SensorEvents"/>).</item>
     /// </list>
     /// The run is made twice: with the rt-mutex (the logger inherits the control loop's priority, so the load
     /// cannot get in: the wait is bounded by the logger's critical section) and, for contrast, with a plain lock
@@ -51,6 +53,7 @@ namespace NfRt.Samples.SensorBusArbiter
             cfg.PriorityLevels = 32;
             Scheduler k = new Scheduler(cfg, board);
             BusLock bus = inheritance ? (BusLock)new RtMutexBus(k) : new PlainBus(k);
+            SensorEvents sensor = new SensorEvents(k, 30);
             Stats waits = new Stats();
             long start = 0;
             int readings = 0;
@@ -87,7 +90,10 @@ namespace NfRt.Samples.SensorBusArbiter
                 }
             });
             start = Period;   // tasks created before the driver runs start at kernel tick 0; the first cycle begins at 100
+            sensor.Start();
             k.RunUntilTick(start + Cycles * Period + Period);
+            sensor.Stop();
+            k.RunUntilTick(k.Now + 20);   // the last raise is delivered and received
             int boosts = inheritance ? RtMutexSystem.Of(k).Counters.Boosts : 0;
             TaskControlBlock faulted = k.FirstFaultedTask();
             k.Shutdown();
@@ -95,7 +101,11 @@ namespace NfRt.Samples.SensorBusArbiter
             Debug.WriteLine((inheritance ? "with priority inheritance (RtMutex):   " : "without inheritance (plain lock):       ")
                 + "control waited max " + waits.Max + " ticks, mean " + waits.Mean + " ticks over " + waits.Count + " readings, boosts " + boosts);
             Debug.WriteLine("RESULT lock=" + name + " readings=" + readings + " max_wait=" + waits.Max + " min_wait=" + waits.Min
-                + " cs=" + CriticalSection + " load=" + Load + " boosts=" + boosts + " fault=" + (faulted == null ? "none" : faulted.Name));
+                + " cs=" + CriticalSection + " load=" + Load + " boosts=" + boosts + " fault=" + (faulted == null ? "none" : faulted.Name)
+                + " samples=" + sensor.Produced + " received=" + sensor.Received + " refused=" + sensor.Refused);
+            Debug.WriteLine("  device events: the sensor thread raised IRQ line " + SensorEvents.Line + " for " + sensor.Produced
+                + " samples, the handler ran " + sensor.HandlerRuns + " times, the sampler task received " + sensor.Received
+                + " (last value " + sensor.LastValue + ")");
         }
 
         private static void SleepUntil(Scheduler k, long tick)

@@ -150,7 +150,7 @@ public sealed class ScenarioSystem : IDisposable
         if (caller == Callers.Irq)
         {
             _irq.Post(op, arg);
-            Board.Irq.Raise(IrqLine);
+            _sim.K.RaiseIrq(IrqLine);
             bool ok = RunUntilIdle();
             if (ok && _irq.Pending) throw new KernelFaultException($"the interrupt of line {IrqLine} was not delivered");
             return ok;

@@ -382,19 +382,19 @@ public class UnitTestBalloonService
     {
         using var r = new BalloonRig(10);
         var p = r.Partition("p", 10, 0);
-        Assert.Contains("MaxBatch", Assert.Throws<ArgumentException>(() => r.Service(p, new BalloonConfig { MaxBatch = 0 })).Message);
-        Assert.Contains("RetryPeriod", Assert.Throws<ArgumentException>(() => r.Service(p, new BalloonConfig { RetryPeriod = -1 })).Message);
-        Assert.Contains("MinReservation", Assert.Throws<ArgumentException>(() => r.Service(p, new BalloonConfig { MinReservation = -1 })).Message);
-        Assert.Contains("WorkerPriority", Assert.Throws<ArgumentException>(() => r.Service(p, new BalloonConfig { WorkerPriority = 32 })).Message);
-        Assert.Contains("StallReportRetries", Assert.Throws<ArgumentException>(() => r.Service(p, new BalloonConfig { StallReportRetries = 0 })).Message);
-        Assert.Throws<ArgumentException>(() => new BalloonService(null, p, new BalloonConfig()));
-        Assert.Throws<ArgumentException>(() => new BalloonService(r.K, null, new BalloonConfig()));
-        Assert.Throws<ArgumentException>(() => new BalloonService(r.K, p, null));
+        Assert.Contains("MaxBatch", Assert.ThrowsAny<ArgumentException>(() => r.Service(p, new BalloonConfig { MaxBatch = 0 })).Message);
+        Assert.Contains("RetryPeriod", Assert.ThrowsAny<ArgumentException>(() => r.Service(p, new BalloonConfig { RetryPeriod = -1 })).Message);
+        Assert.Contains("MinReservation", Assert.ThrowsAny<ArgumentException>(() => r.Service(p, new BalloonConfig { MinReservation = -1 })).Message);
+        Assert.Contains("WorkerPriority", Assert.ThrowsAny<ArgumentException>(() => r.Service(p, new BalloonConfig { WorkerPriority = 32 })).Message);
+        Assert.Contains("StallReportRetries", Assert.ThrowsAny<ArgumentException>(() => r.Service(p, new BalloonConfig { StallReportRetries = 0 })).Message);
+        Assert.ThrowsAny<ArgumentException>(() => new BalloonService(null, p, new BalloonConfig()));
+        Assert.ThrowsAny<ArgumentException>(() => new BalloonService(r.K, null, new BalloonConfig()));
+        Assert.ThrowsAny<ArgumentException>(() => new BalloonService(r.K, p, null));
         Assert.Equal(0, r.K.TaskCount);
 
         var svc = r.Service(p);
         Assert.Equal(31, svc.Worker.NormalPriority);                   // least urgent level by default
-        Assert.Throws<ArgumentException>(() => r.Service(p));          // one service per partition
+        Assert.ThrowsAny<ArgumentException>(() => r.Service(p));          // one service per partition
         var q = r.Partition("q", 4, 0);
         Assert.Equal(20, r.Service(q, new BalloonConfig { WorkerPriority = 20 }).Worker.NormalPriority);
         r.Run();

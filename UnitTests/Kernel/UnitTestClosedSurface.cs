@@ -13,8 +13,10 @@ namespace UnitTests.Kernel;
 /// Reflection over the device assemblies proves that every public field is read-only (except a
 /// short, reasoned list of user-owned data), that kernel-state properties have no public setter,
 /// and that the plumbing (wake, block, effective priority, trace emit, hooks, list mutators,
-/// constructors of kernel-owned objects) is not public. Behaviour tests then try the misuses that
-/// remain expressible and show each is refused and changes nothing.
+/// constructors of kernel-owned objects, the interrupt controller, the critical section, the board's CPU
+/// services, the rt-mutex test hook) is not public. Behaviour tests then try the misuses that remain
+/// expressible and show each is refused and changes nothing; application code the kernel calls (IRQ
+/// handlers, checkers, the trace sink) is contained: UnitTests/Faults/UnitTestContainedHooks.cs.
 /// </summary>
 public class UnitTestClosedSurface
 {
@@ -33,7 +35,6 @@ public class UnitTestClosedSurface
         ["RtMutexOptions"] = "read once when a mutex is created (docs/spec/primitives.md §11 makes them public fields)",
         ["PeriodicOptions"] = "read once when a periodic task is created (docs/spec/scheduler.md §33), like RtMutexOptions",
         ["TraceBuffer.Sink"] = "where the user wants events",
-        ["RtMutexSystem.TestHook"] = "the scenario runner's documented test hook",
         ["BalloonService.Observer"] = "where the user wants the stall event",
     };
 
@@ -90,6 +91,18 @@ public class UnitTestClosedSurface
     [InlineData(typeof(KernelEvent), "SignalMasked")]
     [InlineData(typeof(Partition), "AcceptMasked")]
     [InlineData(typeof(Partition), "TakeFreeMasked")]
+    [InlineData(typeof(Scheduler), "Enter")]
+    [InlineData(typeof(Scheduler), "Leave")]
+    [InlineData(typeof(Scheduler), "AddKernelChecker")]
+    [InlineData(typeof(Board), "Irq")]
+    [InlineData(typeof(Board), "IdleUntilTick")]
+    [InlineData(typeof(Board), "ConsumeCpu")]
+    [InlineData(typeof(Board), "Start")]
+    [InlineData(typeof(Board), "Stop")]
+    [InlineData(typeof(Board), "NewGate")]
+    [InlineData(typeof(Board), "ClaimPoolRegion")]
+    [InlineData(typeof(SimulatedBoard), "AdvanceTick")]
+    [InlineData(typeof(RtMutexSystem), "TestHook")]
     public void Kernel_plumbing_is_not_public(Type type, string member)
     {
         Assert.Empty(type.GetMember(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static));
@@ -104,9 +117,31 @@ public class UnitTestClosedSurface
     [InlineData(typeof(KernelObject))]
     [InlineData(typeof(PiLock))]
     [InlineData(typeof(SyncObject))]
+    [InlineData(typeof(TraceBuffer))]
     public void Kernel_owned_objects_cannot_be_made_by_users(Type type)
     {
         Assert.Empty(type.GetConstructors(BindingFlags.Public | BindingFlags.Instance));
+    }
+
+    /// <summary>
+    /// The interrupt controller, its kernel-side interface and the rt-mutex test hook are not public types:
+    /// application code cannot mask the CPU, run the kernel's ISRs, or run code inside the critical section.
+    /// </summary>
+    [Theory]
+    [InlineData("NfRt.Boards.IrqController")]
+    [InlineData("NfRt.Boards.IIrqSink")]
+    [InlineData("NfRt.Sync.IRtMutexTestHook")]
+    public void Plumbing_types_are_not_public(string fullName)
+    {
+        Type t = Device.Select(a => a.GetType(fullName)).Single(x => x != null);
+        Assert.False(t.IsPublic, fullName + " is public");
+    }
+
+    /// <summary>A Board cannot be derived outside the kernel (its CPU services are internal): only the two boards exist.</summary>
+    [Fact]
+    public void Boards_cannot_be_derived_by_users()
+    {
+        Assert.DoesNotContain(typeof(Board).GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance), c => c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly);
     }
 
     [Fact]

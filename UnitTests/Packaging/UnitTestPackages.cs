@@ -147,7 +147,7 @@ public class UnitTestPackages
         NanoClr.Run(Path.Combine(tools, "bin", "nanoclr"), pes, TimeSpan.FromSeconds(120), workDir, Path.Combine(tools, "lib"));
 }
 
-/// <summary>The checks on the sample's RESULT lines (the same rules .ci/run applies in bash).</summary>
+/// <summary>The checks on the sample's RESULT lines (the rules .ci/run applies in bash, and the device events' counts).</summary>
 public static class SampleResults
 {
     public const int Cycles = 4, CriticalSection = 300, Slack = 150;
@@ -163,6 +163,13 @@ public static class SampleResults
         Assert.True(pi["boosts"] >= 1, "the logger was never boosted");
         Assert.True(plain["min_wait"] > CriticalSection, $"with a plain lock control waited only {plain["min_wait"]} ticks: the inversion did not show");
         Assert.True(pi["max_wait"] < plain["min_wait"], "inheritance did not shorten the wait");
+        foreach (var run in new[] { pi, plain })
+        {
+            // Device events: every sample the sensor's event thread raised reached the sampler task.
+            Assert.True(run["samples"] >= 1, "the sensor thread produced no sample");
+            Assert.Equal(0, run["refused"]);
+            Assert.Equal(run["samples"], run["received"]);
+        }
     }
 
     private static Dictionary<string, int> Parse(string output, string lockName)

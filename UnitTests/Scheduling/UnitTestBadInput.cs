@@ -158,7 +158,7 @@ public class UnitTestBadInput
     public void Scheduler_ctor_names_the_bad_config_field(string field, KernelConfig config)
     {
         var board = new SimulatedBoard(BoardProfiles.Stm32);
-        var e = Assert.Throws<ArgumentException>(() => new Scheduler(config, board));
+        var e = Assert.ThrowsAny<ArgumentException>(() => new Scheduler(config, board));
         Assert.Contains(field, e.Message);
         var k = new Scheduler(new KernelConfig(), board);
         k.RunUntilIdle();
@@ -168,7 +168,7 @@ public class UnitTestBadInput
     [Fact]
     public void Scheduler_ctor_rejects_null_config_and_null_board()
     {
-        Assert.Contains("config", Assert.Throws<ArgumentException>(() => new Scheduler(null, new SimulatedBoard(BoardProfiles.Stm32))).Message);
-        Assert.Contains("board", Assert.Throws<ArgumentException>(() => new Scheduler(new KernelConfig(), null)).Message);
+        Assert.Contains("config", Assert.ThrowsAny<ArgumentException>(() => new Scheduler(null, new SimulatedBoard(BoardProfiles.Stm32))).Message);
+        Assert.Contains("board", Assert.ThrowsAny<ArgumentException>(() => new Scheduler(new KernelConfig(), null)).Message);
     }
 }

@@ -1,4 +1,5 @@
 using NfRt.Kernel;
+using NfRt.Scheduling;
 using UnitTests.Support;
 
 namespace UnitTests.Scheduling;
@@ -25,8 +26,13 @@ public class UnitTestHardening
         Assert.Equal(before, after);   // no virtual time passed
     }
 
+    /// <summary>
+    /// A handler that throws, delivered in a task's context: the exception does not reach the task (it is
+    /// not the task's fault), IRQs are enabled again, the run call reports HookFaulted naming the line, and
+    /// the kernel still works (docs/spec/scheduler.md §37).
+    /// </summary>
     [Fact]
-    public void A_throwing_interrupt_handler_does_not_leave_the_cpu_masked()
+    public void A_throwing_interrupt_handler_is_contained_and_does_not_leave_the_cpu_masked()
     {
         using var s = new SimKernel();
         var h = new ActionIrqHandler((k, irq) => throw new InvalidOperationException("isr bug"));
@@ -34,17 +40,21 @@ public class UnitTestHardening
         Exception seen = null;
         s.Task("t", 3, () =>
         {
-            s.K.Board.Irq.Raise(7);
+            s.K.RaiseIrq(7);
             try { s.K.Checkpoint(); } catch (InvalidOperationException e) { seen = e; }
             Assert.False(s.K.Board.Irq.IsMasked);
             s.K.Sleep(1);                  // the kernel still works: sleep, tick, wake
             s.Log.Add("woke");
         });
-        s.Run();
+        Assert.Equal(KernelStatus.HookFaulted, s.K.RunUntilIdle());
+        Assert.Null(seen);
+        Assert.Equal(HookKind.IrqHandler, s.K.LastHookFault.Kind);
+        Assert.Equal(7, s.K.LastHookFault.Line);
+        Assert.Equal("isr bug", s.K.LastHookFault.Exception.Message);
         s.Ticks(1);
-        Assert.NotNull(seen);
         Assert.Equal(1, h.Calls);
         Assert.Equal(new[] { "woke" }, s.Log);
+        Assert.Null(s.K.FirstFaultedTask());
     }
 
     /// <summary>

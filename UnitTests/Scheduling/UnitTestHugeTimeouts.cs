@@ -26,6 +26,7 @@ public class UnitTestHugeTimeouts
         Assert.Empty(s.Log);
         Assert.Equal(TaskState.Blocked, w.State);
         ev.Signal();
+        s.Run();
         Assert.Equal(new[] { "W Ok@50" }, s.Log);
     }
 

@@ -37,6 +37,7 @@ public class UnitTestPriorityChange
         Assert.Equal(new[] { "W3", "W2", "W1" }, order);
         Assert.Null(w3.WaitNode.List.Check());
         for (int i = 0; i < 3; i++) ev.Signal();
+        s.Run();
         Assert.Equal(new[] { "W3", "W2", "W1" }, s.Log);
         Assert.Equal(0, ev.WaiterCount);
     }
@@ -58,6 +59,7 @@ public class UnitTestPriorityChange
         Assert.Equal(KernelStatus.Ok, s.K.SetPriority(s.K.TaskById(2), 9));
         Assert.Equal(KernelStatus.Ok, s.K.SetPriority(s.K.TaskById(2), 8));   // B: back to 8, behind C
         for (int i = 0; i < 3; i++) ev.Signal();
+        s.Run();
         Assert.Equal(new[] { "A", "C", "B" }, s.Log);
     }
 

@@ -236,9 +236,9 @@ public class UnitTestCountingSemaphore
     public void Bad_constructor_arguments_throw(int initial, int max)
     {
         using var s = new SimKernel();
-        Assert.Throws<ArgumentException>(() => new CountingSemaphore(s.K, "s", initial, max));
-        Assert.Throws<ArgumentException>(() => new CountingSemaphore(null, "s", 0, 1));
-        Assert.Throws<ArgumentException>(() => new CountingSemaphore(s.K, null, 0, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new CountingSemaphore(s.K, "s", initial, max));
+        Assert.ThrowsAny<ArgumentException>(() => new CountingSemaphore(null, "s", 0, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new CountingSemaphore(s.K, null, 0, 1));
         s.K.CheckInvariants();
     }
 }

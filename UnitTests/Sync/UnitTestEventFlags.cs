@@ -163,8 +163,8 @@ public class UnitTestEventFlags
         Assert.Equal(new[] { KernelStatus.WrongContext, KernelStatus.Ok }, seen);
         Assert.Equal(KernelStatus.Ok, h.LastResult); Assert.Equal(8, oh);
         Assert.Contains(r.S.Trace.Events, e => e.Kind == TraceKind.Preempt && e.Task == l.Tcb.Id && e.A == h.Tcb.Id);
-        Assert.Throws<ArgumentException>(() => new EventFlags(null, "f"));
-        Assert.Throws<ArgumentException>(() => new EventFlags(r.S.K, null));
+        Assert.ThrowsAny<ArgumentException>(() => new EventFlags(null, "f"));
+        Assert.ThrowsAny<ArgumentException>(() => new EventFlags(r.S.K, null));
         r.Prio(5, 20);
     }
 }

@@ -224,10 +224,10 @@ public class UnitTestMessageQueue
         r.S.Ticks(1);
         Assert.Equal(new[] { KernelStatus.WrongContext, KernelStatus.Ok }, seen);
         Assert.Equal(KernelStatus.Ok, a.LastResult); Assert.Equal(new[] { 8, 9 }, into);
-        Assert.Throws<ArgumentException>(() => new MessageQueue(r.S.K, "x", 0, 1));
-        Assert.Throws<ArgumentException>(() => new MessageQueue(r.S.K, "x", 1, 0));
-        Assert.Throws<ArgumentException>(() => new MessageQueue(r.S.K, "x", 1, 17));
-        Assert.Throws<ArgumentException>(() => new MessageQueue(null, "x", 1, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new MessageQueue(r.S.K, "x", 0, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new MessageQueue(r.S.K, "x", 1, 0));
+        Assert.ThrowsAny<ArgumentException>(() => new MessageQueue(r.S.K, "x", 1, 17));
+        Assert.ThrowsAny<ArgumentException>(() => new MessageQueue(null, "x", 1, 1));
         r.Prio(10);
     }
 }

@@ -185,9 +185,9 @@ public class UnitTestRtMutexCeiling
     public void Bad_options_throw()
     {
         using var s = new SimKernel(levels: 32);
-        Assert.Throws<ArgumentException>(() => new RtMutex(s.K, "x", new RtMutexOptions { Ceiling = 32 }));
-        Assert.Throws<ArgumentException>(() => new RtMutex(s.K, "x", new RtMutexOptions { Ceiling = -2 }));
-        Assert.Throws<ArgumentException>(() => new RtMutex(s.K, "x", null));
+        Assert.ThrowsAny<ArgumentException>(() => new RtMutex(s.K, "x", new RtMutexOptions { Ceiling = 32 }));
+        Assert.ThrowsAny<ArgumentException>(() => new RtMutex(s.K, "x", new RtMutexOptions { Ceiling = -2 }));
+        Assert.ThrowsAny<ArgumentException>(() => new RtMutex(s.K, "x", null));
         var opts = new RtMutexOptions { Ceiling = 31 };
         var m = new RtMutex(s.K, "m", opts);
         opts.Ceiling = 1;

@@ -8,12 +8,13 @@ using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Sync;
 
-// tools/footprint.sh runs this: FootprintHost PE_DIR NANOCLR_LOG DLL_DIR OUT.md
+// tools/footprint.sh runs this: FootprintHost PE_DIR NANOCLR_LOG DLL_DIR OUT.md KERNEL_WITHOUT_STATUS_NAMES.pe
 // Flash: .pe sizes (from the MetadataProcessor) and the runtime's own per-assembly report (nanoCLR's load log).
 // Message strings: the string literals (ldstr, #US heap of each .dll) against the .pe string table and size.
 // RAM: nano mscorlib 1.17.11 cannot read the free heap, so RAM per kernel/task/mutex is measured on .NET 10.
-if (args.Length != 4) { Console.Error.WriteLine("usage: FootprintHost PE_DIR NANOCLR_LOG DLL_DIR OUT.md"); return 2; }
-string peDir = args[0], logPath = args[1], dllDir = args[2], outPath = args[3];
+// Status names: Kernel.pe with and without the device-side KernelStatus name table (Kernel/KernelStatusName.cs).
+if (args.Length != 5) { Console.Error.WriteLine("usage: FootprintHost PE_DIR NANOCLR_LOG DLL_DIR OUT.md KERNEL_WITHOUT_STATUS_NAMES.pe"); return 2; }
+string peDir = args[0], logPath = args[1], dllDir = args[2], outPath = args[3], withoutNames = args[4];
 string[] assemblies = { "Kernel", "Board", "Kernel.Scheduler", "Kernel.Sync", "Kernel.Memory" };
 string[] ids = { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync", "NfRt.Kernel.Memory" };
 var log = File.ReadAllText(logPath);
@@ -106,6 +107,21 @@ foreach (var r in rows)
     tl += r.literals; tb += r.literalBytes; ts += r.strings;
 }
 md.AppendLine($"| **total** | **{tl}** | **{tb:N0}** | **{ts:N0}** | **{totalPe:N0}** | **{100.0 * tb / totalPe:F1} %** |");
+md.AppendLine();
+
+long kernelPe = rows[0].pe, kernelPeWithout = new FileInfo(withoutNames).Length;
+md.AppendLine("## Status names on the device");
+md.AppendLine();
+md.AppendLine("nanoFramework keeps no enum names in the image: on the device `status.ToString()` prints `-212`.");
+md.AppendLine("`KernelStatusName.Of(status)` (`Kernel/KernelStatusName.cs`: one switch, one literal per status) prints");
+md.AppendLine("`ShutDown`. Its cost is measured by building `Kernel` again without that file and converting it with the same");
+md.AppendLine("MetadataProcessor:");
+md.AppendLine();
+md.AppendLine("| `Kernel.pe` | bytes |");
+md.AppendLine("|---|---:|");
+md.AppendLine($"| with the status-name table | {kernelPe:N0} |");
+md.AppendLine($"| without it | {kernelPeWithout:N0} |");
+md.AppendLine($"| **the table** | **{kernelPe - kernelPeWithout:N0}** ({100.0 * (kernelPe - kernelPeWithout) / totalPe:F2} % of the five assemblies) |");
 File.WriteAllText(outPath, md.ToString());
 Console.WriteLine(md.ToString());
 return 0;
