@@ -12,7 +12,7 @@ namespace NfRt.Kernel
     {
         private readonly int _capacity;
         private TraceEvent[] _ring;
-        private ITraceSink _sink;
+        internal ITraceSink sink;   // the property's field: the kernel's hot paths test it without a call
         private int _head, _count, _sequence;
 
         private int _dropped;
@@ -26,11 +26,11 @@ namespace NfRt.Kernel
         /// </summary>
         public ITraceSink Sink
         {
-            get { return _sink; }
+            get { return sink; }
             set
             {
                 if (value != null && _ring == null) _ring = new TraceEvent[_capacity];
-                _sink = value;
+                sink = value;
             }
         }
 
@@ -47,7 +47,7 @@ namespace NfRt.Kernel
         internal void Append(long tick, TraceKind kind, int task, int a, int b)
         {
             TraceEvent[] ring = _ring;
-            if (_sink == null || ring == null) return;
+            if (sink == null || ring == null) return;
             if (_count == ring.Length) { _dropped++; return; }
             int i = _head + _count;
             if (i >= ring.Length) i -= ring.Length;
