@@ -12,6 +12,8 @@ namespace NfRt.Scheduling
         /// </summary>
         private const int CreateReserveBytes = 2048;
 
+        private byte[] _createReserve;   // a field: the compiler drops a local that is written and never read
+
         /// <summary>
         /// Creates a task and makes it ready (it may preempt the caller at once). Allocates its TCB and
         /// thread, starts the thread and waits until it has parked at its gate: a set-up call, not a
@@ -33,10 +35,9 @@ namespace NfRt.Scheduling
             int slot = _taskCount;
             TaskControlBlock t = null;
             TaskThread ctx = null;
-            byte[] reserve = null;
             try
             {
-                reserve = new byte[CreateReserveBytes];
+                _createReserve = new byte[CreateReserveBytes];
                 t = new TaskControlBlock(slot + 1, name, priority, options, body);
                 t.timeSlice = timeSlice;
                 ctx = new TaskThread(this, t);
@@ -46,11 +47,11 @@ namespace NfRt.Scheduling
             }
             catch (System.OutOfMemoryException)
             {
-                reserve = null;
+                _createReserve = null;
                 if (ctx != null) ctx.TryAbort();
                 ctx = null;
             }
-            reserve = null;
+            _createReserve = null;
             if (ctx == null)
             {
                 _threads[slot] = null;
