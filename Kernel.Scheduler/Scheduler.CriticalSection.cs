@@ -97,7 +97,7 @@ namespace NfRt.Scheduling
             // Only call what can do something: a switch is possible only if the current task stopped
             // running (blocked, yielded, exited), another task is ready, or a halt is requested.
             TaskControlBlock cur = current;
-            if (cur.state != TaskState.Running || _ready.Count != 0 || _haltRequested != 0) Reschedule();
+            if (cur.state != TaskState.Running || _ready.count != 0 || _haltRequested != 0) Reschedule();
             if (Trace.sink != null) FlushTrace();
         }
 

@@ -65,6 +65,7 @@ namespace NfRt.Scheduling
         private bool _inCheck;
         private bool _started;
         private readonly bool _checkInvariants;   // Config.CheckInvariants, read at every Leave
+        private readonly bool _hardwareCas;       // the board's CAS is an instruction: tasks may take the rt-mutex fast paths
 
         /// <summary>The rt-mutex's PI propagation hook (docs/spec/rtmutex.md §11), or null.</summary>
         internal IPriorityChangeHook PriorityHook;
@@ -103,6 +104,7 @@ namespace NfRt.Scheduling
             _checkInvariants = Config.CheckInvariants;
             Board = board;
             _irq = board.Irq;
+            _hardwareCas = board.Atomics.IsHardware;
             _idleGate = board.NewGate();
             _ready = new ReadyQueue(config.PriorityLevels);
             _timeouts = new TimeoutQueue();
