@@ -75,11 +75,11 @@ md.AppendLine();
 md.AppendLine("| object | heap bytes | notes |");
 md.AppendLine("|---|---:|---|");
 md.AppendLine($"| kernel: `SimulatedBoard` + `Scheduler`, 32 levels, 8 tasks | {H("simulated_board") + H("kernel_32_levels_8_tasks"):N0} | board {H("simulated_board"):N0} + scheduler {H("kernel_32_levels_8_tasks"):N0} (tables sized by `KernelConfig`) |");
-md.AppendLine($"| scheduler, 32 levels, 32 tasks | {H("kernel_32_levels_32_tasks"):N0} | |");
-md.AppendLine($"| scheduler, the defaults: 140 levels, 128 tasks | {H("kernel_140_levels_128_tasks"):N0} | size `PriorityLevels` and `MaxTasks` to the application |");
+md.AppendLine($"| the scheduler alone, 32 levels, 32 tasks | {H("kernel_32_levels_32_tasks"):N0} | |");
+md.AppendLine($"| the scheduler alone, the defaults: 140 levels, 128 tasks | {H("kernel_140_levels_128_tasks"):N0} | size `PriorityLevels` and `MaxTasks` to the application |");
 md.AppendLine($"| `RealTimeBoard` (not started) | {H("realtime_board_unstarted"):N0} | started, it adds its tick thread: one runtime thread (below) |");
 md.AppendLine($"| what a shut-down kernel leaves behind | {H("left_after_shutdown"):N0} | after `Shutdown()` and the references dropped |");
-md.AppendLine($"| **task, blocked in a `KernelEvent` wait** | **{H("task_blocked_event_wait"):N0}** | the state of a task between its jobs; also just created: {H("task_created"):N0} |");
+md.AppendLine($"| **task, blocked in a `KernelEvent` wait** | **{H("task_blocked_event_wait"):N0}** | the state of a task between its jobs |");
 md.AppendLine($"| task blocked in `RtMutex.Lock` | {H("task_blocked_rtmutex_lock"):N0} | deeper stack while parked |");
 md.AppendLine($"| task blocked in `CountingSemaphore.Take` | {H("task_blocked_semaphore_take"):N0} | |");
 md.AppendLine($"| task blocked in `MessageQueue.Receive` | {H("task_blocked_queue_receive"):N0} | |");
@@ -115,8 +115,10 @@ md.AppendLine($"live runtime thread: nanoCLR's thread record and one heap-alloca
 md.AppendLine("12-byte slots plus the frame header) for every call still on the parked thread's stack: the body, the kernel call,");
 md.AppendLine("the switch, the gate's wait. A bare runtime thread parked in `WaitOne` costs");
 md.AppendLine($"{H("thread_parked_depth_1"):N0} bytes; the frames of the kernel's calls on the parked stack make most of the difference.");
-md.AppendLine("Cut after this measurement: the trace ring is allocated only when a sink is attached (it was 256 boxed events, ≈ 24 KiB");
-md.AppendLine("of every kernel); the gate waits with `WaitOne(timeout, false)` itself (one frame, 204 bytes, less per parked thread).");
+md.AppendLine("Cut after the first measurement (29,520 bytes per scheduler, 3,312 per blocked task): the trace ring is allocated");
+md.AppendLine("only when a sink is attached (it was 256 boxed events, ≈ 24 KiB of every kernel); the gate waits with");
+md.AppendLine("`WaitOne(timeout, false)` itself and `SwitchTo` parks in its own frame instead of calling `WaitTurn` (two stack");
+md.AppendLine("frames, ≈ 370 bytes, less on every parked task). The rest is the interpreter's cost of a thread and of its frames.");
 md.AppendLine();
 md.AppendLine("## What fits a 128 KiB part");
 md.AppendLine();
@@ -126,15 +128,17 @@ md.AppendLine("(stack frames of kernel calls are allocated as calls nest, so a f
 md.AppendLine("woken and runs to its end. *Refused at*: creating tasks without running them, the first `CreateTask` that returned");
 md.AppendLine("`OutOfMemory` (checked: no exception, task count unchanged); a task that has run needs a little more than a created one.");
 md.AppendLine();
-md.AppendLine("| rt-mutexes | tasks running (blocked between jobs) | heap left | kernel + mutexes | one more task | CreateTask refused at |");
+md.AppendLine("| rt-mutexes | tasks running (blocked between jobs) | heap left | kernel + mutexes | the last task took | CreateTask refused at |");
 md.AppendLine("|---:|---:|---:|---:|---:|---:|");
 foreach (Match f in fits)
     md.AppendLine($"| {f.Groups[1].Value} | **{f.Groups[2].Value}** | {int.Parse(f.Groups[5].Value):N0} | {int.Parse(f.Groups[3].Value):N0} | {int.Parse(f.Groups[4].Value):N0} | task {f.Groups[6].Value} |");
 md.AppendLine();
 var f0 = fits[0];
 md.AppendLine($"So on an STM32F405/F407 (128 KiB of SRAM, a 104 KiB nanoCLR heap): **{f0.Groups[2].Value} tasks and {f0.Groups[1].Value} mutexes**, or");
-md.AppendLine(string.Join(", or ", fits.Cast<Match>().Skip(1).Select(f => $"**{f.Groups[2].Value} tasks and {f.Groups[1].Value} mutexes**")) + ", fit beside an application");
-md.AppendLine("that needs less than the heap left; budget ≈ " + $"{H("task_blocked_event_wait"):N0} bytes per task, {H("rtmutex"):N0} per mutex and the kernel's {H("simulated_board") + H("kernel_32_levels_8_tasks"):N0}.");
+md.AppendLine(string.Join(", or ", fits.Cast<Match>().Skip(1).Select(f => $"**{f.Groups[2].Value} tasks and {f.Groups[1].Value} mutexes**")) + " fit, with about 5 KiB of");
+md.AppendLine("heap left for the application's own objects. An application that needs more runs fewer tasks: budget ≈ " + $"{H("task_blocked_event_wait"):N0} bytes");
+md.AppendLine($"per task (more for one parked deeper, e.g. {H("task_blocked_rtmutex_lock"):N0} in `RtMutex.Lock`), {H("rtmutex"):N0} per mutex, the kernel's {H("simulated_board") + H("kernel_32_levels_8_tasks"):N0}, and its");
+md.AppendLine("assemblies' tables (the RAM column above, ≈ 5.3 KiB, already taken before `Main`).");
 md.AppendLine("A task that cannot be created is refused with `KernelStatus.OutOfMemory` and nothing changes.");
 md.AppendLine();
 
