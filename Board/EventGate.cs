@@ -2,7 +2,12 @@ using System.Threading;
 
 namespace NfRt.Boards
 {
-    /// <summary>The default gate: an <c>AutoResetEvent</c>; every wait parks the thread in the runtime.</summary>
+    /// <summary>
+    /// The default gate: an <c>AutoResetEvent</c>; every wait parks the thread in the runtime. The waits call
+    /// <c>WaitOne(timeout, false)</c> itself, not the parameterless wrapper: on nanoCLR each call that is still
+    /// on a parked thread's stack holds a ~200-byte frame of the managed heap (docs/FOOTPRINT.md), and every
+    /// task thread spends its life parked here.
+    /// </summary>
     public sealed class EventGate : TaskGate
     {
         private readonly AutoResetEvent _event = new AutoResetEvent(false);
@@ -11,7 +16,7 @@ namespace NfRt.Boards
         public override void Open() { _event.Set(); }
 
         /// <inheritdoc/>
-        public override void Wait() { _event.WaitOne(); }
+        public override void Wait() { _event.WaitOne(Timeout.Infinite, false); }
 
         /// <inheritdoc/>
         public override bool Wait(int timeoutMs) { return _event.WaitOne(timeoutMs, false); }

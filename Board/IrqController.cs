@@ -29,6 +29,12 @@ namespace NfRt.Boards
         // 1 while the kernel's driver is outside a run call (docs/spec/scheduler.md §35): raised lines stay
         // pending, nothing is delivered (tasks and time run only inside the run calls). Set by the kernel.
         internal int held;
+
+        // The rt-mutex fast paths' one-load context proof: the running task's owner word while interrupts are
+        // enabled, 0 while masked or when no task may take the fast path (the idle task runs, or the board has
+        // no CAS instruction). The scheduler sets the task's word at every switch (SetTaskWord).
+        internal int fastWord;
+        private int _taskWord;
         private int _pending;
         private int _exitRequested;
         private IIrqSink _sink;
@@ -70,18 +76,36 @@ namespace NfRt.Boards
         {
             int prev = masked;
             masked = 1;
+            fastWord = 0;
             return prev;
         }
 
-        /// <summary>Restores a state saved by <see cref="Mask"/>; when that enables interrupts, delivers pending lines.</summary>
+        /// <summary>
+        /// Restores a state saved by <see cref="Mask"/>; when that enables interrupts, delivers pending lines
+        /// (the delivery is called only when a line is pending or the exit hook was asked for: on the
+        /// interpreter a call costs more than the test).
+        /// </summary>
         public void Restore(int state)
         {
             masked = state;
-            if (state == 0) Poll();
+            if (state != 0) return;
+            fastWord = _taskWord;
+            if ((_pending | _exitRequested) != 0) Poll();
         }
 
         /// <summary>Restores a saved state without delivering pending lines (the scheduler's switch path).</summary>
-        public void RestoreQuiet(int state) { masked = state; }
+        public void RestoreQuiet(int state)
+        {
+            masked = state;
+            fastWord = state == 0 ? _taskWord : 0;
+        }
+
+        /// <summary>
+        /// The scheduler, at a switch (masked): <paramref name="word"/> is the owner word of the task that will
+        /// run, or 0 when no fast path may be taken (the idle task, a board without CAS). It becomes the fast
+        /// word when interrupts are enabled again.
+        /// </summary>
+        internal void SetTaskWord(int word) { _taskWord = word; }
 
         /// <summary>Raises line <paramref name="irq"/> (0 .. 31). Thread-safe; delivery happens at the next enable or poll.</summary>
         /// <returns>False (and nothing changes) when the line is out of range.</returns>
@@ -112,6 +136,7 @@ namespace NfRt.Boards
                 int irq = LowestBit(old);
                 if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
                 masked = 1;
+                fastWord = 0;
                 try
                 {
                     _sink.OnIrq(irq);
@@ -119,6 +144,7 @@ namespace NfRt.Boards
                 finally
                 {
                     masked = 0;   // a handler that throws must not leave the CPU masked forever
+                    fastWord = _taskWord;
                 }
             }
             _exitRequested = 0;

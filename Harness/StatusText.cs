@@ -26,6 +26,7 @@ public static class StatusText
         KernelStatus.OwnerDied => "the robust mutex's previous owner ended while holding it; the caller owns it now and must make its data consistent",
         KernelStatus.Destroyed => "the object was destroyed",
         KernelStatus.WrongContext => "not allowed from here: an IRQ handler, the idle task/driver, IRQs masked, or a thread that is not the current task's — usually an async task body that resumed after 'await' on a thread-pool thread, or a thread the application started itself",
+        KernelStatus.OutOfMemory => "the runtime's heap cannot hold a new task (its control block, thread and the thread's stack frames); nothing was created — on a 104 KiB nanoCLR heap this is the usual limit on tasks (docs/FOOTPRINT.md)",
         KernelStatus.NoResources => "a fixed-size kernel table is full (tasks, invariant checkers)",
         KernelStatus.WrongState => "the object's state does not allow the call (joining oneself, resuming a task that is not suspended)",
         KernelStatus.CeilingViolated => "the caller's normal priority is more urgent than the mutex's priority ceiling",

@@ -13,7 +13,7 @@ namespace NfRt.Scheduling
         private readonly TaskControlBlock[] _head, _tail;
         private readonly uint[] _groups;
         private uint _summary;
-        private int _count;
+        internal int count;   // a field: the kernel's Leave reads it on every call
 
         /// <summary>Creates a queue for <paramref name="levels"/> priority levels (1 .. 1024).</summary>
         public ReadyQueue(int levels)
@@ -24,7 +24,7 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Tasks queued.</summary>
-        public int Count { get { return _count; } }
+        public int Count { get { return count; } }
 
         /// <summary>Adds at the tail of its effective priority's list (FIFO among equals).</summary>
         public void EnqueueTail(TaskControlBlock t)
@@ -53,7 +53,7 @@ namespace NfRt.Scheduling
             t.inReadyQueue = true;
             _groups[p >> 5] |= 1u << (p & 31);
             _summary |= 1u << (p >> 5);
-            _count++;
+            count++;
         }
 
         /// <summary>Removes a queued task (its effective priority must not have changed since enqueue).</summary>
@@ -65,7 +65,7 @@ namespace NfRt.Scheduling
             if (t.readyPrev != null) t.readyPrev.readyNext = t.readyNext; else _head[p] = t.readyNext;
             t.readyNext = t.readyPrev = null;
             t.inReadyQueue = false;
-            _count--;
+            count--;
             if (_head[p] == null)
             {
                 _groups[p >> 5] &= ~(1u << (p & 31));
@@ -106,7 +106,7 @@ namespace NfRt.Scheduling
             }
             for (int g = 0; g < _groups.Length; g++)
                 if (((_summary >> g) & 1u) != (_groups[g] != 0 ? 1u : 0u)) return "ready queue: summary bit wrong for group " + g;
-            if (n != _count) return "ready queue: count mismatch";
+            if (n != count) return "ready queue: count mismatch";
             return null;
         }
     }

@@ -105,8 +105,8 @@ namespace NfRt.Scheduling
             // Only call what can do something: a switch is possible only if the current task stopped
             // running (blocked, yielded, exited), another task is ready, or a halt is requested.
             TaskControlBlock cur = current;
-            if (cur.state != TaskState.Running || _ready.Count != 0 || _haltRequested != 0) Reschedule();
-            if (Trace.Sink != null) FlushTrace();
+            if (cur.state != TaskState.Running || _ready.count != 0 || _haltRequested != 0) Reschedule();
+            if (Trace.sink != null) FlushTrace();
         }
 
         /// <summary>The precondition of every "call masked" method (debug builds): IRQs are masked.</summary>
@@ -161,7 +161,7 @@ namespace NfRt.Scheduling
 
         private void FlushTrace()
         {
-            ITraceSink sink = Trace.Sink;
+            ITraceSink sink = Trace.sink;
             if (sink == null) return;
             while (true)
             {
@@ -177,7 +177,7 @@ namespace NfRt.Scheduling
         /// <summary>Records a trace event (kernel and extensions). Masked.</summary>
         internal void Emit(TraceKind kind, TaskControlBlock t, int a, int b)
         {
-            if (Trace.Sink == null) return;      // nothing records: skip the call
+            if (Trace.sink == null) return;      // nothing records: skip the call
             Trace.Append(_ticks, kind, t == null ? 0 : t.Id, a, b);
         }
     }

@@ -17,7 +17,7 @@ namespace NfRt.Scheduling
     ///      (Interlocked on _handovers), then current = N. From this write on TN may run: it can see
     ///      its turn even before its gate opens, so TP touches no shared kernel state after it.
     ///   4. TP opens N's gate.
-    ///   5. TP parks at P's gate (WaitTurn) until current == P again; a dead P's thread just returns
+    ///   5. TP parks at P's gate (WaitTurn, written out at the end of SwitchTo) until current == P again; a dead P's thread just returns
     ///      and ends. On waking, an acquire fence (a CAS on _handovers) makes the switcher's writes visible.
     /// </code>
     /// </summary>
@@ -59,10 +59,10 @@ namespace NfRt.Scheduling
         /// </summary>
         private void Reschedule()
         {
-            if (_irq.IsMasked || _shutdown) return;
-            if (current == Idle && !_driving) return;
             // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU;
             // the stuck task itself halts at its next kernel call (PickNext).
+            if (_irq.masked != 0 || _shutdown || !_started) return;
+            if (current == Idle && !_driving) return;
             if (_stuck != null && Thread.CurrentThread == _driverThread) return;
             int s = _irq.Mask();
             TaskControlBlock next = PickNext();
@@ -89,6 +89,7 @@ namespace NfRt.Scheduling
         {
             if (s != 0) throw new KernelFaultException("context switch inside a nested critical section");
             AssertMasked();
+            bool tracing = Trace.sink != null;   // every Emit below is skipped without a call when nothing records
             TaskControlBlock prev = current;
             if (prev.state == TaskState.Running)
             {
@@ -96,7 +97,7 @@ namespace NfRt.Scheduling
                 {
                     prev.state = TaskState.Ready;
                     _ready.EnqueueHead(prev);             // halted: it resumes first at the next driver call
-                    Emit(TraceKind.Halt, prev, _watchdogFired ? 1 : 0, 0);
+                    if (tracing) Emit(TraceKind.Halt, prev, _watchdogFired ? 1 : 0, 0);
                 }
                 else if (prev != Idle)
                 {
@@ -104,30 +105,47 @@ namespace NfRt.Scheduling
                     _ready.EnqueueHead(prev);
                     prev.preemptions++;
                     _preemptions++;
-                    Emit(TraceKind.Preempt, prev, next.Id, 0);
+                    if (tracing) Emit(TraceKind.Preempt, prev, next.Id, 0);
                 }
                 else prev.state = TaskState.Ready;
             }
+            TaskThread nt = null;
             if (next != Idle)
             {
                 if (next.inReadyQueue) _ready.Remove(next);
                 if (next.sliceLeft <= 0) next.sliceLeft = next.timeSlice;
+                nt = _threads[next.Id - 1];
             }
             next.state = TaskState.Running;
             _contextSwitches++;
             next.switchesIn++;
             if (_fineClock) AccountCpu(prev, next);   // statistics: CPU time by the finer clock (Scheduler.Statistics.cs)
-            Emit(TraceKind.Switch, next, prev.Id, 0);
+            if (tracing) Emit(TraceKind.Switch, next, prev.Id, 0);
             bool prevDead = prev.state == TaskState.Dead;
+            _irq.SetTaskWord(nt != null && _hardwareCas ? next.lockWord : 0);   // the rt-mutex fast paths' context word
             _irq.RestoreQuiet(0);
-            FlushTrace();
+            if (tracing) FlushTrace();
             // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
-            runnerThread = next == Idle ? _driverThread : _threads[next.Id - 1].Thread;
+            runnerThread = nt == null ? _driverThread : nt.Thread;
             Interlocked.Increment(ref _handovers);
             current = next;
-            GateOf(next).Open();
+            (nt == null ? _idleGate : nt.Gate).Open();
             if (prevDead) return;
-            WaitTurn(prev);
+            if (prev == Idle)
+            {
+                WaitTurnDriver();
+                return;
+            }
+            // WaitTurn(prev), written out: the thread parks in this frame, so every parked task holds one stack
+            // frame less of nanoCLR's heap (~200 bytes, docs/FOOTPRINT.md) and every switch makes one call less.
+            TaskGate gate = _threads[prev.Id - 1].Gate;
+            while (current != prev)
+            {
+                if (_shutdown) throw new TaskAbortException();
+                gate.Wait();
+            }
+            Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
+            if (_shutdown) throw new TaskAbortException();
         }
 
         private TaskGate GateOf(TaskControlBlock t)

@@ -6,12 +6,22 @@ namespace NfRt.Scheduling
     public sealed partial class Scheduler
     {
         /// <summary>
+        /// Bytes held while a task is being created and dropped just before it is registered: if the heap
+        /// is that close to full, the collector frees them for the stack frames of the registration (on
+        /// nanoCLR every call takes a frame from the managed heap), so registering never fails half-way.
+        /// </summary>
+        private const int CreateReserveBytes = 2048;
+
+        private byte[] _createReserve;   // a field: the compiler drops a local that is written and never read
+
+        /// <summary>
         /// Creates a task and makes it ready: created by a task, a more urgent one preempts it at once;
-        /// created by the driver (Main), it runs at the next run call (docs/spec/scheduler.md §35).
-        /// Allocates its TCB and thread: a set-up call, not a steady-state path. Returns null and changes
-        /// nothing when the kernel refuses; <paramref name="error"/> then says why (InvalidArgument for a
-        /// null name or body, a priority outside 0 .. PriorityLevels-1 or a negative slice; AsyncBody;
-        /// NoResources when MaxTasks tasks exist; the caller refusals of <see cref="CheckCaller"/>).
+        /// created by the driver (Main), it runs at the next run call (docs/spec/scheduler.md §35). Allocates its TCB and
+        /// thread, starts the thread and waits until it has parked at its gate: a set-up call, not a
+        /// steady-state path. Returns null and changes nothing when an argument is bad, the table is
+        /// full (NoResources), or the runtime's heap cannot hold the task, its thread and the thread's
+        /// first stack frames (OutOfMemory: on a 104 KiB nanoCLR heap that is the usual limit, see
+        /// docs/FOOTPRINT.md); <paramref name="error"/> then says which.
         /// </summary>
         public TaskControlBlock CreateTask(string name, int priority, TaskBody body, TaskOptions options, int timeSlice, out KernelStatus error)
         {
@@ -23,17 +33,39 @@ namespace NfRt.Scheduling
             if (timeSlice < 0) return null;
             if (IsAsync(body)) { error = KernelStatus.AsyncBody; return null; }
             if (_taskCount == _tasks.Length) { error = KernelStatus.NoResources; return null; }
+            int slot = _taskCount;
+            TaskControlBlock t = null;
+            TaskThread ctx = null;
+            WaitQueue joiners = null;
+            try
+            {
+                _createReserve = new byte[CreateReserveBytes];
+                t = new TaskControlBlock(slot + 1, name, priority, options, body);
+                t.timeSlice = timeSlice;
+                joiners = new WaitQueue(this, t);
+                ctx = new TaskThread(this, t);
+                t.Timeout.target = ctx;
+                _threads[slot] = ctx;        // its gate, for the thread's first WaitTurn; not counted until registered
+                if (!ctx.StartParked()) ctx = null;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                _createReserve = null;
+                if (ctx != null) ctx.TryAbort();
+                ctx = null;
+            }
+            _createReserve = null;
+            if (ctx == null)
+            {
+                _threads[slot] = null;
+                error = KernelStatus.OutOfMemory;
+                return null;
+            }
             int s = Enter();
-            TaskControlBlock t = new TaskControlBlock(_taskCount + 1, name, priority, options, body);
-            t.timeSlice = timeSlice;
-            TaskThread ctx = new TaskThread(this, t);
-            t.Timeout.target = ctx;
-            _threads[_taskCount] = ctx;
-            _joiners[_taskCount] = new WaitQueue(this, t);
+            _joiners[slot] = joiners;
             _tasks[_taskCount++] = t;
             Emit(TraceKind.Create, t, priority, 0);
             MakeReady(t);
-            ctx.Thread.Start();
             error = KernelStatus.Ok;
             Leave(s);
             return t;

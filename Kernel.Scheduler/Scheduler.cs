@@ -72,6 +72,7 @@ namespace NfRt.Scheduling
         private bool _started;
         private bool _driving;    // the driver is inside a run call: only then may the idle task dispatch (§35)
         private readonly bool _checkInvariants;   // Config.CheckInvariants, read at every Leave
+        private readonly bool _hardwareCas;       // the board's CAS is an instruction: tasks may take the rt-mutex fast paths
 
         /// <summary>
         /// The Kernel.Sync layer of this kernel, or null until its first object is created: a typed slot
@@ -114,6 +115,7 @@ namespace NfRt.Scheduling
             _checkInvariants = Config.CheckInvariants;
             Board = board;
             _irq = board.Irq;
+            _hardwareCas = board.Atomics.IsHardware;
             _idleGate = board.NewGate();
             _ready = new ReadyQueue(config.PriorityLevels);
             _timeouts = new TimeoutQueue();

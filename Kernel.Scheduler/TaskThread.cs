@@ -45,11 +45,39 @@ namespace NfRt.Scheduling
             catch (Exception) { }
         }
 
+        /// <summary>
+        /// Starts the thread and waits until it has parked at its gate for its first turn: then the runtime
+        /// has allocated its thread and the stack frames of the wait. False when it could not (the heap is
+        /// full: Start threw, or the thread ended on an OutOfMemoryException before it parked); the caller
+        /// then forgets it. On nanoCLR a thread's frames come from the managed heap, so this is the proof
+        /// that the task fits.
+        /// </summary>
+        internal bool StartParked()
+        {
+            Thread.Start();
+            while (true)
+            {
+                ThreadState st = Thread.ThreadState;
+                if ((st & ThreadState.WaitSleepJoin) != 0) return true;
+                if ((st & (ThreadState.Stopped | ThreadState.Aborted)) != 0) return false;
+                Thread.Sleep(0);
+            }
+        }
+
         private void Run()
         {
             try
             {
                 Kernel.WaitTurn(Task);
+            }
+            catch (Exception)
+            {
+                // No first turn: shut down before it started, or it could not park (OutOfMemoryException,
+                // which StartParked reports) or was discarded. It never ran: nothing to exit.
+                return;
+            }
+            try
+            {
                 Task.Body();
             }
             catch (Exception e)

@@ -81,8 +81,7 @@ namespace NfRt.Sync
         internal int ownerWord;
         private readonly RtMutexSystem _sys;
         private readonly Scheduler _k;
-        private readonly IrqController _irq;       // the fast paths read its mask field directly
-        private readonly bool _hardwareCas;        // fast paths call Interlocked directly (no virtual CAS)
+        private readonly IrqController _irq;       // the fast paths read its fast word, the slow ones its mask field
         private readonly int _ceiling = -1;           // -1: none
         private readonly bool _recursive, _robust;
         private readonly int _freeWord;               // the free owner word: 0, or CeilingBit
@@ -98,7 +97,6 @@ namespace NfRt.Sync
             _k = kernel;
             _sys = RtMutexSystem.Of(kernel);
             _irq = kernel.Board.Irq;
-            _hardwareCas = kernel.Board.Atomics.IsHardware;
             id = _sys.Register(this);
         }
 
@@ -127,7 +125,6 @@ namespace NfRt.Sync
             ownerWord = _freeWord;
             _sys = RtMutexSystem.Of(kernel);
             _irq = kernel.Board.Irq;
-            _hardwareCas = kernel.Board.Atomics.IsHardware;
             id = _sys.Register(this);
         }
 
@@ -139,14 +136,13 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Lock()
         {
-            // The fast path (one CAS: none -> me), flat on purpose: on the interpreter every call and
-            // field read costs, so the checks are inline and the CAS is Interlocked itself. Anything
-            // unusual — a foreign thread, the idle task, IRQs masked, a board without CAS, a taken or
-            // option-marked word — goes to LockFront, which sorts it out.
-            Scheduler k = _k;
-            TaskControlBlock me = k.current;
-            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
-                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
+            // The fast path (one CAS: none -> me), flat on purpose: on the interpreter every call and field read
+            // costs. The IRQ controller's fast word is the proof of context in one load: the running task's owner
+            // word while interrupts are enabled, 0 when masked (an IRQ handler, a critical section), while the idle
+            // task runs, or on a board without a CAS instruction. The thread check keeps foreign threads out.
+            // Anything unusual (or a taken or option-marked word) goes to LockFront, which sorts it out.
+            int w = _irq.fastWord;
+            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
             return LockFront(false, -1, false);
         }
 
@@ -189,11 +185,11 @@ namespace NfRt.Sync
         /// </summary>
         public bool TryLock()
         {
+            int w = _irq.fastWord;   // see Lock
+            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
             Scheduler k = _k;
-            TaskControlBlock me = k.current;
-            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
-                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
             if (Thread.CurrentThread != k.runnerThread) { k.ForeignCallStatus(); return false; }
+            TaskControlBlock me = k.current;
             if (me == k.Idle || _irq.masked != 0) return false;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
             return TryLockSlow(me, false) == KernelStatus.Ok;
@@ -208,11 +204,11 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus TryLockStatus()
         {
+            int w = _irq.fastWord;   // see Lock
+            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
             Scheduler k = _k;
-            TaskControlBlock me = k.current;
-            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
-                && Interlocked.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
             if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            TaskControlBlock me = k.current;
             if (me == k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
             return TryLockSlow(me, true);
@@ -226,13 +222,13 @@ namespace NfRt.Sync
         /// </summary>
         public KernelStatus Unlock()
         {
+            int w = _irq.fastWord;   // see Lock: the running task's owner word, or 0
+            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
             Scheduler k = _k;
-            TaskControlBlock me = k.current;
-            int word = me.lockWord;
-            if (_hardwareCas && Thread.CurrentThread == k.runnerThread && me != k.Idle && _irq.masked == 0
-                && Interlocked.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
             if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
             if (_irq.masked != 0) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
+            TaskControlBlock me = k.current;
+            int word = me.lockWord;
             if (me != k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
             return UnlockSlow(me);
         }

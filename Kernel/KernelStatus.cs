@@ -32,6 +32,11 @@ namespace NfRt.Kernel
         Destroyed = -200,
         /// <summary>The call is not allowed in this context (e.g. blocking from an interrupt or the idle task).</summary>
         WrongContext = -201,
+        /// <summary>
+        /// The runtime's heap cannot hold what the call must allocate (a task: its control block, its thread
+        /// and the thread's stack frames, ENOMEM); nothing was created or changed.
+        /// </summary>
+        OutOfMemory = -12,
         /// <summary>A fixed-size kernel table is full (tasks, timers).</summary>
         NoResources = -202,
         /// <summary>The object is not in a state that allows the call (e.g. joining oneself, resuming a ready task).</summary>

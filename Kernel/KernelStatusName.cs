@@ -24,6 +24,7 @@ namespace NfRt.Kernel
                 case KernelStatus.Destroyed: return "Destroyed";
                 case KernelStatus.WrongContext: return "WrongContext";
                 case KernelStatus.NoResources: return "NoResources";
+                case KernelStatus.OutOfMemory: return "OutOfMemory";
                 case KernelStatus.WrongState: return "WrongState";
                 case KernelStatus.CeilingViolated: return "CeilingViolated";
                 case KernelStatus.TaskFaulted: return "TaskFaulted";

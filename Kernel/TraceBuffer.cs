@@ -1,27 +1,48 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// Preallocated ring of trace events. <see cref="Append"/> runs inside the critical section
-    /// and never calls out; <see cref="TryTake"/> hands events to the sink after the critical
-    /// section ends (style rule: collect, unmask, then call). A full ring counts the events it
-    /// had to drop in <see cref="Dropped"/> instead of allocating.
+    /// Ring of trace events, allocated when the first sink is attached (a kernel nobody traces keeps
+    /// no ring: on nanoCLR an event slot is a boxed struct of ~96 bytes, so the default 256 events
+    /// would take ~24 KiB of a 104 KiB heap). <see cref="Append"/> runs inside the critical section
+    /// and never calls out or allocates; <see cref="TryTake"/> hands events to the sink after the
+    /// critical section ends (style rule: collect, unmask, then call). A full ring counts the events
+    /// it had to drop in <see cref="Dropped"/> instead of allocating.
     /// </summary>
     public sealed class TraceBuffer
     {
-        private readonly TraceEvent[] _ring;
+        private readonly int _capacity;
+        private TraceEvent[] _ring;
+        internal ITraceSink sink;   // the property's field: the kernel's hot paths test it without a call
         private int _head, _count, _sequence;
 
         private int _dropped;
 
-        /// <summary>The sink, or null to record nothing.</summary>
-        public ITraceSink Sink;
-
-        /// <summary>Creates a ring of <paramref name="capacity"/> (1 .. KernelConfig.MaxTraceCapacity) events: the kernel makes its own.</summary>
+        /// <summary>
+        /// Creates a trace of <paramref name="capacity"/> (1 .. KernelConfig.MaxTraceCapacity) events; the
+        /// ring itself comes with the first sink. The kernel makes its own.
+        /// </summary>
         internal TraceBuffer(int capacity)
         {
             if (capacity < 1 || capacity > KernelConfig.MaxTraceCapacity) throw new System.ArgumentOutOfRangeException("capacity", "capacity must be 1..65536");
-            _ring = new TraceEvent[capacity];
+            _capacity = capacity;
         }
+
+        /// <summary>
+        /// The sink, or null to record nothing. Attaching the first sink allocates the ring (a set-up
+        /// call); detaching keeps it for the next one.
+        /// </summary>
+        public ITraceSink Sink
+        {
+            get { return sink; }
+            set
+            {
+                if (value != null && _ring == null) _ring = new TraceEvent[_capacity];
+                sink = value;
+            }
+        }
+
+        /// <summary>Events the ring holds at most.</summary>
+        public int Capacity { get { return _capacity; } }
 
         /// <summary>Events lost because the ring was full.</summary>
         public int Dropped { get { return _dropped; } }
@@ -32,16 +53,17 @@ namespace NfRt.Kernel
         /// <summary>Records one event (no-op without a sink). Call with interrupts masked.</summary>
         internal void Append(long tick, TraceKind kind, int task, int a, int b)
         {
-            if (Sink == null) return;
-            if (_count == _ring.Length) { _dropped++; return; }
+            TraceEvent[] ring = _ring;
+            if (sink == null || ring == null) return;
+            if (_count == ring.Length) { _dropped++; return; }
             int i = _head + _count;
-            if (i >= _ring.Length) i -= _ring.Length;
-            _ring[i].Tick = tick;
-            _ring[i].Kind = kind;
-            _ring[i].Task = task;
-            _ring[i].A = a;
-            _ring[i].B = b;
-            _ring[i].Sequence = _sequence++;
+            if (i >= ring.Length) i -= ring.Length;
+            ring[i].Tick = tick;
+            ring[i].Kind = kind;
+            ring[i].Task = task;
+            ring[i].A = a;
+            ring[i].B = b;
+            ring[i].Sequence = _sequence++;
             _count++;
         }
 

@@ -4,7 +4,8 @@ using NfRt.ThreadMetric;
 namespace NfRt.ThreadMetric.Nano
 {
     /// <summary>
-    /// Runs the Thread-Metric tests on nanoCLR with the build's settings (<c>TmBuildSettings</c>, see the
+    /// Runs the Thread-Metric tests on nanoCLR (one at a time: each test's kernel and threads are released before
+    /// the next, so all eight fit the 104 KiB heap of the STM32F405 firmware) with the build's settings (<c>TmBuildSettings</c>, see the
     /// project file) and prints the reporting thread's lines, a RESULT line per test, and the sentinel
     /// <c>THREADMETRIC DONE p passed, f failed</c> (nanoCLR's exit status cannot be trusted).
     /// On this runtime: EventGate (an AutoResetEvent per task: threads are the interpreter's own, spinning
@@ -19,31 +20,32 @@ namespace NfRt.ThreadMetric.Nano
             var settings = new TmSettings();
             settings.PeriodMs = TmBuildSettings.PeriodMs;
             settings.Periods = TmBuildSettings.Periods;
-            TmTest[] tests;
-            if (TmBuildSettings.Test == "all") tests = TmRunner.AllTests();
-            else
+            int first = 0, count = TmRunner.TestNames.Length;
+            if (TmBuildSettings.Test != "all")
             {
-                TmTest t = TmRunner.Find(TmBuildSettings.Test);
-                if (t == null)
+                first = -1;
+                for (int i = 0; i < TmRunner.TestNames.Length; i++) if (TmRunner.TestNames[i] == TmBuildSettings.Test) first = i;
+                if (first < 0)
                 {
                     Debug.WriteLine("THREADMETRIC unknown test " + TmBuildSettings.Test + " (tests: " + TmRunner.Names() + ", all)");
                     Debug.WriteLine("THREADMETRIC DONE 0 passed, 1 failed");
                     return;
                 }
-                tests = new TmTest[] { t };
+                count = 1;
             }
             var output = new DebugOutput();
-            Debug.WriteLine("Thread-Metric on NfRt (nanoCLR): " + tests.Length + " test(s), " + settings.Periods + " period(s) of "
+            Debug.WriteLine("Thread-Metric on NfRt (nanoCLR): " + count + " test(s), " + settings.Periods + " period(s) of "
                             + TmTest.Decimal(settings.PeriodMs, 1000) + " s, real-time board STM32F429 (1000 Hz tick), gate " + settings.GateName);
             Debug.WriteLine("");
             int failed = 0;
-            for (int i = 0; i < tests.Length; i++)
+            for (int i = first; i < first + count; i++)
             {
-                TmResult r = TmRunner.Run(tests[i], settings, output);
+                // One test at a time: created here, dropped after its run (its kernel and threads with it).
+                TmResult r = TmRunner.Run(TmRunner.Create(i), settings, output);
                 if (!r.Passed) failed++;
                 Debug.WriteLine("");
             }
-            Debug.WriteLine("THREADMETRIC DONE " + (tests.Length - failed) + " passed, " + failed + " failed");
+            Debug.WriteLine("THREADMETRIC DONE " + (count - failed) + " passed, " + failed + " failed");
         }
 
         private sealed class DebugOutput : ITmOutput

@@ -203,11 +203,15 @@ namespace NfRt.DeviceTests
             }
         }
 
-        /// <summary>CreateTask rejects bad arguments (null, InvalidArgument) and a full table (NoResources).</summary>
+        /// <summary>
+        /// CreateTask rejects bad arguments (null, InvalidArgument) and a full table (NoResources). The table
+        /// holds 8 tasks: 32 task threads would not fit the 104 KiB heap of the STM32F405 firmware (running
+        /// out of heap is OutOfMemory, UnitTestTaskMemory).
+        /// </summary>
         [TestMethod]
         public void CreateTask_rejects_bad_arguments_and_a_full_table()
         {
-            using (Rig r = new Rig())
+            using (Rig r = new Rig(BoardProfiles.Stm32, 32, 0, 8))
             {
                 KernelStatus e;
                 TaskBody body = delegate { };

@@ -24,15 +24,18 @@ namespace NfRt.DeviceTests
         /// <summary>An STM32F429 board, 32 priority levels, no time slicing.</summary>
         public Rig() : this(BoardProfiles.Stm32, 32, 0) { }
 
-        /// <summary>A kernel on a simulated <paramref name="profile"/> board.</summary>
-        public Rig(BoardProfile profile, int levels, int timeSlice)
+        /// <summary>A kernel on a simulated <paramref name="profile"/> board, with room for 32 tasks.</summary>
+        public Rig(BoardProfile profile, int levels, int timeSlice) : this(profile, levels, timeSlice, 32) { }
+
+        /// <summary>A kernel on a simulated <paramref name="profile"/> board, with room for <paramref name="maxTasks"/> tasks.</summary>
+        public Rig(BoardProfile profile, int levels, int timeSlice, int maxTasks)
         {
             Board = new SimulatedBoard(profile);
             KernelConfig cfg = new KernelConfig();
             cfg.PriorityLevels = levels;
             cfg.CheckInvariants = true;
             cfg.DefaultTimeSlice = timeSlice;
-            cfg.MaxTasks = 32;
+            cfg.MaxTasks = maxTasks;
             K = new Scheduler(cfg, Board);
         }
 

@@ -169,11 +169,21 @@ namespace NfRt.Memory
         public MemoryStatus Allocate(out int block)
         {
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
+            // PopFree written out: on the interpreter a call costs more than these lines.
             int s = _irq.Mask();
-            block = PopFree();
+            int b = _freeHead;
             MemoryStatus r = MemoryStatus.Ok;
-            if (block < 0) { failures++; r = MemoryStatus.Exhausted; }
-            else { holder[block] = HolderDirect; _direct++; allocations++; }
+            if (b == EndOfList) { failures++; r = MemoryStatus.Exhausted; b = -1; }
+            else
+            {
+                _freeHead = next[b];
+                next[b] = EndOfList;
+                _freeCount--;
+                holder[b] = HolderDirect;
+                _direct++;
+                allocations++;
+            }
+            block = b;
             _irq.Restore(s);
             return r;
         }
@@ -202,7 +212,11 @@ namespace NfRt.Memory
             else
             {
                 _direct--;
-                PushFree(block);
+                holder[block] = HolderFree;   // PushFree written out (see Allocate)
+                slot[block] = -1;
+                next[block] = _freeHead;
+                _freeHead = block;
+                _freeCount++;
                 frees++;
                 r = MemoryStatus.Ok;
             }

@@ -13,7 +13,7 @@ public class UnitTestReadyQueue
 {
     private static readonly FieldInfo GroupsField = typeof(ReadyQueue).GetField("_groups", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo SummaryField = typeof(ReadyQueue).GetField("_summary", BindingFlags.NonPublic | BindingFlags.Instance);
-    private static readonly FieldInfo CountField = typeof(ReadyQueue).GetField("_count", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo CountField = typeof(ReadyQueue).GetField("count", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo TailField = typeof(ReadyQueue).GetField("_tail", BindingFlags.NonPublic | BindingFlags.Instance);
 
     private static int _ids;

@@ -47,6 +47,9 @@ public class UnitTestThreadMetric
         Assert.Equal(8, names.Distinct().Count());
         Assert.All(names, n => Assert.Equal(n, TmRunner.Find(n).Name));
         Assert.Null(TmRunner.Find("nonsense"));
+        Assert.Equal(names, TmRunner.TestNames);                                    // Create(i) is test TestNames[i]
+        Assert.Equal(names, Enumerable.Range(0, 8).Select(i => TmRunner.Create(i).Name));
+        Assert.Null(TmRunner.Create(8));
     }
 
     [Fact]
