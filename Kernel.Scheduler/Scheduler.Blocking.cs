@@ -4,8 +4,8 @@ namespace NfRt.Scheduling
 {
     /// <summary>
     /// Blocking and waking (docs/spec/scheduler.md §17): the two primitives every wait in the kernel
-    /// is built from — <see cref="BlockCurrent"/>, the one blocking step (its context check is the only
-    /// one in the kernel), and <see cref="Wake"/>, which ends a wait it names and takes the task out of
+    /// is built from — <see cref="BlockCurrent"/>, the one blocking step (the one blocking prologue: no
+    /// wait repeats its context check), and <see cref="Wake"/>, which ends a wait it names and takes the task out of
     /// its wait queue at once — plus the ready transition. Wait queues (<see cref="WaitQueue"/>) and the
     /// rt-mutex are built on them. Kernel plumbing: internal to the kernel assemblies, called masked.
     /// <code>

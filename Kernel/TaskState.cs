@@ -9,7 +9,7 @@ namespace NfRt.Kernel
         Ready = 1,
         /// <summary>The one task that owns the CPU.</summary>
         Running = 2,
-        /// <summary>Waiting on a kernel object (mutex, join, event), possibly with a timeout.</summary>
+        /// <summary>Waiting on a kernel object (rt-mutex, joined task, event, semaphore, queue, event flags), possibly with a timeout.</summary>
         Blocked = 3,
         /// <summary>Sleeping for a number of ticks.</summary>
         Delayed = 4,
