@@ -10,8 +10,9 @@ namespace NfRt.Benchmarks;
 /// protocol and nested sections; with resources, release jitter, equal priorities and deadlines up to three
 /// periods (the FIFO rule and multi-job busy periods). The sets are made in setup, not measured; the
 /// analysis includes the validation of each set (as <see cref="ResponseTimeAnalysis.Analyze"/> always does).
+/// Min and Max are shown because on a shared machine the least disturbed iteration is the better estimate.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MaxColumn]
 public class TimingAnalysisBenchmarks
 {
     public const int Sets = 1000;

@@ -22,18 +22,15 @@ public static partial class Commands
             return UsageError;
         }
         var generator = new TaskSetGenerator(options);
-        var files = new List<(string Path, string Text)>();
+        string PathOf(int k) => Path.Combine(dir, generator.NameOf(k) + ".json");
         var refused = new List<string>();
-        for (int k = 0; k < count; k++)
+        for (int k = 0; k < count; k++)                       // first pass: check every file, keep nothing in memory
         {
-            var set = generator.Generate(k);
-            string path = Path.Combine(dir, set.Name + ".json");
-            string text = TaskSetWriter.ToJson(set);
-            if (File.Exists(path) && File.ReadAllText(path) != text)
-                refused.Add($"--out {dir}: refusing to write {path}: the file exists with other content (delete it or choose another directory)");
-            else if (Directory.Exists(path))
+            string path = PathOf(k);
+            if (Directory.Exists(path))
                 refused.Add($"--out {dir}: refusing to write {path}: it is a directory");
-            files.Add((path, text));
+            else if (File.Exists(path) && File.ReadAllText(path) != TaskSetWriter.ToJson(generator.Generate(k)))
+                refused.Add($"--out {dir}: refusing to write {path}: the file exists with other content (delete it or choose another directory)");
         }
         if (refused.Count > 0)
         {
@@ -44,17 +41,20 @@ public static partial class Commands
         try
         {
             Directory.CreateDirectory(dir);
-            foreach (var (path, text) in files)
-                if (!File.Exists(path)) File.WriteAllText(path, text);
+            for (int k = 0; k < count; k++)                   // second pass: write what is not there yet
+            {
+                string path = PathOf(k);
+                if (!File.Exists(path)) File.WriteAllText(path, TaskSetWriter.ToJson(generator.Generate(k)));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"generate: cannot write into {dir}: {e.Message}");
             return 1;
         }
-        output.WriteLine(count == 0 ? $"no task sets written (--count 0)"
-            : $"{count} task set{(count == 1 ? "" : "s")} (seed {options.Seed}) in {dir}: {Path.GetFileName(files[0].Path)}"
-              + (count > 1 ? $" .. {Path.GetFileName(files[^1].Path)}" : ""));
+        output.WriteLine(count == 0 ? "no task sets written (--count 0)"
+            : $"{count} task set{(count == 1 ? "" : "s")} (seed {options.Seed}) in {dir}: {Path.GetFileName(PathOf(0))}"
+              + (count > 1 ? $" .. {Path.GetFileName(PathOf(count - 1))}" : ""));
         return 0;
     }
 

@@ -40,8 +40,12 @@ internal sealed class LevelResources
             foreach (var s in x.Sites)
             {
                 if (!x.MayBlock[s.Id]) continue;
-                bool high = x.Tasks[s.Task].Priority <= level || s.Ancestors.Any(a => Lifts[a.Resource]);
-                bool chained = high || s.Ancestors.Any(a => Chain[a.Resource]);
+                bool high = x.Tasks[s.Task].Priority <= level, chained = high;
+                foreach (var a in s.Ancestors)
+                {
+                    high |= Lifts[a.Resource];
+                    chained |= high || Chain[a.Resource];
+                }
                 if (chained && !Chain[s.Resource]) { Chain[s.Resource] = true; changed = true; }
                 if (high && x.Resources[s.Resource].Protocol != LockProtocol.Plain && !Lifts[s.Resource]) { Lifts[s.Resource] = true; changed = true; }
             }

@@ -15,9 +15,6 @@ internal sealed class LockSite
     /// <summary>Every lock step inside this one, at any depth.</summary>
     public readonly List<LockSite> Descendants = new();
 
-    /// <summary>The lock steps this one is nested in, innermost first.</summary>
-    public IEnumerable<LockSite> Ancestors
-    {
-        get { for (var a = Parent; a != null; a = a.Parent) yield return a; }
-    }
+    /// <summary>The lock steps this one is nested in, innermost first (filled when the index is built).</summary>
+    public LockSite[] Ancestors = Array.Empty<LockSite>();
 }

@@ -66,7 +66,8 @@ public sealed class TaskResponse
     /// <summary>
     /// True when the bound is exactly the response of the first job after a synchronous release (all
     /// offsets 0): the task and every more urgent one lock nothing and suffer no blocking, none has jitter
-    /// or an equal priority, and none overruns its period (bound ≤ period, so no release is skipped).
+    /// or an equal priority, and none overruns its period (bound below the period for the more urgent
+    /// ones, at most the period for this one, so no release that matters is skipped).
     /// The <c>check</c> command expects equality then (docs/spec/timing.md §6).
     /// </summary>
     public bool SynchronousReleaseIsWorst { get; }

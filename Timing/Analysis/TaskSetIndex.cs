@@ -97,7 +97,9 @@ internal sealed class TaskSetIndex
             SitesOfTask[task].Add(site);
             SitesOfResource[site.Resource].Add(site);
             if (!Users[site.Resource].Contains(task)) Users[site.Resource].Add(task);
-            for (var a = parent; a != null; a = a.Parent) a.Descendants.Add(site);
+            var ancestors = new List<LockSite>();
+            for (var a = parent; a != null; a = a.Parent) { a.Descendants.Add(site); ancestors.Add(a); }
+            site.Ancestors = ancestors.ToArray();
             Events[task].Add(new BodyEvent(BodyEventKind.Lock, site, 0));
             Flatten(task, l.Body, site, resourceIndex);
             Events[task].Add(new BodyEvent(BodyEventKind.Unlock, site, 0));
