@@ -93,6 +93,8 @@ namespace NfRt.Scheduling
                 s = EnterChecked();
                 if (woke != KernelStatus.Ok && woke != KernelStatus.TimedOut) { Leave(s); return woke; }
             }
+            if (tm.jobBlocking > tm.worstBlocking) tm.worstBlocking = tm.jobBlocking;   // blocking in set-up code, before the first job
+            tm.jobBlocking = 0;
             tm.jobRelease = tm.nextRelease;
             tm.jobStart = _ticks;
             tm.inJob = true;
