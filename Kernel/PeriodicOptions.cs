@@ -21,6 +21,7 @@ namespace NfRt.Kernel
         public OverrunPolicy Overrun;
 
         /// <summary>Null when the options are usable; otherwise the first bad field and why.</summary>
+        /// <returns>Null, or "Field must be ..." naming the first bad field.</returns>
         public string Validate()
         {
             if (Period < 1) return "Period must be >= 1 tick";

@@ -10,6 +10,9 @@ namespace NfRt.Kernel
     /// </summary>
     public sealed class TaskStatistics
     {
+        /// <summary>An empty snapshot (no task yet); make one per reader, once, and fill it with <c>Scheduler.ReadStatistics</c>.</summary>
+        public TaskStatistics() { }
+
         internal TaskControlBlock task;
         internal long readAt;
         internal bool periodic;

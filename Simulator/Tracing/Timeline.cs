@@ -140,7 +140,8 @@ public sealed class Timeline
                     break;
                 case TraceKind.Release:
                     // drawn at the release tick itself (on the tick clock): a late job's release stays on its grid
-                    long at = c.Clock == TraceClock.Ticks ? e.A * UnitMicros : time;
+                    // (a release before a --from window that was taken inside it sits at the window's start)
+                    long at = c.Clock == TraceClock.Ticks ? Math.Max(e.A * UnitMicros, t.Start) : time;
                     string skipped = e.B > 0 ? $" ({e.B} release{(e.B == 1 ? "" : "s")} skipped before it)" : "";
                     t.Instants.Add(new Instant(e.Task, at, "release", $"{c.TaskName(e.Task)}: job released at tick {e.A}, taken at tick {e.Tick}{skipped}"));
                     break;

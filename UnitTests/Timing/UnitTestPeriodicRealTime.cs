@@ -22,15 +22,19 @@ public class UnitTestPeriodicRealTime
         var st = new TaskStatistics();
         try
         {
+            int jobs = 0;
             var p = k.CreatePeriodicTask("P", 5, () =>
             {
                 while (true)
                 {
                     k.WaitForNextPeriod();
                     k.Busy(1);
+                    jobs++;
                 }
             }, new PeriodicOptions { Period = 5, Offset = 2 });
+            // at least 60 ticks, then on until three jobs ran (a loaded host may deliver ticks in bursts)
             Assert.Equal(KernelStatus.Ok, k.RunUntilTick(60));
+            for (long until = 80; jobs < 3 && until < 100_000; until += 20) Assert.Equal(KernelStatus.Ok, k.RunUntilTick(until));
             Assert.Null(k.FirstFaultedTask());
             Assert.Equal(KernelStatus.Ok, k.ReadStatistics(p, st));
         }
@@ -39,11 +43,12 @@ public class UnitTestPeriodicRealTime
             k.Shutdown();
         }
         var releases = trace.Events.Where(e => e.Kind == TraceKind.Release).ToList();
-        Assert.True(releases.Count >= 3, $"{releases.Count} jobs in 60 ticks");
+        Assert.True(releases.Count >= 3, $"{releases.Count} jobs by tick {releases[^1].Tick}");
         Assert.All(releases, e => Assert.True(e.A >= 2 && (e.A - 2) % 5 == 0 && e.Tick >= e.A, $"release {e.A} taken at {e.Tick}"));
         Assert.Equal(releases.Select(e => e.A).OrderBy(a => a), releases.Select(e => e.A));
-        int gridPoints = (releases[^1].A - 2) / 5 + 1;
-        Assert.Equal(gridPoints, st.JobsReleased + st.ReleasesSkipped);
+        // every grid point up to the job in progress (or before the release waited for) was run or skipped
+        long last = st.JobInProgress ? st.JobRelease : st.NextRelease - 5;
+        Assert.Equal((last - 2) / 5 + 1, st.JobsReleased + st.ReleasesSkipped);
         Assert.True(st.JobsCompleted >= st.JobsReleased - 1);
         Assert.True(st.WorstResponse >= 1, "a job burns one tick");
         Assert.True(st.CpuMicros >= 0, "the real-time board measures CPU time with its finer clock");

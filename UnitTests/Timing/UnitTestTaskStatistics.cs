@@ -73,6 +73,33 @@ public class UnitTestTaskStatistics
         Assert.Equal((3L, 3L, 1), (b.WorstBlocking, b.TotalBlocking, b.Inversions));
     }
 
+    /// <summary>
+    /// A hand-off to a waiter that is boosted but less urgent by its normal priority starts an inversion for the
+    /// others: X (5), H (8), W (10), P (25).
+    /// 1. Tick 0: H locks m and sleeps 4; W blocks on m (H is more urgent: no inversion); P locks n, blocks on m (none).
+    /// 2. Tick 1: X blocks on n held by P (inversion for X); P inherits 5 and becomes m's top waiter.
+    /// 3. Tick 4: H hands m to P (eff 5, normal 25): W now waits for a less urgent owner: its interval opens.
+    /// 4. P burns 2 and unlocks m at 6 (W's interval closes: 2), then n (X's closes: 5).
+    /// </summary>
+    [Fact]
+    public void A_handoff_to_a_less_urgent_owner_opens_the_inversion_of_the_others()
+    {
+        using var s = new SimKernel();
+        var m = new RtMutex(s.K, "m");
+        var n = new RtMutex(s.K, "n");
+        var x = s.Task("X", 5, () => { s.K.Sleep(1); n.Lock(); s.Log.Add("X@" + s.K.Now); n.Unlock(); });
+        var h = s.Task("H", 8, () => { m.Lock(); s.K.Sleep(4); m.Unlock(); });
+        var w = s.Task("W", 10, () => { m.Lock(); s.Log.Add("W@" + s.K.Now); m.Unlock(); });
+        var p = s.Task("P", 25, () => { n.Lock(); m.Lock(); s.K.Busy(2); m.Unlock(); n.Unlock(); });
+        s.Ticks(10);
+        Assert.Equal(new[] { "X@6", "W@6" }, s.Log);   // both served at 6; X is the more urgent
+        Assert.Equal((2L, 1), (Read(s, w).TotalBlocking, Read(s, w).Inversions));
+        Assert.Equal((5L, 1), (Read(s, x).TotalBlocking, Read(s, x).Inversions));
+        Assert.Equal(0, Read(s, p).TotalBlocking);
+        Assert.Equal(0, Read(s, h).TotalBlocking);
+        Assert.Equal(1, Read(s, p).Boosts);
+    }
+
     /// <summary>L (10) waits 3 ticks for bus held by H (1): waiting for a more urgent owner is not inversion.</summary>
     [Fact]
     public void Waiting_for_a_more_urgent_owner_is_not_blocking()
