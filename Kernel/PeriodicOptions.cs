@@ -8,6 +8,9 @@ namespace NfRt.Kernel
     /// </summary>
     public sealed class PeriodicOptions
     {
+        /// <summary>Options with the defaults given on each field (<see cref="Period"/> must still be set).</summary>
+        public PeriodicOptions() { }
+
         /// <summary>Ticks between two releases (>= 1).</summary>
         public int Period;
 
@@ -21,6 +24,7 @@ namespace NfRt.Kernel
         public OverrunPolicy Overrun;
 
         /// <summary>Null when the options are usable; otherwise the first bad field and why.</summary>
+        /// <returns>Null when usable; otherwise a message naming the first bad field and why.</returns>
         public string Validate()
         {
             if (Period < 1) return "Period must be >= 1 tick";

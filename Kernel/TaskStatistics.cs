@@ -10,6 +10,9 @@ namespace NfRt.Kernel
     /// </summary>
     public sealed class TaskStatistics
     {
+        /// <summary>An empty snapshot, to be filled by <c>Scheduler.ReadStatistics</c>.</summary>
+        public TaskStatistics() { }
+
         internal TaskControlBlock task;
         internal long readAt;
         internal bool periodic;
