@@ -44,6 +44,8 @@ namespace NfRt.Boards
         /// Chooses how this board's kernel parks task threads (default: <see cref="EventGate"/>). Only
         /// before a kernel is attached: false, changing nothing, afterwards or for null.
         /// </summary>
+        /// <param name="gates">The factory that makes every task gate of this board's kernel.</param>
+        /// <returns>True when installed; false (nothing changed) for null or once a kernel is attached.</returns>
         public bool UseGates(ITaskGateFactory gates)
         {
             if (gates == null || Irq.IsAttached) return false;

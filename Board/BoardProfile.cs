@@ -27,6 +27,14 @@ namespace NfRt.Boards
 
         /// <summary>Creates a profile.</summary>
         /// <exception cref="System.ArgumentException">An argument is out of range; the message names it.</exception>
+        /// <param name="name">Board name (not null).</param>
+        /// <param name="coreClockHz">Core clock in Hz (>= 1).</param>
+        /// <param name="tickRateHz">Kernel tick rate in Hz (1 .. <see cref="MaxTickRateHz"/>).</param>
+        /// <param name="priorityLevels">Kernel priority levels used on this board (1 .. 1024).</param>
+        /// <param name="ramBytes">RAM in bytes (>= 1).</param>
+        /// <param name="poolBytes">Bytes of RAM given to the board pool (0 .. <paramref name="ramBytes"/>).</param>
+        /// <param name="blockSize">Block size of the board pool in bytes (>= 1).</param>
+        /// <param name="hardwareCas">True when the CPU has a compare-and-swap instruction.</param>
         public BoardProfile(string name, int coreClockHz, int tickRateHz, int priorityLevels, int ramBytes,
             int poolBytes, int blockSize, bool hardwareCas)
         {

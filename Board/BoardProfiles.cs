@@ -13,6 +13,8 @@ namespace NfRt.Boards
         public static readonly BoardProfile Stm32M0 = new BoardProfile("STM32F091", 48000000, 1000, 32, 32 * 1024, 8 * 1024, 64, false);
 
         /// <summary>Finds a profile by name (case-sensitive: ESP32, STM32F429, STM32F091); null if unknown.</summary>
+        /// <param name="name">The profile name, e.g. "ESP32".</param>
+        /// <returns>The matching profile, or null when no profile has that name.</returns>
         public static BoardProfile Find(string name)
         {
             if (name == Esp32.Name) return Esp32;

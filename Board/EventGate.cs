@@ -10,6 +10,9 @@ namespace NfRt.Boards
     /// </summary>
     public sealed class EventGate : TaskGate
     {
+        /// <summary>Creates a closed gate.</summary>
+        public EventGate() { }
+
         private readonly AutoResetEvent _event = new AutoResetEvent(false);
 
         /// <inheritdoc/>
@@ -19,6 +22,8 @@ namespace NfRt.Boards
         public override void Wait() { _event.WaitOne(Timeout.Infinite, false); }
 
         /// <inheritdoc/>
+        /// <param name="timeoutMs">Most milliseconds to wait (<c>Timeout.Infinite</c> = no limit).</param>
+        /// <returns>True when the gate was opened; false on timeout.</returns>
         public override bool Wait(int timeoutMs) { return _event.WaitOne(timeoutMs, false); }
     }
 }

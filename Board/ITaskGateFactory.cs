@@ -4,6 +4,7 @@ namespace NfRt.Boards
     public interface ITaskGateFactory
     {
         /// <summary>A new, closed gate.</summary>
+        /// <returns>The new gate, closed: its first <see cref="TaskGate.Wait()"/> blocks until it is opened.</returns>
         TaskGate NewGate();
     }
 }

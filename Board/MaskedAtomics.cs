@@ -20,6 +20,10 @@ namespace NfRt.Boards
         public int Operations { get { return _operations; } }
 
         /// <inheritdoc/>
+        /// <param name="location">The word to compare and possibly replace.</param>
+        /// <param name="value">The value stored when <paramref name="location"/> equals <paramref name="comparand"/>.</param>
+        /// <param name="comparand">The value <paramref name="location"/> is expected to hold.</param>
+        /// <returns>The value <paramref name="location"/> held before the call (equal to <paramref name="comparand"/> when the swap happened).</returns>
         public override int CompareExchange(ref int location, int value, int comparand)
         {
             int s = _irq.Mask();

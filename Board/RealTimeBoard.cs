@@ -41,6 +41,7 @@ namespace NfRt.Boards
         private long _lastRead;      // previous clock reading
 
         /// <summary>Creates the board; call <see cref="Start"/> to begin ticking.</summary>
+        /// <param name="profile">The board's data sheet (not null).</param>
         public RealTimeBoard(BoardProfile profile) : this(profile, null, null) { }
 
         /// <summary>The seam: a board driven by <paramref name="clock"/> and <paramref name="sleep"/> (null = the real ones).</summary>

@@ -18,6 +18,8 @@ namespace NfRt.Boards
         /// <summary>Creates a simulated board with room for <paramref name="maxInjections"/> (0 .. 65536) scheduled interrupts.</summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="profile"/> is null.</exception>
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="maxInjections"/> is out of range.</exception>
+        /// <param name="profile">The board's data sheet (not null).</param>
+        /// <param name="maxInjections">Slots for scheduled interrupts (0 .. <see cref="MaxInjections"/>).</param>
         public SimulatedBoard(BoardProfile profile, int maxInjections) : base(profile)
         {
             if (maxInjections < 0 || maxInjections > MaxInjections) throw new System.ArgumentOutOfRangeException("maxInjections", "maxInjections must be 0..65536");
@@ -26,6 +28,7 @@ namespace NfRt.Boards
         }
 
         /// <summary>A simulated board with room for 64 scheduled interrupts.</summary>
+        /// <param name="profile">The board's data sheet (not null).</param>
         public SimulatedBoard(BoardProfile profile) : this(profile, 64) { }
 
         /// <inheritdoc/>
@@ -39,6 +42,9 @@ namespace NfRt.Boards
         /// <paramref name="tick"/>. Returns false, changing nothing, if the tick is in the past,
         /// the line is out of range (1 .. 31; 0 is the tick) or every slot is taken.
         /// </summary>
+        /// <param name="tick">Virtual tick at which the line is raised (after <see cref="Now"/>).</param>
+        /// <param name="irq">Interrupt line to raise (1 .. 31).</param>
+        /// <returns>True when scheduled; false, changing nothing, otherwise.</returns>
         public bool InjectAt(long tick, int irq)
         {
             if (tick <= _now || irq <= TickIrq || irq >= IrqController.Lines || _injectCount == _injectAt.Length) return false;

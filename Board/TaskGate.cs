@@ -18,6 +18,8 @@ namespace NfRt.Boards
         public abstract void Wait();
 
         /// <summary>Waits until the gate is opened or <paramref name="timeoutMs"/> passes; false on timeout.</summary>
+        /// <param name="timeoutMs">Most milliseconds to wait (<c>Timeout.Infinite</c> = no limit).</param>
+        /// <returns>True when the gate was opened; false on timeout.</returns>
         public abstract bool Wait(int timeoutMs);
     }
 }

@@ -7,6 +7,7 @@ namespace NfRt.Kernel
     public interface ITraceSink
     {
         /// <summary>One event, in sequence order.</summary>
+        /// <param name="e">The event.</param>
         void OnEvent(TraceEvent e);
     }
 }

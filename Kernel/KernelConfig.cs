@@ -13,6 +13,9 @@ namespace NfRt.Kernel
         /// <summary>Largest trace ring (events).</summary>
         public const int MaxTraceCapacity = 65536;
 
+        /// <summary>A configuration with the defaults given on each property; not frozen.</summary>
+        public KernelConfig() { }
+
         private int _priorityLevels = 140;
         private int _maxTasks = 128;
         private int _defaultTimeSlice;
@@ -55,6 +58,7 @@ namespace NfRt.Kernel
         public bool IsFrozen { get { return _frozen; } }
 
         /// <summary>Returns null when the configuration is usable, else the name of the first bad field and why.</summary>
+        /// <returns>Null when usable; otherwise a message naming the first bad field and its allowed range.</returns>
         public string Validate()
         {
             if (_priorityLevels < 1 || _priorityLevels > Priority.MaxLevels) return "PriorityLevels must be 1..1024";
@@ -68,6 +72,7 @@ namespace NfRt.Kernel
         }
 
         /// <summary>A copy that can no longer change (what a kernel keeps).</summary>
+        /// <returns>A new frozen configuration with this one's values (<see cref="IsFrozen"/> true).</returns>
         public KernelConfig FrozenCopy()
         {
             KernelConfig c = new KernelConfig();

@@ -12,6 +12,7 @@ namespace NfRt.Kernel
     public sealed class KernelFaultException : Exception
     {
         /// <summary>Creates the fault with a message naming what broke.</summary>
+        /// <param name="message">What broke.</param>
         public KernelFaultException(string message) : base(message) { }
     }
 }

@@ -14,6 +14,7 @@ namespace NfRt.Kernel
         internal KernelObject(string name) { Name = name; }
 
         /// <summary>The name.</summary>
+        /// <returns><see cref="Name"/>.</returns>
         public override string ToString() { return Name; }
     }
 }

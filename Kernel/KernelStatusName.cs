@@ -9,6 +9,8 @@ namespace NfRt.Kernel
     public static class KernelStatusName
     {
         /// <summary>The name of <paramref name="status"/> as written in <see cref="KernelStatus"/>; the number for a value it does not define.</summary>
+        /// <param name="status">The status to name.</param>
+        /// <returns>The member name (e.g. "ShutDown"), or the decimal number for an undefined value.</returns>
         public static string Of(KernelStatus status)
         {
             switch (status)

@@ -12,9 +12,15 @@ namespace NfRt.Kernel
         public const int MaxLevels = 1024;
 
         /// <summary>True when <paramref name="a"/> is strictly more urgent than <paramref name="b"/>.</summary>
+        /// <param name="a">A priority.</param>
+        /// <param name="b">The priority it is compared with.</param>
+        /// <returns>True when <paramref name="a"/> &lt; <paramref name="b"/>; false when equal or less urgent.</returns>
         public static bool MoreUrgent(int a, int b) { return a < b; }
 
         /// <summary>The more urgent of the two priorities.</summary>
+        /// <param name="a">A priority.</param>
+        /// <param name="b">Another priority.</param>
+        /// <returns>The smaller number of the two.</returns>
         public static int MostUrgent(int a, int b) { return a < b ? a : b; }
     }
 }

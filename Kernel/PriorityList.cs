@@ -138,6 +138,7 @@ namespace NfRt.Kernel
         /// distinct priority (the first of its group), leaders linked in order, count right.
         /// Returns null when sound, otherwise a description of the first defect.
         /// </summary>
+        /// <returns>Null when the list is sound; otherwise a description of the first defect.</returns>
         public string Check()
         {
             int n = 0;

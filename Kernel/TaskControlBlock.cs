@@ -151,6 +151,7 @@ namespace NfRt.Kernel
         /// The priority this task should have now: the most urgent of its normal priority, its top pi
         /// waiter and the most urgent ceiling of the ceiling mutexes it owns.
         /// </summary>
+        /// <returns>The most urgent (lowest) of the normal priority, the top pi waiter's and the top ceiling.</returns>
         public int ComputedPriority()
         {
             int p = normalPriority;

@@ -127,6 +127,8 @@ namespace NfRt.Memory
         public int PartitionCount { get { return _partitionCount; } }
 
         /// <summary>Partition number <paramref name="index"/> in creation order (0-based), or null.</summary>
+        /// <param name="index">0-based index in creation order.</param>
+        /// <returns>The partition, or null when <paramref name="index"/> is out of range.</returns>
         public Partition PartitionAt(int index)
         {
             return index >= 0 && index < _partitionCount ? _partitions[index] : null;
@@ -147,12 +149,16 @@ namespace NfRt.Memory
         }
 
         /// <summary>Byte offset of <paramref name="block"/> in <see cref="Memory"/>, or -1 if it is out of range.</summary>
+        /// <param name="block">Block number (0 .. BlockCount-1).</param>
+        /// <returns>block x BlockSize, or -1 when <paramref name="block"/> is out of range.</returns>
         public int OffsetOf(int block)
         {
             return block >= 0 && block < BlockCount ? block * BlockSize : -1;
         }
 
         /// <summary>The holder word of <paramref name="block"/> (see the table in the class summary); int.MinValue if out of range.</summary>
+        /// <param name="block">Block number (0 .. BlockCount-1).</param>
+        /// <returns>The holder word, or int.MinValue when <paramref name="block"/> is out of range.</returns>
         public int HolderOf(int block)
         {
             return block >= 0 && block < BlockCount ? holder[block] : int.MinValue;

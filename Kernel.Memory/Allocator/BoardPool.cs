@@ -17,6 +17,8 @@ namespace NfRt.Memory
         /// </summary>
         /// <exception cref="System.ArgumentException">The board is null, its profile describes no block, or the
         /// board's pool exists already (one board, one pool: share the first).</exception>
+        /// <param name="board">The board whose profile sizes the pool (not null).</param>
+        /// <returns>The new pool of PoolBytes / BlockSize blocks.</returns>
         public static BlockPool For(Board board)
         {
             if (board == null) throw new System.ArgumentNullException("board");

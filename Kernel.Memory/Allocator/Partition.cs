@@ -155,6 +155,8 @@ namespace NfRt.Memory
         public int Shrinkable { get { int n = _freeCount - Reserve; return n > 0 ? n : 0; } }
 
         /// <summary>Byte offset of <paramref name="block"/> in <see cref="BlockPool.Memory"/> (-1 if out of range).</summary>
+        /// <param name="block">Block number in the pool.</param>
+        /// <returns>The offset, as <see cref="BlockPool.OffsetOf"/> gives it (-1 if out of range).</returns>
         public int OffsetOf(int block) { return Pool.OffsetOf(block); }
 
         // ------------------------------------------------------------------ task API
@@ -219,6 +221,7 @@ namespace NfRt.Memory
         }
 
         /// <summary>Name for messages.</summary>
+        /// <returns>The partition's name.</returns>
         public override string ToString() { return Name; }
     }
 }

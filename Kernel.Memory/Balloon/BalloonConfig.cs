@@ -8,6 +8,9 @@ namespace NfRt.Memory
     /// </summary>
     public sealed class BalloonConfig
     {
+        /// <summary>A configuration with the defaults given on each field.</summary>
+        public BalloonConfig() { }
+
         /// <summary>Most blocks moved per step of the worker loop (default 32).</summary>
         public int MaxBatch = 32;
 
@@ -33,6 +36,8 @@ namespace NfRt.Memory
         public int StallReportRetries = 10;
 
         /// <summary>Returns null when usable with a kernel of <paramref name="priorityLevels"/> levels, else the first bad field and why.</summary>
+        /// <param name="priorityLevels">Priority levels of the kernel the service will run on (bounds <see cref="WorkerPriority"/>).</param>
+        /// <returns>Null when usable; otherwise a message naming the first bad field and why.</returns>
         public string Validate(int priorityLevels)
         {
             if (MaxBatch < 1) return "MaxBatch must be >= 1";

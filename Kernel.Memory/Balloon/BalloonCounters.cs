@@ -8,6 +8,9 @@ namespace NfRt.Memory
     /// </summary>
     public sealed class BalloonCounters
     {
+        /// <summary>An empty snapshot, to be filled by <see cref="BalloonService.ReadCounters"/>.</summary>
+        public BalloonCounters() { }
+
         /// <summary>Kernel tick at which the snapshot was taken.</summary>
         public long Tick;
 

@@ -9,6 +9,8 @@ namespace NfRt.Memory
         /// Fills <paramref name="into"/> with one consistent snapshot, taken inside one kernel
         /// critical section. No allocation. InvalidArgument for null.
         /// </summary>
+        /// <param name="into">The snapshot to fill (not null).</param>
+        /// <returns>Ok; InvalidArgument for null; WrongContext from a thread that may not call the kernel now.</returns>
         public MemoryStatus ReadCounters(BalloonCounters into)
         {
             if (into == null) return MemoryStatus.InvalidArgument;
@@ -34,6 +36,7 @@ namespace NfRt.Memory
         }
 
         /// <summary>A new snapshot (allocates one object: for diagnostics and tests, not steady-state paths).</summary>
+        /// <returns>A new, filled snapshot (left empty if the caller may not call the kernel now).</returns>
         public BalloonCounters Snapshot()
         {
             BalloonCounters c = new BalloonCounters();

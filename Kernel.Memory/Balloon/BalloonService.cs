@@ -95,6 +95,9 @@ namespace NfRt.Memory
         /// </summary>
         /// <exception cref="System.ArgumentException">An argument is null, the configuration is invalid (the
         /// message names the field), the partition already has a service, or the worker cannot be created.</exception>
+        /// <param name="kernel">The kernel the worker task runs on (room for one more task).</param>
+        /// <param name="partition">The partition to balloon (of a pool on the kernel's board; no service yet).</param>
+        /// <param name="config">The configuration, validated against the kernel's priority levels.</param>
         public BalloonService(Scheduler kernel, Partition partition, BalloonConfig config)
         {
             if (kernel == null) throw new System.ArgumentNullException("kernel");
@@ -183,6 +186,8 @@ namespace NfRt.Memory
         /// maximum is accepted and clamped by <see cref="EffectiveTarget"/>. NegativeCount for a
         /// negative value: then nothing changes and the worker is not signalled.
         /// </summary>
+        /// <param name="blocks">The target in blocks (>= 0).</param>
+        /// <returns>Ok; WrongContext from a thread that may not call the kernel now; WorkerDied once the worker task has ended; NegativeCount for a negative value.</returns>
         public MemoryStatus SetTarget(int blocks)
         {
             MemoryStatus refused = Refusal();
@@ -201,6 +206,8 @@ namespace NfRt.Memory
         /// Sets the target in BYTES, rounded down to whole blocks. NegativeCount for a negative
         /// value, Unrepresentable when the block count exceeds a 32-bit int; then nothing changes.
         /// </summary>
+        /// <param name="bytes">The target in bytes (>= 0).</param>
+        /// <returns>Ok; WrongContext from a thread that may not call the kernel now; WorkerDied once the worker task has ended; NegativeCount for a negative value; Unrepresentable when the block count exceeds int.</returns>
         public MemoryStatus SetTargetBytes(long bytes)
         {
             if (bytes < 0) return MemoryStatus.NegativeCount;
@@ -213,6 +220,8 @@ namespace NfRt.Memory
         /// Sets the target in KiB (1024 bytes), rounded down to whole blocks. NegativeCount for a
         /// negative value, Unrepresentable when the bytes or the block count overflow; then nothing changes.
         /// </summary>
+        /// <param name="kib">The target in KiB (>= 0).</param>
+        /// <returns>Ok; WrongContext from a thread that may not call the kernel now; WorkerDied once the worker task has ended; NegativeCount for a negative value; Unrepresentable when the bytes or the block count overflow.</returns>
         public MemoryStatus SetTargetKiB(long kib)
         {
             if (kib < 0) return MemoryStatus.NegativeCount;
@@ -225,6 +234,8 @@ namespace NfRt.Memory
         /// service. Reported only: it moves no block and changes no target. Unrepresentable on
         /// overflow, NegativeCount if the total would drop below zero; then nothing changes.
         /// </summary>
+        /// <param name="deltaBlocks">Blocks drivers took (positive) or gave back (negative).</param>
+        /// <returns>Ok; WrongContext from a thread that may not call the kernel now; WorkerDied once the worker task has ended; Unrepresentable on overflow; NegativeCount if the total would drop below zero.</returns>
         public MemoryStatus UpdateDriverAllowance(int deltaBlocks)
         {
             MemoryStatus refused = Refusal();

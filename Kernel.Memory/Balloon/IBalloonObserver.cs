@@ -10,6 +10,8 @@ namespace NfRt.Memory
         /// The reservation has made no progress for <paramref name="retries"/> consecutive retries
         /// (BalloonConfig.StallReportRetries). The service keeps retrying; this is information only.
         /// </summary>
+        /// <param name="service">The service whose reservation stalled.</param>
+        /// <param name="retries">Consecutive retries without progress.</param>
         void OnStall(BalloonService service, int retries);
     }
 }
