@@ -62,6 +62,11 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>A preemptible periodic task with the configured default time slice; null on bad arguments.</summary>
+        /// <param name="name">Task name.</param>
+        /// <param name="priority">Normal priority, 0 .. PriorityLevels-1 (lower = more urgent).</param>
+        /// <param name="body">The task body: a loop around <see cref="WaitForNextPeriod"/>.</param>
+        /// <param name="periodic">Period, deadline, offset and overrun policy; read once.</param>
+        /// <returns>The task, or null.</returns>
         public TaskControlBlock CreatePeriodicTask(string name, int priority, TaskBody body, PeriodicOptions periodic)
         {
             KernelStatus e;
