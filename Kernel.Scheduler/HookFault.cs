@@ -36,6 +36,7 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>One line: what failed, and how (e.g. "IRQ handler of line 3 threw InvalidOperationException: sensor gone").</summary>
+        /// <returns>The one-line description.</returns>
         public override string ToString()
         {
             string what = Kind == HookKind.IrqHandler ? "IRQ handler of line " + Line

@@ -4,6 +4,7 @@ namespace NfRt.Scheduling
     public interface IInvariantChecker
     {
         /// <summary>Null when every invariant holds, else a description of the first broken one. Called masked.</summary>
+        /// <returns>Null when sound, else the first broken invariant.</returns>
         string Check();
     }
 }

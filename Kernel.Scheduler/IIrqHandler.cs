@@ -8,6 +8,8 @@ namespace NfRt.Scheduling
     public interface IIrqHandler
     {
         /// <summary>Services line <paramref name="irq"/>.</summary>
+        /// <param name="kernel">The kernel delivering the IRQ.</param>
+        /// <param name="irq">The device line delivered (1 .. 31).</param>
         void OnIrq(Scheduler kernel, int irq);
     }
 }

@@ -16,10 +16,13 @@ namespace NfRt.Scheduling
         private bool _signaled, _destroyed;
 
         /// <summary>Creates an unsignaled event named "event".</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> is null.</exception>
         public KernelEvent(Scheduler kernel) : this(kernel, "event") { }
 
         /// <summary>Creates an unsignaled event.</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public KernelEvent(Scheduler kernel, string name) : base(name)
         {
@@ -39,9 +42,12 @@ namespace NfRt.Scheduling
         public int WaiterCount { get { return _waiters.Count; } }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait order (0 = the next one a signal wakes), or null.</summary>
+        /// <param name="index">0-based position in wait order.</param>
+        /// <returns>The waiting task, or null when there is none at that position.</returns>
         public TaskControlBlock WaiterAt(int index) { return _waiters.At(index); }
 
         /// <summary>Wakes the most urgent waiter, or stores the signal if none waits: Ok; Destroyed after destroy. ISR-safe.</summary>
+        /// <returns>Ok, Destroyed, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Signal()
         {
             KernelStatus st = _k.CheckCaller();
@@ -67,6 +73,8 @@ namespace NfRt.Scheduling
         /// anywhere, like every call that need not block); WrongContext when it would have to wait in the
         /// idle task, an IRQ handler or a nested section (nothing changes).
         /// </summary>
+        /// <param name="timeoutTicks">Ticks to wait at most; 0: do not wait; negative: no limit.</param>
+        /// <returns>Ok, TimedOut, Interrupted, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Wait(long timeoutTicks)
         {
             KernelStatus st = _k.CheckCaller();
@@ -85,6 +93,7 @@ namespace NfRt.Scheduling
         /// calls return Destroyed (a kernel timer that targets it signals nothing). Ok, or Destroyed if it
         /// already was. ISR-safe.
         /// </summary>
+        /// <returns>Ok, or Destroyed if it already was, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Destroy()
         {
             KernelStatus st = _k.CheckCaller();

@@ -16,6 +16,8 @@ namespace NfRt.Scheduling
         private int _expirations;
 
         /// <summary>Creates a disarmed timer that signals <paramref name="target"/>.</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="target">The event it signals on expiry.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="target"/> is null.</exception>
         public KernelTimer(Scheduler kernel, KernelEvent target)
         {
@@ -36,6 +38,8 @@ namespace NfRt.Scheduling
         public long DueTick { get { return _node.Deadline; } }
 
         /// <summary>(Re-)arms it to expire <paramref name="ticks"/> (>= 1) ticks from now. InvalidArgument otherwise.</summary>
+        /// <param name="ticks">Ticks from now to expiry, at least 1.</param>
+        /// <returns>Ok, InvalidArgument, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Arm(long ticks)
         {
             KernelStatus st = _k.CheckCaller();
@@ -48,6 +52,7 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Disarms it (no effect when not armed).</summary>
+        /// <returns>Ok, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Cancel()
         {
             KernelStatus st = _k.CheckCaller();

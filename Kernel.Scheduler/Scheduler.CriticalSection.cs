@@ -34,6 +34,7 @@ namespace NfRt.Scheduling
         /// <c>await</c>, or a thread the application started itself. A task thread still running after
         /// shutdown gets <see cref="TaskAbortException"/> again, so its body keeps unwinding.
         /// </summary>
+        /// <returns>Ok, or ShutDown, WatchdogExpired or WrongContext.</returns>
         public KernelStatus CheckCaller()
         {
             if (Thread.CurrentThread == runnerThread) return KernelStatus.Ok;

@@ -26,6 +26,8 @@ namespace NfRt.Scheduling
         /// (the tick) or out of range; WrongState when no handler is installed on the line
         /// (<see cref="SetIrqHandler"/>); ShutDown after <see cref="Shutdown"/>. Nothing else changes.
         /// </summary>
+        /// <param name="line">Device line, 1 .. 31.</param>
+        /// <returns>Ok, InvalidArgument, WrongState or ShutDown.</returns>
         public KernelStatus RaiseIrq(int line)
         {
             if (line <= Board.TickIrq || line >= Board.IrqLines) return KernelStatus.InvalidArgument;

@@ -29,6 +29,7 @@ namespace NfRt.Scheduling
         /// driver outside a run call it does nothing (docs/spec/scheduler.md §35). Refusals as
         /// <see cref="CheckCaller"/>.
         /// </summary>
+        /// <returns>Ok, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Checkpoint()
         {
             if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();

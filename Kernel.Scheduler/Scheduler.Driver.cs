@@ -81,6 +81,7 @@ namespace NfRt.Scheduling
         /// Runs the tasks until none is ready. Virtual time does not advance unless a task burns CPU
         /// (<see cref="Busy"/>); a task that never lets the system go idle is halted by the watchdog.
         /// </summary>
+        /// <returns>Ok when no task is ready; otherwise why it stopped (e.g. TaskFaulted, WatchdogExpired, HookFaulted) or why the driver call was refused.</returns>
         public KernelStatus RunUntilIdle()
         {
             KernelStatus st = BeginDriverCall();
@@ -103,6 +104,8 @@ namespace NfRt.Scheduling
         /// halting the CPU) and resumes at the next driver call. Stops early with TaskFaulted or
         /// WatchdogExpired. InvalidArgument (nothing runs) for a negative count or a real-time board.
         /// </summary>
+        /// <param name="ticks">Ticks to advance, not negative.</param>
+        /// <returns>Ok; TaskFaulted or WatchdogExpired when it stopped early; InvalidArgument; or why the driver call was refused.</returns>
         public KernelStatus AdvanceTicks(int ticks)
         {
             KernelStatus st = BeginDriverCall();
@@ -117,6 +120,8 @@ namespace NfRt.Scheduling
         /// virtual time one tick at a time (the same trace as <see cref="AdvanceTicks"/>). A task still
         /// running at that tick is halted. Stops early with TaskFaulted or WatchdogExpired.
         /// </summary>
+        /// <param name="untilTick">The kernel tick to run to.</param>
+        /// <returns>Ok; TaskFaulted or WatchdogExpired when it stopped early; or why the driver call was refused.</returns>
         public KernelStatus RunUntilTick(long untilTick)
         {
             KernelStatus st = BeginDriverCall();
@@ -154,6 +159,7 @@ namespace NfRt.Scheduling
         /// TasksAbandoned. Call from the driver, outside the run calls (from an IRQ handler, the trace sink
         /// or with IRQs masked: WrongContext, nothing changes). Later calls return ShutDown.
         /// </summary>
+        /// <returns>Ok, TasksAbandoned, WrongContext, ShutDown (already shut down), or why the driver call was refused.</returns>
         public KernelStatus Shutdown()
         {
             if (Thread.CurrentThread != _driverThread) return ForeignDriverCall();
@@ -185,6 +191,7 @@ namespace NfRt.Scheduling
         public TaskControlBlock LastFault { get { return _lastFault; } }
 
         /// <summary>The first task whose body threw (not counting shutdown), or null.</summary>
+        /// <returns>That task, or null.</returns>
         public TaskControlBlock FirstFaultedTask()
         {
             return _faultCount == 0 ? null : TaskById(_faultIds[0]);
@@ -194,6 +201,8 @@ namespace NfRt.Scheduling
         public int AbandonedTaskCount { get { return _abandonedCount; } }
 
         /// <summary>Abandoned task number <paramref name="index"/> (0-based), or null.</summary>
+        /// <param name="index">0-based, 0 .. AbandonedTaskCount-1.</param>
+        /// <returns>The abandoned task, or null when index is out of range.</returns>
         public TaskControlBlock AbandonedTask(int index)
         {
             return index >= 0 && index < _abandonedCount ? TaskById(_abandonedIds[index]) : null;

@@ -14,6 +14,9 @@ namespace NfRt.Scheduling
         /// InvalidArgument (nothing changes) for a priority outside 0 .. levels-1, the idle task, or a task of
         /// another kernel.
         /// </summary>
+        /// <param name="t">The task.</param>
+        /// <param name="priority">New normal priority, 0 .. PriorityLevels-1 (lower = more urgent).</param>
+        /// <returns>Ok, InvalidArgument, WrongState (a dead task), or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus SetPriority(TaskControlBlock t, int priority)
         {
             KernelStatus st = CheckCaller();

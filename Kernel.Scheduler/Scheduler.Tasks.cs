@@ -23,6 +23,13 @@ namespace NfRt.Scheduling
         /// first stack frames (OutOfMemory: on a 104 KiB nanoCLR heap that is the usual limit, see
         /// docs/FOOTPRINT.md); <paramref name="error"/> then says which.
         /// </summary>
+        /// <param name="name">Task name.</param>
+        /// <param name="priority">Normal priority, 0 .. PriorityLevels-1 (lower = more urgent).</param>
+        /// <param name="body">The task body.</param>
+        /// <param name="options">Preemptible or cooperative.</param>
+        /// <param name="timeSlice">Round-robin slice in ticks (0 = none).</param>
+        /// <param name="error">Ok, or why nothing was created.</param>
+        /// <returns>The task, or null.</returns>
         public TaskControlBlock CreateTask(string name, int priority, TaskBody body, TaskOptions options, int timeSlice, out KernelStatus error)
         {
             error = CheckCaller();
@@ -75,6 +82,10 @@ namespace NfRt.Scheduling
         /// Creates a preemptible task with the configured default time slice. Never returns null: where the
         /// six-argument form returns null with a status, this one throws, naming it.
         /// </summary>
+        /// <param name="name">Task name.</param>
+        /// <param name="priority">Normal priority, 0 .. PriorityLevels-1 (lower = more urgent).</param>
+        /// <param name="body">The task body.</param>
+        /// <returns>The task (never null).</returns>
         /// <exception cref="System.ArgumentNullException"><paramref name="name"/> or <paramref name="body"/> is null.</exception>
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="priority"/> is outside 0 .. PriorityLevels-1.</exception>
         /// <exception cref="System.ArgumentException"><paramref name="body"/> is an async method.</exception>
@@ -106,6 +117,7 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>The current task goes behind every ready task of its priority; the most urgent ready task runs.</summary>
+        /// <returns>Ok, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Yield()
         {
             KernelStatus st = CheckCaller();
@@ -128,6 +140,8 @@ namespace NfRt.Scheduling
         /// WrongState for a task that is blocked, sleeping, dead or already suspended; WrongContext for idle;
         /// InvalidArgument for null or a task of another kernel.
         /// </summary>
+        /// <param name="t">The task: the caller itself or a ready task.</param>
+        /// <returns>Ok, WrongState, WrongContext, InvalidArgument, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Suspend(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
@@ -154,6 +168,8 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Makes a suspended task ready. ISR-safe. WrongState when it is not suspended; InvalidArgument for null or a task of another kernel.</summary>
+        /// <param name="t">The suspended task.</param>
+        /// <returns>Ok, WrongState, InvalidArgument, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Resume(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
@@ -180,6 +196,8 @@ namespace NfRt.Scheduling
         /// Ok when either applied; WrongState (nothing changes) when the task is in no such wait.
         /// ISR-safe.
         /// </summary>
+        /// <param name="t">The task whose wait to interrupt.</param>
+        /// <returns>Ok, WrongState, InvalidArgument (null or another kernel's task), or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Interrupt(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
@@ -224,6 +242,8 @@ namespace NfRt.Scheduling
         /// task (it never exits) or a task of another kernel; WrongContext from the idle task, an IRQ
         /// handler or a nested section while the task still runs. No timeout.
         /// </summary>
+        /// <param name="t">The task to wait for.</param>
+        /// <returns>Ok, Interrupted, WrongState, InvalidArgument, WrongContext, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Join(TaskControlBlock t)
         {
             KernelStatus st = CheckCaller();
@@ -239,6 +259,9 @@ namespace NfRt.Scheduling
         }
 
         /// <summary>Task number <paramref name="index"/> waiting in <see cref="Join"/> for <paramref name="t"/>, in wake order (most urgent first), or null.</summary>
+        /// <param name="t">The joined task.</param>
+        /// <param name="index">0-based position in wake order.</param>
+        /// <returns>The joining task, or null.</returns>
         public TaskControlBlock JoinerAt(TaskControlBlock t, int index)
         {
             if (t == null || t == Idle || TaskById(t.Id) != t) return null;

@@ -11,6 +11,8 @@ namespace NfRt.Scheduling
         /// <see cref="Interrupt"/> ended the sleep early. InvalidArgument for a negative count;
         /// WrongContext from the idle task, an IRQ handler or a nested section.
         /// </summary>
+        /// <param name="ticks">Ticks to sleep, not negative (0 = yield).</param>
+        /// <returns>Ok, Interrupted, InvalidArgument, WrongContext, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Sleep(int ticks)
         {
             KernelStatus st = CheckCaller();
@@ -28,6 +30,8 @@ namespace NfRt.Scheduling
         /// preemption point after each tick (on the simulated board each step is one tick of
         /// virtual time). Time spent preempted does not count.
         /// </summary>
+        /// <param name="ticks">Ticks of CPU time to burn, not negative.</param>
+        /// <returns>Ok, InvalidArgument, WrongContext, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Busy(int ticks)
         {
             KernelStatus st = CheckCaller();   // before the board's time moves

@@ -101,6 +101,8 @@ namespace NfRt.Scheduling
         /// Creates a kernel on <paramref name="board"/>. The calling thread becomes the driver
         /// (the idle task's context).
         /// </summary>
+        /// <param name="config">The kernel configuration; validated and copied.</param>
+        /// <param name="board">The board it runs on (one kernel per board).</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="config"/> or <paramref name="board"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The configuration is invalid (the message names the
         /// field), or the board already runs another kernel.</exception>
@@ -171,6 +173,8 @@ namespace NfRt.Scheduling
         internal TimeoutQueue Timeouts { get { return _timeouts; } }
 
         /// <summary>The task with id <paramref name="id"/> (1 .. TaskCount), or null.</summary>
+        /// <param name="id">Task id, 1 .. TaskCount.</param>
+        /// <returns>The task, or null when id is out of range.</returns>
         public TaskControlBlock TaskById(int id)
         {
             return id >= 1 && id <= _taskCount ? _tasks[id - 1] : null;
@@ -184,6 +188,8 @@ namespace NfRt.Scheduling
         /// InvalidArgument for null, NoResources when 8 checkers are registered; WrongContext and the
         /// other caller refusals as every call.
         /// </summary>
+        /// <param name="checker">The checker to register.</param>
+        /// <returns>Ok, InvalidArgument, NoResources, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus AddInvariantChecker(IInvariantChecker checker)
         {
             KernelStatus st = CheckCaller();
@@ -213,6 +219,9 @@ namespace NfRt.Scheduling
         /// ISR-safe calls. An exception from it is contained (§37). InvalidArgument for line 0 (the tick)
         /// or out of range.
         /// </summary>
+        /// <param name="irq">Device line, 1 .. 31.</param>
+        /// <param name="handler">Its service routine, or null to remove it.</param>
+        /// <returns>Ok or InvalidArgument.</returns>
         public KernelStatus SetIrqHandler(int irq, IIrqHandler handler)
         {
             if (irq <= Board.TickIrq || irq >= Board.IrqLines) return KernelStatus.InvalidArgument;

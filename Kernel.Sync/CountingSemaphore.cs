@@ -19,6 +19,10 @@ namespace NfRt.Sync
         internal readonly WaitQueue waiters;
 
         /// <summary>Creates a semaphore holding <paramref name="initialCount"/> units (a set-up call: it allocates).</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
+        /// <param name="initialCount">Units it holds at first, 0 .. maxCount.</param>
+        /// <param name="maxCount">The most units it can hold, at least 1.</param>
         /// <exception cref="System.ArgumentException">A null kernel or name, <paramref name="maxCount"/> &lt; 1,
         /// or <paramref name="initialCount"/> outside 0 .. <paramref name="maxCount"/>.</exception>
         public CountingSemaphore(Scheduler kernel, string name, int initialCount, int maxCount) : base(kernel, name)
@@ -41,6 +45,8 @@ namespace NfRt.Sync
         public int WaiterCount { get { return waiters.Count; } }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
+        /// <param name="index">0-based position in wait order.</param>
+        /// <returns>The waiting task, or null when there is none at that position.</returns>
         public TaskControlBlock WaiterAt(int index) { return waiters.At(index); }
 
         /// <summary>
@@ -48,6 +54,8 @@ namespace NfRt.Sync
         /// (0: do not wait; negative: no limit); Interrupted; Destroyed; WrongContext when it would
         /// have to wait in an IRQ handler or the idle task (nothing changes).
         /// </summary>
+        /// <param name="timeoutTicks">Ticks to wait at most; 0: do not wait; negative: no limit.</param>
+        /// <returns>Ok (a unit taken), TimedOut, Interrupted, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Take(long timeoutTicks)
         {
             KernelStatus st = _k.CheckCaller();
@@ -65,6 +73,7 @@ namespace NfRt.Sync
         /// Returns a unit: to the most urgent waiter if a task waits, else to the count. Ok; Busy when the
         /// count is already at its maximum (nothing changes); Destroyed. ISR-safe.
         /// </summary>
+        /// <returns>Ok, Busy (count at its maximum), Destroyed, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Give()
         {
             KernelStatus st = _k.CheckCaller();

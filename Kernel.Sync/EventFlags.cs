@@ -21,6 +21,8 @@ namespace NfRt.Sync
         internal readonly WaitQueue waiters;
 
         /// <summary>Creates event flags with every flag clear (a set-up call).</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
         /// <exception cref="System.ArgumentException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public EventFlags(Scheduler kernel, string name) : base(kernel, name)
         {
@@ -35,6 +37,8 @@ namespace NfRt.Sync
         public int WaiterCount { get { return waiters.Count; } }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait order, or null.</summary>
+        /// <param name="index">0-based position in wait order.</param>
+        /// <returns>The waiting task, or null when there is none at that position.</returns>
         public TaskControlBlock WaiterAt(int index) { return waiters.At(index); }
 
         internal static bool Holds(int value, int flags, int mode)
@@ -43,6 +47,8 @@ namespace NfRt.Sync
         }
 
         /// <summary>ORs <paramref name="flags"/> into <see cref="Value"/> and wakes every waiter whose condition now holds, most urgent first. Ok; Destroyed. ISR-safe.</summary>
+        /// <param name="flags">The flags to set (ORed in).</param>
+        /// <returns>Ok, Destroyed, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Set(int flags)
         {
             KernelStatus st = _k.CheckCaller();
@@ -73,6 +79,8 @@ namespace NfRt.Sync
         }
 
         /// <summary>Clears <paramref name="flags"/> in <see cref="Value"/>. Ok; Destroyed. ISR-safe.</summary>
+        /// <param name="flags">The flags to clear.</param>
+        /// <returns>Ok, Destroyed, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Clear(int flags)
         {
             KernelStatus st = _k.CheckCaller();
@@ -97,6 +105,12 @@ namespace NfRt.Sync
         /// <paramref name="flags"/> == 0; WrongContext when it would have to wait in an IRQ handler or the
         /// idle task. Nothing changes unless the result is Ok.
         /// </summary>
+        /// <param name="flags">The flags waited for; not 0.</param>
+        /// <param name="all">True: wait until all of them are set; false: until any one is.</param>
+        /// <param name="clearOnExit">True: a satisfied wait clears exactly <paramref name="flags"/>.</param>
+        /// <param name="timeoutTicks">Ticks to wait at most; 0: do not wait; negative: no limit.</param>
+        /// <param name="observed">The flags' value when the condition held, else when the call returned.</param>
+        /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Wait(int flags, bool all, bool clearOnExit, long timeoutTicks, out int observed)
         {
             observed = _value;

@@ -31,6 +31,10 @@ namespace NfRt.Sync
         internal readonly WaitQueue receivers, senders;
 
         /// <summary>Creates an empty queue of <paramref name="capacity"/> messages (a set-up call: it allocates the ring).</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
+        /// <param name="capacity">The most messages it holds, at least 1.</param>
+        /// <param name="wordsPerMessage">Words (ints) per message, 1 .. 16.</param>
         /// <exception cref="System.ArgumentNullException">A null kernel or name.</exception>
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="capacity"/> &lt; 1 or a ring
         /// (capacity × wordsPerMessage × 4 bytes) larger than the board's RAM; <paramref name="wordsPerMessage"/>
@@ -64,6 +68,9 @@ namespace NfRt.Sync
         public int SenderCount { get { return senders.Count; } }
 
         /// <summary>Word <paramref name="word"/> of queued message <paramref name="index"/> (0 = the next one Receive gets).</summary>
+        /// <param name="index">Queued message, 0 .. Count-1 (0 = the next one Receive gets).</param>
+        /// <param name="word">Word of that message, 0 .. WordsPerMessage-1.</param>
+        /// <returns>The word's value.</returns>
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="index"/> is not within 0 .. Count-1, or
         /// <paramref name="word"/> not within 0 .. WordsPerMessage-1 (a message not queued has no words to read).</exception>
         public int Peek(int index, int word)
@@ -74,6 +81,9 @@ namespace NfRt.Sync
         }
 
         /// <summary>Waiting receiver (<paramref name="senderList"/> false) or sender number <paramref name="index"/> in wait order, or null.</summary>
+        /// <param name="senderList">True: the blocked senders; false: the blocked receivers.</param>
+        /// <param name="index">0-based position in wait order.</param>
+        /// <returns>The waiting task, or null when there is none at that position.</returns>
         public TaskControlBlock WaiterAt(bool senderList, int index) { return (senderList ? senders : receivers).At(index); }
 
         /// <summary>
@@ -83,9 +93,15 @@ namespace NfRt.Sync
         /// Destroyed; InvalidArgument for a null or too short array; WrongContext when it would have to
         /// wait in an IRQ handler or the idle task. ISR-safe with 0.
         /// </summary>
+        /// <param name="message">The message; its first WordsPerMessage ints are copied.</param>
+        /// <param name="timeoutTicks">Ticks to wait at most while the queue is full; 0: do not wait; negative: no limit.</param>
+        /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Send(int[] message, long timeoutTicks) { return Put(message, timeoutTicks, false); }
 
         /// <summary>As <see cref="Send"/>, but to the front of the queue: the next Receive gets it.</summary>
+        /// <param name="message">The message; its first WordsPerMessage ints are copied.</param>
+        /// <param name="timeoutTicks">Ticks to wait at most while the queue is full; 0: do not wait; negative: no limit.</param>
+        /// <returns>As <see cref="Send"/>: Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus SendUrgent(int[] message, long timeoutTicks) { return Put(message, timeoutTicks, true); }
 
         private KernelStatus Put(int[] message, long timeoutTicks, bool urgent)
@@ -129,6 +145,9 @@ namespace NfRt.Sync
         /// negative: no limit); Interrupted; Destroyed; InvalidArgument for a null or too short array;
         /// WrongContext when it would have to wait in an IRQ handler or the idle task.
         /// </summary>
+        /// <param name="into">Array the message is copied into (at least WordsPerMessage ints).</param>
+        /// <param name="timeoutTicks">Ticks to wait at most while the queue is empty; 0: do not wait; negative: no limit.</param>
+        /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Receive(int[] into, long timeoutTicks)
         {
             KernelStatus st = _k.CheckCaller();

@@ -42,6 +42,8 @@ namespace NfRt.Sync
         }
 
         /// <summary>Waiting task number <paramref name="index"/> in wait-list order, or null.</summary>
+        /// <param name="index">0-based position in wait-list order.</param>
+        /// <returns>The waiting task, or null when there is none at that position.</returns>
         public TaskControlBlock WaiterAt(int index)
         {
             PlistNode n = waiters.First;

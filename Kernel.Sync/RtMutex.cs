@@ -89,6 +89,8 @@ namespace NfRt.Sync
         internal int depth;                           // recursive: locks beyond the first (touched by the owner only, masked)
 
         /// <summary>Creates a free priority-inheritance mutex on <paramref name="kernel"/> (a set-up call: it allocates).</summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> or <paramref name="name"/> is null.</exception>
         public RtMutex(Scheduler kernel, string name) : base(name)
         {
@@ -104,6 +106,9 @@ namespace NfRt.Sync
         /// Creates a free mutex with <paramref name="options"/> (docs/spec/primitives.md §11-§14): a
         /// priority ceiling, recursion, robustness, in any combination; priority inheritance always.
         /// </summary>
+        /// <param name="kernel">The kernel it belongs to.</param>
+        /// <param name="name">Name, for traces and reports.</param>
+        /// <param name="options">Ceiling, recursion and robustness; read once.</param>
         /// <exception cref="System.ArgumentNullException">A null kernel, name or options.</exception>
         /// <exception cref="System.ArgumentOutOfRangeException">A ceiling outside -1 .. PriorityLevels-1 (the parameter named is options).</exception>
         public RtMutex(Scheduler kernel, string name, RtMutexOptions options) : base(name)
@@ -134,6 +139,7 @@ namespace NfRt.Sync
         /// Uninterruptible lock: Ok once owned. Never hangs on a mutex the caller already holds:
         /// that is Deadlock. WrongContext from the idle task or an interrupt handler; Destroyed after destroy.
         /// </summary>
+        /// <returns>Ok once owned (OwnerDied: owned, its previous owner ended holding it); otherwise Deadlock, CeilingViolated, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Lock()
         {
             // The fast path (one CAS: none -> me), flat on purpose: on the interpreter every call and field read
@@ -147,15 +153,22 @@ namespace NfRt.Sync
         }
 
         /// <summary>Uninterruptible lock; with <paramref name="detectDeadlock"/> a wait that would close a cycle returns Deadlock.</summary>
+        /// <param name="detectDeadlock">True: walk the chain and return Deadlock instead of closing a cycle of waits.</param>
+        /// <returns>Ok once owned (OwnerDied: owned, its previous owner ended holding it); otherwise Deadlock, CeilingViolated, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Lock(bool detectDeadlock) { return LockFront(false, -1, detectDeadlock); }
 
         /// <summary>Interruptible lock: Ok, Interrupted (see <see cref="Scheduler.Interrupt"/>), or Deadlock (with detection, or on self-lock).</summary>
+        /// <param name="detectDeadlock">True: walk the chain and return Deadlock instead of closing a cycle of waits.</param>
+        /// <returns>Ok once owned (OwnerDied: owned, its previous owner ended holding it); otherwise Interrupted, Deadlock, CeilingViolated, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus LockInterruptible(bool detectDeadlock) { return LockFront(true, -1, detectDeadlock); }
 
         /// <summary>
         /// Timed, interruptible lock: Ok, TimedOut after <paramref name="ticks"/> ticks, Interrupted, or
         /// Deadlock. InvalidArgument (nothing changes) for a negative tick count.
         /// </summary>
+        /// <param name="ticks">Ticks to wait at most; not negative.</param>
+        /// <param name="detectDeadlock">True: walk the chain and return Deadlock instead of closing a cycle of waits.</param>
+        /// <returns>Ok once owned (OwnerDied: owned, its previous owner ended holding it); otherwise TimedOut, Interrupted, Deadlock, InvalidArgument, CeilingViolated, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus LockTimed(long ticks, bool detectDeadlock)
         {
             if (ticks < 0) return KernelStatus.InvalidArgument;
@@ -183,6 +196,7 @@ namespace NfRt.Sync
         /// leaves that mutex alone so the mark is not lost (<see cref="TryLockStatus"/> takes it and says
         /// OwnerDied). The uncontended take is one CAS.
         /// </summary>
+        /// <returns>True when the caller owns the mutex now; false otherwise.</returns>
         public bool TryLock()
         {
             int w = _irq.fastWord;   // see Lock
@@ -202,6 +216,7 @@ namespace NfRt.Sync
         /// the caller without recursion); Destroyed; CeilingViolated; WrongContext from the idle task or an IRQ
         /// handler (or a foreign thread). The uncontended take is one CAS.
         /// </summary>
+        /// <returns>Ok or OwnerDied (taken); Busy, Destroyed, CeilingViolated or WrongContext (not taken), or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus TryLockStatus()
         {
             int w = _irq.fastWord;   // see Lock
@@ -220,6 +235,7 @@ namespace NfRt.Sync
         /// pending-owns it), InvalidArgument when it is free, Destroyed after destroy, WrongContext with
         /// interrupts masked (an interrupt handler); none changes state.
         /// </summary>
+        /// <returns>Ok (released or handed over); NotOwner, InvalidArgument, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Unlock()
         {
             int w = _irq.fastWord;   // see Lock: the running task's owner word, or 0
@@ -239,6 +255,7 @@ namespace NfRt.Sync
         /// are dropped at once, and its later Unlock returns Destroyed; every later call returns Destroyed
         /// (TryLock false). Ok, or Destroyed if it already was. ISR-safe.
         /// </summary>
+        /// <returns>Ok, or Destroyed if it already was, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Destroy()
         {
             KernelStatus st = _k.CheckCaller();

@@ -6,6 +6,9 @@ namespace NfRt.Sync
     /// </summary>
     public sealed class RtMutexCounters
     {
+        /// <summary>Creates counters that are all 0 (each kernel's <see cref="RtMutexSystem"/> owns one).</summary>
+        public RtMutexCounters() { }
+
         internal int slowLocks;
         internal int blocks;
         internal int inversions;

@@ -8,6 +8,9 @@ namespace NfRt.Sync
     /// </summary>
     public sealed class RtMutexOptions
     {
+        /// <summary>Creates the default options: no ceiling, not recursive, not robust.</summary>
+        public RtMutexOptions() { }
+
         /// <summary>
         /// &gt;= 0: immediate priority ceiling protocol (ICPP) at this priority (0 .. PriorityLevels-1):
         /// the owner runs at least this urgently; a task whose normal priority is more urgent gets

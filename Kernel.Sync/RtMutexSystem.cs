@@ -45,6 +45,8 @@ namespace NfRt.Sync
         /// set-up call: it allocates then). The cast from the slot cannot fail: the slot's type is internal
         /// to the kernel assemblies and this class is its one implementation.
         /// </summary>
+        /// <param name="kernel">The kernel whose layer is wanted.</param>
+        /// <returns>The kernel's Kernel.Sync layer (never null).</returns>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernel"/> is null.</exception>
         public static RtMutexSystem Of(Scheduler kernel)
         {
@@ -60,6 +62,8 @@ namespace NfRt.Sync
         public int MutexCount { get { return _count; } }
 
         /// <summary>Mutex number <paramref name="index"/> in creation order (0-based), or null.</summary>
+        /// <param name="index">0-based creation-order number.</param>
+        /// <returns>The mutex, or null when index is out of range.</returns>
         public RtMutex MutexAt(int index) { return index >= 0 && index < _count ? _mutexes[index] : null; }
 
         /// <summary>Registers a fully built mutex; the first one registers the rt-mutex invariant checker. Returns its id.</summary>

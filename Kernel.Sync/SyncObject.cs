@@ -37,6 +37,7 @@ namespace NfRt.Sync
         /// Destroys the object: every waiter wakes with Destroyed, later calls return Destroyed. Ok, or
         /// Destroyed if it already was. ISR-safe.
         /// </summary>
+        /// <returns>Ok, or Destroyed if it already was, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Destroy()
         {
             KernelStatus st = _k.CheckCaller();
