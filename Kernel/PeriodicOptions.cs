@@ -8,6 +8,9 @@ namespace NfRt.Kernel
     /// </summary>
     public sealed class PeriodicOptions
     {
+        /// <summary>Options with the defaults given on each field (<see cref="Period"/> must still be set).</summary>
+        public PeriodicOptions() { }
+
         /// <summary>Ticks between two releases (>= 1).</summary>
         public int Period;
 
