@@ -5,6 +5,7 @@ using NfRt.Kernel;
 using NfRt.Memory;
 using NfRt.Scheduling;
 using NfRt.Sync;
+using UnitTests.Support;
 
 namespace UnitTests.Docs;
 
@@ -16,19 +17,13 @@ namespace UnitTests.Docs;
 /// </summary>
 public class UnitTestXmlDocs
 {
-    private static readonly Assembly[] Device =
-    {
-        typeof(TaskControlBlock).Assembly, typeof(Board).Assembly, typeof(Scheduler).Assembly,
-        typeof(RtMutex).Assembly, typeof(BlockPool).Assembly,
-    };
-
-    public static IEnumerable<object[]> Assemblies() => Device.Select(a => new object[] { a.GetName().Name! });
+    private static readonly Assembly[] Device = DeviceAssemblies.All;
 
     [Theory]
-    [MemberData(nameof(Assemblies))]
+    [MemberData(nameof(DeviceAssemblies.Names), MemberType = typeof(DeviceAssemblies))]
     public void Public_members_have_summary_param_and_returns(string assembly)
     {
-        Assembly asm = Device.Single(a => a.GetName().Name == assembly);
+        Assembly asm = DeviceAssemblies.Named(assembly);
         string xmlPath = Path.ChangeExtension(asm.Location, ".xml");
         Assert.True(File.Exists(xmlPath), "no XML documentation file beside " + asm.Location);
         var docs = XDocument.Load(xmlPath).Descendants("member")

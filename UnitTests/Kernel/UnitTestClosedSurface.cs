@@ -20,11 +20,7 @@ namespace UnitTests.Kernel;
 /// </summary>
 public class UnitTestClosedSurface
 {
-    private static readonly Assembly[] Device =
-    {
-        typeof(TaskControlBlock).Assembly, typeof(Board).Assembly, typeof(Scheduler).Assembly,
-        typeof(RtMutex).Assembly, typeof(BlockPool).Assembly,
-    };
+    private static readonly Assembly[] Device = DeviceAssemblies.All;
 
     /// <summary>Public writable fields that are the user's own data, never kernel state.</summary>
     private static readonly Dictionary<string, string> UserData = new()

@@ -5,6 +5,7 @@ using NfRt.Kernel;
 using NfRt.Memory;
 using NfRt.Scheduling;
 using NfRt.Sync;
+using UnitTests.Support;
 
 namespace UnitTests.Kernel;
 
@@ -18,19 +19,13 @@ namespace UnitTests.Kernel;
 /// </summary>
 public class UnitTestPublicSurfaceListing
 {
-    private static readonly Assembly[] Device =
-    {
-        typeof(TaskControlBlock).Assembly, typeof(Board).Assembly, typeof(Scheduler).Assembly,
-        typeof(RtMutex).Assembly, typeof(BlockPool).Assembly,
-    };
-
-    public static IEnumerable<object[]> Assemblies() => Device.Select(a => new object[] { a.GetName().Name! });
+    private static readonly Assembly[] Device = DeviceAssemblies.All;
 
     [Theory]
-    [MemberData(nameof(Assemblies))]
+    [MemberData(nameof(DeviceAssemblies.Names), MemberType = typeof(DeviceAssemblies))]
     public void Public_surface_matches_the_reviewed_listing(string assembly)
     {
-        Assembly asm = Device.Single(a => a.GetName().Name == assembly);
+        Assembly asm = DeviceAssemblies.Named(assembly);
         string actual = Listing(asm);
         string file = Path.Combine(UnitTests.SimulatorTests.Paths.RepoRoot, "api", assembly + ".txt");
         if (Environment.GetEnvironmentVariable("NFRT_ACCEPT_API") == "1")
