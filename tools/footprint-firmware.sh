@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 . tools/firmware-twice.sh
 dotnet build Footprint.Nano -c Release -v q -nologo >/dev/null || { echo "footprint-firmware: build failed" >&2; exit 2; }
 d=Footprint.Nano/bin/Release/netstandard2.0
-fw_twice footprint 600 '^(HEAP|FIT|REFUSED|FAIL|FOOTPRINT)' "$d/FootprintNano.dll" "$d/Kernel.dll" "$d/Board.dll" "$d/Kernel.Scheduler.dll" \
-  "$d/Kernel.Sync.dll" "$d/Kernel.Memory.dll" || exit 1
+fw_twice footprint 600 '^(HEAP|FIT|REFUSED|FAIL|FOOTPRINT)' "$d/FootprintNano.dll" "$d/NfRt.Kernel.Core.dll" "$d/NfRt.Kernel.Board.dll" "$d/NfRt.Kernel.Scheduler.dll" \
+  "$d/NfRt.Kernel.Sync.dll" "$d/NfRt.Kernel.Memory.dll" || exit 1
 grep -q '^FOOTPRINT DONE' out/firmware/footprint.lines

@@ -27,8 +27,8 @@ dotnet build ThreadMetric.Nano -c Release -v q -nologo -o "$k" -p:TmPeriodMs="$m
   dotnet build ThreadMetric.Plain -c Release -v q -nologo -o "$p" -p:TmPeriodMs="$ms" -p:TmPeriods="$periods" -p:TmTest=all >/dev/null ||
   { echo "threadmetric-firmware: build failed" >&2; exit 2; }
 status=0
-fw_twice threadmetric-kernel "$limit" '^(RESULT|ERROR|THREADMETRIC)' "$k/ThreadMetricNano.dll" "$k/Kernel.dll" "$k/Board.dll" \
-  "$k/Kernel.Scheduler.dll" "$k/Kernel.Sync.dll" "$k/Kernel.Memory.dll" "$k/ThreadMetric.dll" || status=1
+fw_twice threadmetric-kernel "$limit" '^(RESULT|ERROR|THREADMETRIC)' "$k/ThreadMetricNano.dll" "$k/NfRt.Kernel.Core.dll" "$k/NfRt.Kernel.Board.dll" \
+  "$k/NfRt.Kernel.Scheduler.dll" "$k/NfRt.Kernel.Sync.dll" "$k/NfRt.Kernel.Memory.dll" "$k/ThreadMetric.dll" || status=1
 grep -q '^THREADMETRIC DONE 8 passed, 0 failed' out/firmware/threadmetric-kernel.lines || status=1
 fw_twice threadmetric-plain "$limit" '^(RESULT|ERROR|THREADMETRIC)' "$p/ThreadMetricPlain.dll" || status=1
 grep -q '^THREADMETRIC PLAIN DONE' out/firmware/threadmetric-plain.lines || status=1

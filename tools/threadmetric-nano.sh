@@ -28,7 +28,7 @@ dotnet build ThreadMetric.Nano -c Release -v q -nologo -o "$out" \
 limit=$(( (ms * periods / 1000 + 10) * 8 + 60 ))
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-"$run" --timeout "$limit" "$out/ThreadMetricNano.dll" "$out/Kernel.dll" "$out/Board.dll" "$out/Kernel.Scheduler.dll" \
-  "$out/Kernel.Sync.dll" "$out/Kernel.Memory.dll" "$out/ThreadMetric.dll" > "$log" 2>&1 || true
+"$run" --timeout "$limit" "$out/ThreadMetricNano.dll" "$out/NfRt.Kernel.Core.dll" "$out/NfRt.Kernel.Board.dll" "$out/NfRt.Kernel.Scheduler.dll" \
+  "$out/NfRt.Kernel.Sync.dll" "$out/NfRt.Kernel.Memory.dll" "$out/ThreadMetric.dll" > "$log" 2>&1 || true
 tr -d '\r' < "$log" | sed -n '/^Thread-Metric on NfRt/,$p' | grep -v -E '^(Done\.|Exiting\.)$' || cat "$log"
 grep -q '^THREADMETRIC DONE [0-9]* passed, 0 failed' "$log"

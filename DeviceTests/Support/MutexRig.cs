@@ -40,8 +40,16 @@ namespace NfRt.DeviceTests
             }
         }
 
-        /// <summary>The boards every rt-mutex test runs on: hardware CAS, then masked CAS.</summary>
-        public static readonly BoardProfile[] Flavours = new BoardProfile[] { BoardProfiles.Stm32, BoardProfiles.Stm32M0 };
+        /// <summary>
+        /// The boards every rt-mutex test runs on: hardware CAS, then masked CAS. A property, not a static field
+        /// initializer: nanoCLR runs static constructors in its assembly-list order, not after the referenced
+        /// assemblies' (docs/USE-ON-A-BOARD.md, "Static initializers"), so an initializer here could read
+        /// BoardProfiles' fields before NfRt.Kernel.Board has set them.
+        /// </summary>
+        public static BoardProfile[] Flavours
+        {
+            get { return new BoardProfile[] { BoardProfiles.Stm32, BoardProfiles.Stm32M0 }; }
+        }
 
         /// <summary>The kernel rig.</summary>
         public readonly Rig R;

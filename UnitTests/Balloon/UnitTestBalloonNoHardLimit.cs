@@ -30,7 +30,7 @@ public class UnitTestBalloonNoHardLimit
     public void Balloon_no_hard_limit_state_exists_anywhere_in_Kernel_Memory()
     {
         var asm = typeof(BalloonService).Assembly;
-        Assert.Equal("Kernel.Memory", asm.GetName().Name);
+        Assert.Equal("NfRt.Kernel.Memory", asm.GetName().Name);
         Assert.True(asm.GetTypes().Length >= 8);
         Assert.Empty(Offenders(asm));
     }

@@ -77,6 +77,6 @@ public static class NanoClr
 
     /// <summary>The device assemblies plus the given ones, as paths in the test's output folder.</summary>
     public static string[] Libraries(params string[] extra) =>
-        new[] { "Kernel", "Board", "Kernel.Scheduler", "Kernel.Sync", "Kernel.Memory" }.Concat(extra)
+        new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync", "NfRt.Kernel.Memory" }.Concat(extra)
             .Select(n => Path.Combine(AppContext.BaseDirectory, n + ".dll")).ToArray();
 }

@@ -11,7 +11,7 @@ namespace UnitTests.Device;
 /// </summary>
 public class UnitTestDeviceMetadata
 {
-    public static readonly string[] DeviceAssemblies = { "Kernel", "Kernel.Scheduler", "Kernel.Sync", "Kernel.Memory", "Board" };
+    public static readonly string[] DeviceAssemblies = { "NfRt.Kernel.Core", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync", "NfRt.Kernel.Memory", "NfRt.Kernel.Board" };
 
     public static IEnumerable<object[]> Assemblies()
     {
@@ -24,9 +24,9 @@ public class UnitTestDeviceMetadata
     public void Kernel_board_and_scheduler_assemblies_are_present()
     {
         var present = Assemblies().Select(a => (string)a[0]).ToList();
-        Assert.Contains("Kernel", present);
-        Assert.Contains("Kernel.Scheduler", present);
-        Assert.Contains("Board", present);
+        Assert.Contains("NfRt.Kernel.Core", present);
+        Assert.Contains("NfRt.Kernel.Scheduler", present);
+        Assert.Contains("NfRt.Kernel.Board", present);
     }
 
     [Theory]

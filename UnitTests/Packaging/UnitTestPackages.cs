@@ -17,11 +17,11 @@ public class UnitTestPackages
     /// <summary>(package id, assembly, ids of the packages it must depend on besides nanoFramework.CoreLibrary).</summary>
     public static readonly (string Id, string Assembly, string[] Deps)[] Expected =
     {
-        ("NfRt.Kernel.Core", "Kernel", new string[0]),
-        ("NfRt.Kernel.Board", "Board", new string[0]),
-        ("NfRt.Kernel.Scheduler", "Kernel.Scheduler", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board" }),
-        ("NfRt.Kernel.Sync", "Kernel.Sync", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler" }),
-        ("NfRt.Kernel.Memory", "Kernel.Memory", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync" }),
+        ("NfRt.Kernel.Core", "NfRt.Kernel.Core", new string[0]),
+        ("NfRt.Kernel.Board", "NfRt.Kernel.Board", new string[0]),
+        ("NfRt.Kernel.Scheduler", "NfRt.Kernel.Scheduler", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board" }),
+        ("NfRt.Kernel.Sync", "NfRt.Kernel.Sync", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler" }),
+        ("NfRt.Kernel.Memory", "NfRt.Kernel.Memory", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync" }),
     };
 
     public static string PackageDir => Path.Combine(NanoClr.RepoRoot ?? ".", "out", "packages");
