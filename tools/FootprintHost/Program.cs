@@ -11,8 +11,8 @@ using System.Text.RegularExpressions;
 // Message strings: the string literals (ldstr, #US heap of each .dll) against the .pe string table and size.
 if (args.Length != 4) { Console.Error.WriteLine("usage: FootprintHost PE_DIR FIRMWARE_LOG DLL_DIR OUT.md"); return 2; }
 string peDir = args[0], logPath = args[1], dllDir = args[2], outPath = args[3];
-string[] assemblies = { "Kernel", "Board", "Kernel.Scheduler", "Kernel.Sync", "Kernel.Memory" };
-string[] ids = { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync", "NfRt.Kernel.Memory" };
+// Each device assembly is named after its NuGet package.
+string[] assemblies = { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync", "NfRt.Kernel.Memory" };
 var log = File.ReadAllText(logPath);
 var md = new StringBuilder();
 md.AppendLine("# Footprint");
@@ -26,8 +26,8 @@ md.AppendLine($"Measured twice, identical both times (the script fails otherwise
 md.AppendLine();
 md.AppendLine("## Flash: `.pe` size per assembly");
 md.AppendLine();
-md.AppendLine("| assembly | package | `.pe` bytes | nanoCLR: RAM / ROM / METADATA bytes when loaded |");
-md.AppendLine("|---|---|---:|---|");
+md.AppendLine("| assembly (= package) | `.pe` bytes | nanoCLR: RAM / ROM / METADATA bytes when loaded |");
+md.AppendLine("|---|---:|---|");
 long totalPe = 0;
 var rows = new List<(string asm, long pe, int strings, int literals, int literalBytes)>();
 for (int i = 0; i < assemblies.Length; i++)
@@ -41,9 +41,9 @@ for (int i = 0; i < assemblies.Length; i++)
     int strings = int.Parse(block.Groups[1].Value);
     var (count, bytes) = Literals(Path.Combine(dllDir, a + ".dll"));
     rows.Add((a, pe, strings, count, bytes));
-    md.AppendLine($"| `{a}` | `{ids[i]}` | {pe:N0} | {head.Groups[1].Value} / {head.Groups[2].Value} / {head.Groups[3].Value} |");
+    md.AppendLine($"| `{a}` | {pe:N0} | {head.Groups[1].Value} / {head.Groups[2].Value} / {head.Groups[3].Value} |");
 }
-md.AppendLine($"| **total** | | **{totalPe:N0}** | |");
+md.AppendLine($"| **total** | **{totalPe:N0}** | |");
 md.AppendLine();
 md.AppendLine("RAM / ROM / METADATA are the figures nanoCLR prints for each assembly it loads (`Assembly: X (1.0.0.0) (R RAM - ...)`):");
 md.AppendLine("the RAM the runtime allocates for the assembly's type, method and static-field tables, independent of how many");
