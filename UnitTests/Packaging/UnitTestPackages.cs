@@ -7,30 +7,42 @@ namespace UnitTests.Packaging;
 
 /// <summary>
 /// The NuGet packages made by <c>dotnet pack nfproj.sln</c> (into out/packages; .ci/run packs before testing):
-/// one per device assembly, in the shape nanoFramework libraries ship, and the packaged .pe files load and
-/// run on nanoCLR. Skipped, with the reason, when the packages have not been built.
+/// one per device assembly, in the shape nanoFramework libraries ship, named like its assembly, with an accurate
+/// description, and the packaged .pe files load and run on nanoCLR; and NfRt.Sdk, the MSBuild SDK an application's
+/// project names (tools/fresh-app.sh builds and runs one). Skipped, with the reason, when the packages have not been built.
 /// </summary>
 public class UnitTestPackages
 {
-    public const string Version = "0.1.0";
+    /// <summary>The package version: NfRtVersion of Directory.Build.props.</summary>
+    public static readonly string Version = AssemblyIdentity.RepoVersion();
 
-    /// <summary>(package id, assembly, ids of the packages it must depend on besides nanoFramework.CoreLibrary).</summary>
-    public static readonly (string Id, string Assembly, string[] Deps)[] Expected =
+    /// <summary>
+    /// (package id, assembly — named after the package, ids of the packages it must depend on besides
+    /// nanoFramework.CoreLibrary, words its description must name: what the assembly holds).
+    /// </summary>
+    public static readonly (string Id, string Assembly, string[] Deps, string[] Describes)[] Expected =
     {
-        ("NfRt.Kernel.Core", "NfRt.Kernel.Core", new string[0]),
-        ("NfRt.Kernel.Board", "NfRt.Kernel.Board", new string[0]),
-        ("NfRt.Kernel.Scheduler", "NfRt.Kernel.Scheduler", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board" }),
-        ("NfRt.Kernel.Sync", "NfRt.Kernel.Sync", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler" }),
-        ("NfRt.Kernel.Memory", "NfRt.Kernel.Memory", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync" }),
+        ("NfRt.Kernel.Core", "NfRt.Kernel.Core", new string[0],
+            new[] { "task control block", "priorit", "status", "configuration", "periodic", "statistics", "trace" }),
+        ("NfRt.Kernel.Board", "NfRt.Kernel.Board", new string[0],
+            new[] { "interrupt", "compare-and-swap", "gate", "profiles", "simulated", "real-time board" }),
+        ("NfRt.Kernel.Scheduler", "NfRt.Kernel.Scheduler", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board" },
+            new[] { "scheduler", "ready queue", "time slic", "periodic", "IRQ", "device events", "timers", "watchdog" }),
+        ("NfRt.Kernel.Sync", "NfRt.Kernel.Sync", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler" },
+            new[] { "rt-mutex", "priority inheritance", "semaphore", "message queue", "event flags" }),
+        ("NfRt.Kernel.Memory", "NfRt.Kernel.Memory", new[] { "NfRt.Kernel.Core", "NfRt.Kernel.Board", "NfRt.Kernel.Scheduler", "NfRt.Kernel.Sync" },
+            new[] { "block pool", "partitions", "balloon" }),
     };
+
+    public const string SdkId = "NfRt.Sdk";
 
     public static string PackageDir => Path.Combine(NanoClr.RepoRoot ?? ".", "out", "packages");
 
     public static string PackagePath(string id) => Path.Combine(PackageDir, id + "." + Version + ".nupkg");
 
-    private static void SkipUnlessPacked()
+    public static void SkipUnlessPacked()
     {
-        var missing = Expected.Where(e => !File.Exists(PackagePath(e.Id))).Select(e => e.Id).ToList();
+        var missing = Expected.Select(e => e.Id).Append(SdkId).Where(id => !File.Exists(PackagePath(id))).ToList();
         Skip.If(missing.Count > 0, "packages not built (" + string.Join(", ", missing) + " missing in " + PackageDir
             + "): run `dotnet pack nfproj.sln` first (.ci/run does)");
     }
@@ -42,7 +54,7 @@ public class UnitTestPackages
     public void Package_has_the_nanoFramework_library_shape(string id)
     {
         SkipUnlessPacked();
-        var (_, asm, deps) = Expected.Single(e => e.Id == id);
+        var (_, asm, deps, describes) = Expected.Single(e => e.Id == id);
         using var zip = ZipFile.OpenRead(PackagePath(id));
         var names = zip.Entries.Select(e => e.FullName).ToList();
 
@@ -72,20 +84,54 @@ public class UnitTestPackages
         Assert.Equal("expression", license.Attribute("type")!.Value);
         Assert.Equal("MIT", license.Value);
         Assert.Equal("README.md", md.Element(ns + "readme")!.Value);
-        Assert.Contains("nanoFramework", md.Element(ns + "description")!.Value);
+        var description = md.Element(ns + "description")!.Value;
+        Assert.Contains("nanoFramework", description);
+        foreach (var word in describes) Assert.True(description.Contains(word, StringComparison.OrdinalIgnoreCase), id + "'s description does not mention " + word + ": " + description);
         Assert.Contains("nanoFramework", md.Element(ns + "tags")!.Value);
         var got = md.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value + " " + d.Attribute("version")!.Value).OrderBy(x => x).ToList();
         var want = deps.Select(d => d + " [" + Version + "]").Append("nanoFramework.CoreLibrary [1.17.11]").OrderBy(x => x).ToList();
         Assert.Equal(want, got);
+
+        // The packaged assembly: the package's name, friend grants only to NfRt.* assemblies with NfRt.snk's key.
+        using var dll = new MemoryStream();
+        using (var s = zip.GetEntry("lib/" + asm + ".dll")!.Open()) s.CopyTo(dll);
+        var identity = AssemblyIdentity.Read(dll.ToArray());
+        Assert.Equal(id, identity.Name);
+        var problems = UnitTestFriendGrants.Problems(identity, AssemblyIdentity.RepoPublicKey());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>Only the five device assemblies are packed: no host project (UnitTests, Simulator, Benchmarks, DeviceTests, the sample).</summary>
+    /// <summary>
+    /// NfRt.Sdk is an MSBuild project SDK: package type MSBuildSdk, Sdk/Sdk.props and Sdk/Sdk.targets (which import
+    /// Microsoft.NET.Sdk's) and the shared nanoFramework settings, no assembly, no dependency.
+    /// </summary>
+    [SkippableFact]
+    public void Sdk_package_is_an_MSBuild_project_SDK()
+    {
+        SkipUnlessPacked();
+        using var zip = ZipFile.OpenRead(PackagePath(SdkId));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal(new[] { "Sdk/NfRt.Device.props", "Sdk/Sdk.props", "Sdk/Sdk.targets" }, names.Where(n => n.StartsWith("Sdk/")).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.DoesNotContain(names, n => n.StartsWith("lib/"));
+        string Text(string entry) { using var r = new StreamReader(zip.GetEntry(entry)!.Open()); return r.ReadToEnd(); }
+        Assert.Contains("<Import Project=\"Sdk.props\" Sdk=\"Microsoft.NET.Sdk\" />", Text("Sdk/Sdk.props"));
+        Assert.Contains("<Import Project=\"Sdk.targets\" Sdk=\"Microsoft.NET.Sdk\" />", Text("Sdk/Sdk.targets"));
+        Assert.Contains("<DisableImplicitFrameworkReferences>true</DisableImplicitFrameworkReferences>", Text("Sdk/NfRt.Device.props"));
+        XDocument doc;
+        using (var s = zip.GetEntry(SdkId + ".nuspec")!.Open()) doc = XDocument.Load(s);
+        var ns = doc.Root!.Name.Namespace;
+        Assert.Equal(Version, doc.Root.Descendants(ns + "version").Single().Value);
+        Assert.Equal("MSBuildSdk", doc.Root.Descendants(ns + "packageType").Single().Attribute("name")!.Value);
+        Assert.Empty(doc.Root.Descendants(ns + "dependency"));
+    }
+
+    /// <summary>Only the five device assemblies and NfRt.Sdk are packed: no host project (UnitTests, Simulator, Benchmarks, DeviceTests, the sample).</summary>
     [SkippableFact]
     public void Only_device_assemblies_are_packed()
     {
         SkipUnlessPacked();
         var ids = Directory.GetFiles(PackageDir, "*.nupkg").Select(Path.GetFileName).ToList();
-        var unexpected = ids.Where(f => !Expected.Any(e => f == e.Id + "." + Version + ".nupkg")).ToList();
+        var unexpected = ids.Where(f => !Expected.Select(e => e.Id).Append(SdkId).Any(id => f == id + "." + Version + ".nupkg")).ToList();
         Assert.True(unexpected.Count == 0, "unexpected packages: " + string.Join(", ", unexpected));
     }
 
@@ -114,7 +160,7 @@ public class UnitTestPackages
             var pes = new List<string> { Path.Combine(work.FullName, "mscorlib.pe") };
             File.Copy(Path.Combine(corelib, "mscorlib.pe"), pes[0]);
             var hints = new List<string> { "--hint", "mscorlib", Path.Combine(corelib, "mscorlib.dll") };
-            foreach (var (id, asm, _) in Expected.Take(4))           // the sample needs Core, Board, Scheduler, Sync
+            foreach (var (id, asm, _, _) in Expected.Take(4))           // the sample needs Core, Board, Scheduler, Sync
             {
                 using var zip = ZipFile.OpenRead(PackagePath(id));
                 foreach (var x in new[] { ".pe", ".dll" })
