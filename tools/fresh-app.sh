@@ -3,7 +3,7 @@
 # Visual Studio, and runs it on nanoCLR: the proof that the project file documented in docs/USE-ON-A-BOARD.md
 # ("Your own application") works the first time.
 #   1. `dotnet pack nfproj.sln -o FEED` (skipped when FEED is given as $1 and already holds the packages);
-#   2. a temp folder OUTSIDE the repository with only that project file, a Program.cs using the public API and a
+#   2. a temp folder OUTSIDE the repository with only that project file (checked equal to the document's), a Program.cs using the public API and a
 #      nuget.config whose sources are FEED and the NuGet cache's nanoFramework.CoreLibrary (no network), with its
 #      own packages folder (nothing from an earlier run or from the repository's build is reused);
 #   3. `dotnet build` there, then nanoclr-run on the app and the NfRt libraries it got in bin/.
@@ -53,6 +53,10 @@ cat >"$app/FreshApp.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
+doc_proj=$(awk '/^### Your own application/ {f = 1} f && /^```xml$/ {p = 1; next} p && /^```$/ {exit} p' docs/USE-ON-A-BOARD.md)
+[ "$doc_proj" = "$(cat "$app/FreshApp.csproj")" ] ||
+  fail "the project file in docs/USE-ON-A-BOARD.md (\"Your own application\") differs from the one built here:
+$doc_proj"
 cat >"$app/Program.cs" <<'CS'
 using System.Diagnostics;
 using NfRt.Boards;
