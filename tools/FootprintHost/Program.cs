@@ -45,7 +45,7 @@ for (int i = 0; i < assemblies.Length; i++)
 }
 md.AppendLine($"| **total** | **{totalPe:N0}** | |");
 md.AppendLine();
-md.AppendLine("RAM / ROM / METADATA are the figures nanoCLR prints for each assembly it loads (`Assembly: X (1.0.0.0) (R RAM - ...)`):");
+md.AppendLine("RAM / ROM / METADATA are the figures nanoCLR prints for each assembly it loads (`Assembly: X (0.1.0.0) (R RAM - ...)`):");
 md.AppendLine("the RAM the runtime allocates for the assembly's type, method and static-field tables, independent of how many");
 md.AppendLine("kernels, tasks or mutexes the application creates.");
 md.AppendLine();
