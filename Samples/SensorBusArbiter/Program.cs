@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using NfRt.Boards;
-using NfRt.Kernel;
 
 namespace NfRt.Samples.SensorBusArbiter
 {
@@ -29,46 +28,10 @@ namespace NfRt.Samples.SensorBusArbiter
         /// <summary>Runs both variants and prints bounds and observations.</summary>
         public static void Main()
         {
-            Debug.WriteLine("SensorBusArbiter on " + BoardProfiles.Esp32.Name + " (" + BoardProfiles.Esp32.TickRateHz + " Hz tick): task set "
-                + SensorBusTaskSet.Name + " (sensor-bus.taskset.json), " + SensorBusRun.Cycles + " jobs of each task, period "
-                + SensorBusTaskSet.Period[0] + " ticks, logger critical section " + SensorBusTaskSet.LoggerCriticalSection
-                + " ticks, load " + SensorBusTaskSet.LoadCompute + " ticks");
-            Print(SensorBusRun.Execute(new RealTimeBoard(BoardProfiles.Esp32), true, true, false));
-            Print(SensorBusRun.Execute(new RealTimeBoard(BoardProfiles.Esp32), false, true, false));
+            Debug.WriteLine(SensorBusReport.Title(BoardProfiles.Esp32));
+            Debug.Write(SensorBusReport.Text(SensorBusRun.Execute(new RealTimeBoard(BoardProfiles.Esp32), true, true, false)));
+            Debug.Write(SensorBusReport.Text(SensorBusRun.Execute(new RealTimeBoard(BoardProfiles.Esp32), false, true, false)));
             Debug.WriteLine("SAMPLE DONE");
         }
-
-        private static void Print(SensorBusRun r)
-        {
-            string name = r.LockName;
-            Debug.WriteLine((r.Inheritance ? "with priority inheritance (RtMutex):   " : "without inheritance (plain lock):       ")
-                + "control waited max " + r.MaxWait + " ticks, min " + r.MinWait + " ticks over " + r.Readings + " readings, boosts " + r.Boosts);
-            for (int c = 0; c < r.Readings && c < SensorBusRun.Cycles; c++)
-                Debug.WriteLine("  " + name + " cycle " + c + ": control asked for the bus at tick " + r.Asked[c] + ", got it at " + r.Got[c]);
-            Debug.Write(r.Table);
-            if (r.TicksLate)
-                Debug.WriteLine("  this board delivered ticks late (" + r.Overshoot + " ticks counted beyond the jobs' work, control started up to "
-                    + r.StartLate + " ticks after its release): the bounds assume ticks on time; an observation above its bound is marked late-ticks");
-            if (!r.Inheritance)
-                Debug.WriteLine("  (a plain lock has no owner the kernel knows: its blocking statistic cannot see this inversion; control's own measure above does)");
-            for (int i = 0; i < SensorBusTaskSet.Count; i++)
-            {
-                TaskStatistics s = r.Statistics[i];
-                Debug.WriteLine("RESULT task=" + SensorBusTaskSet.Names[i] + " lock=" + name + " jobs=" + s.JobsCompleted
-                    + " misses=" + s.DeadlinesMissed + " bound=" + Number(r.Bound(i)) + " observed=" + s.WorstResponse
-                    + " blocking_term=" + Number(r.BlockingTerm(i)) + " blocking_bound=" + Number(r.BlockingBound(i))
-                    + " blocking=" + s.WorstBlocking + " verdict=" + r.Verdict(i));
-            }
-            SensorEvents e = r.Sensor;
-            Debug.WriteLine("RESULT lock=" + name + " readings=" + r.Readings + " max_wait=" + r.MaxWait + " min_wait=" + r.MinWait
-                + " cs=" + SensorBusTaskSet.LoggerCriticalSection + " load=" + SensorBusTaskSet.LoadCompute + " boosts=" + r.Boosts
-                + " fault=" + r.Fault + " overshoot=" + r.Overshoot + " start_late=" + r.StartLate
-                + " samples=" + e.Produced + " received=" + e.Received + " refused=" + e.Refused);
-            Debug.WriteLine("  device events: the sensor thread raised IRQ line " + SensorEvents.Line + " for " + e.Produced
-                + " samples, the handler ran " + e.HandlerRuns + " times, the sampler task received " + e.Received
-                + " (last value " + e.LastValue + ")");
-        }
-
-        private static string Number(int v) { return v == SensorBusTaskSet.Unbounded ? "none" : v.ToString(); }
     }
 }
