@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Checks the RESULT lines of a SensorBusArbiter run: check-results.sh LOG [--exact] [--no-sensor]
 # The same rules as UnitTests/Packaging/SampleResults.cs (used by .ci/run on nanoCLR and on the firmware):
-#  - the run ended (SAMPLE DONE); per run (rtmutex, plain): 4 readings, no faulted task, every device-event sample
+#  - the run ended (SAMPLE DONE); per run (rtmutex, plain): at least 4 readings, no faulted task, every device-event sample
 #    received, none refused; the logger was boosted with the rt-mutex; the plain lock let the load in (control
 #    waited longer than the critical section) and every rt-mutex wait was shorter than every plain-lock wait;
-#  - per task and run: 4 jobs, no deadline miss; a task with a bound: observed response <= bound and observed
-#    blocking <= blocking_bound, verdict ok — or, only without --exact and only on a run whose board delivered ticks
-#    late (overshoot or start_late above 0), verdict late-ticks; a task without a bound (control, plain lock):
+#  - per task and run: at least 4 jobs; a task with a bound: observed response <= bound and observed blocking <=
+#    blocking_bound, verdict ok, no deadline miss — or, only without --exact and only on a run whose board delivered
+#    ticks late (overshoot or start_late above 0), verdict late-ticks (a miss then counts as late too); a task without a bound (control, plain lock):
 #    verdict unbounded, and its observed response above the rt-mutex bound of control (the inversion shows);
 #  - --exact (time is exact: the firmware under --icount): no tick late (overshoot=0, start_late=0), every
 #    bounded task within its bound;
@@ -35,7 +35,7 @@ END {
   for (j = 1; j <= 2; j++) {
     l = locks[j]; r = run[l]
     if (r == "") { bad = bad " no RESULT line for " l ";"; continue }
-    if (field(r, "readings") != 4) bad = bad " " l ": " field(r, "readings") " readings, 4 expected;"
+    if (field(r, "readings") + 0 < 4) bad = bad " " l ": " field(r, "readings") " readings, at least 4 expected;"
     if (field(r, "fault") != "none") bad = bad " " l ": task " field(r, "fault") " faulted;"
     if (sensor) {
       if (field(r, "samples") + 0 < 1) bad = bad " " l ": the sensor produced no sample;"
@@ -55,8 +55,8 @@ END {
   checked = 0
   for (i = 1; i <= nt; i++) {
     t = task[i]; name = field(t, "lock") " " field(t, "task"); v = field(t, "verdict"); checked++
-    if (field(t, "jobs") != 4) bad = bad " " name ": " field(t, "jobs") " jobs, 4 expected;"
-    if (field(t, "misses") != 0) bad = bad " " name ": " field(t, "misses") " deadline misses;"
+    if (field(t, "jobs") + 0 < 4) bad = bad " " name ": " field(t, "jobs") " jobs, at least 4 expected;"
+    if (field(t, "misses") != 0 && (exact || v != "late-ticks")) bad = bad " " name ": " field(t, "misses") " deadline misses;"
     if (field(t, "bound") == "none") {
       if (v != "unbounded") bad = bad " " name ": no bound but verdict " v ";"
       if (field(t, "observed") + 0 <= controlBound + 0) bad = bad " " name ": observed " field(t, "observed") ", not above the rt-mutex bound " controlBound ";"

@@ -6,12 +6,12 @@ namespace UnitTests.Packaging;
 /// The checks on the SensorBusArbiter sample's RESULT lines (format: Samples/SensorBusArbiter/SensorBusReport.cs).
 /// The same rules as Samples/SensorBusArbiter/check-results.sh, which .ci/run applies to the nanoCLR and firmware runs:
 /// <list type="bullet">
-/// <item>per run (rtmutex, plain): 4 readings, no faulted task, every device-event sample received and none refused
+/// <item>per run (rtmutex, plain): at least 4 readings, no faulted task, every device-event sample received and none refused
 /// (when the sensor ran); with the rt-mutex the logger was boosted; with the plain lock control waited longer than
 /// the critical section, and every rt-mutex wait was shorter than every plain-lock wait;</item>
-/// <item>per task and run: 4 jobs, no miss; a task with a bound: observed response ≤ bound and blocking ≤
-/// blocking_bound with verdict ok — or, on a board that is not exact and only in a run that measured late ticks
-/// (overshoot or start_late above 0), verdict late-ticks; control under the plain lock has no bound: verdict
+/// <item>per task and run: at least 4 jobs; a task with a bound: observed response ≤ bound and blocking ≤
+/// blocking_bound with verdict ok and no miss — or, on a board that is not exact and only in a run that measured late
+/// ticks (overshoot or start_late above 0), verdict late-ticks (a miss then counts as late too); control under the plain lock has no bound: verdict
 /// unbounded, and its observed response is above control's rt-mutex bound;</item>
 /// <item>exact time (the simulated board, the firmware under --icount): no late tick, every bounded task within its bound.</item>
 /// </list>
@@ -39,7 +39,7 @@ public static class SampleResults
             var m = Regex.Match(output, "^RESULT lock=" + l + " (.*?)\r?$", RegexOptions.Multiline);
             if (!m.Success) { bad.Add("no RESULT line for " + l); return bad; }
             var r = runs[l] = Fields(m.Groups[1].Value);
-            if (Int(r, "readings") != Cycles) bad.Add($"{l}: {Int(r, "readings")} readings, {Cycles} expected");
+            if (Int(r, "readings") < Cycles) bad.Add($"{l}: {Int(r, "readings")} readings, at least {Cycles} expected");
             if (Get(r, "fault") != "none") bad.Add($"{l}: task {Get(r, "fault")} faulted");
             if (sensor)
             {
@@ -63,8 +63,8 @@ public static class SampleResults
         foreach (var t in tasks)
         {
             string name = Get(t, "lock") + " " + Get(t, "task"), verdict = Get(t, "verdict");
-            if (Int(t, "jobs") != Cycles) bad.Add($"{name}: {Int(t, "jobs")} jobs, {Cycles} expected");
-            if (Int(t, "misses") != 0) bad.Add($"{name}: {Int(t, "misses")} deadline misses");
+            if (Int(t, "jobs") < Cycles) bad.Add($"{name}: {Int(t, "jobs")} jobs, at least {Cycles} expected");
+            if (Int(t, "misses") != 0 && (exact || verdict != "late-ticks")) bad.Add($"{name}: {Int(t, "misses")} deadline misses");
             if (Get(t, "bound") == "none")
             {
                 if (verdict != "unbounded") bad.Add($"{name}: no bound but verdict {verdict}");
