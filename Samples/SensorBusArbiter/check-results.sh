@@ -3,11 +3,13 @@
 # The same rules as UnitTests/Packaging/SampleResults.cs (used by .ci/run on nanoCLR and on the firmware):
 #  - the run ended (SAMPLE DONE); per run (rtmutex, plain): at least 4 readings, no faulted task, every device-event sample
 #    received, none refused; the logger was boosted with the rt-mutex; the plain lock let the load in (control
-#    waited longer than the critical section) and every rt-mutex wait was shorter than every plain-lock wait;
+#    waited longer than the critical section at least once);
 #  - per task and run: at least 4 jobs; a task with a bound: observed response <= bound and observed blocking <=
 #    blocking_bound, verdict ok, no deadline miss — or, only without --exact and only on a run whose board delivered
 #    ticks late (overshoot or start_late above 0), verdict late-ticks (a miss then counts as late too); a task without a bound (control, plain lock):
-#    verdict unbounded, and its observed response above the rt-mutex bound of control (the inversion shows);
+#    verdict unbounded (a miss allowed: the analysis says it can miss), and its observed response above the
+#    rt-mutex bound of control (the inversion shows); with the rt-mutex control's waits are its blocking, within
+#    its blocking_bound like every task's;
 #  - --exact (time is exact: the firmware under --icount): no tick late (overshoot=0, start_late=0), every
 #    bounded task within its bound;
 #  - --no-sensor: the run had no sensor (the host tests' run on the simulated board): no sample fields expected.
@@ -47,8 +49,7 @@ END {
   }
   pi = run["rtmutex"]; pl = run["plain"]
   if (field(pi, "boosts") + 0 < 1) bad = bad " the logger was never boosted;"
-  if (field(pl, "min_wait") + 0 <= field(pi, "cs") + 0) bad = bad " plain lock: control waited only " field(pl, "min_wait") " ticks, not more than the critical section " field(pi, "cs") ";"
-  if (field(pi, "max_wait") + 0 >= field(pl, "min_wait") + 0) bad = bad " inheritance did not shorten the wait (" field(pi, "max_wait") " vs " field(pl, "min_wait") ");"
+  if (field(pl, "max_wait") + 0 <= field(pi, "cs") + 0) bad = bad " plain lock: control never waited longer than the critical section " field(pi, "cs") " (at most " field(pl, "max_wait") "): the load never got in;"
   for (i = 1; i <= nt; i++) {
     t = task[i]; if (field(t, "task") == "control" && field(t, "lock") == "rtmutex") controlBound = field(t, "bound")
   }
@@ -56,7 +57,7 @@ END {
   for (i = 1; i <= nt; i++) {
     t = task[i]; name = field(t, "lock") " " field(t, "task"); v = field(t, "verdict"); checked++
     if (field(t, "jobs") + 0 < 4) bad = bad " " name ": " field(t, "jobs") " jobs, at least 4 expected;"
-    if (field(t, "misses") != 0 && (exact || v != "late-ticks")) bad = bad " " name ": " field(t, "misses") " deadline misses;"
+    if (field(t, "bound") != "none" && field(t, "misses") != 0 && (exact || v != "late-ticks")) bad = bad " " name ": " field(t, "misses") " deadline misses;"
     if (field(t, "bound") == "none") {
       if (v != "unbounded") bad = bad " " name ": no bound but verdict " v ";"
       if (field(t, "observed") + 0 <= controlBound + 0) bad = bad " " name ": observed " field(t, "observed") ", not above the rt-mutex bound " controlBound ";"

@@ -8,11 +8,13 @@ namespace UnitTests.Packaging;
 /// <list type="bullet">
 /// <item>per run (rtmutex, plain): at least 4 readings, no faulted task, every device-event sample received and none refused
 /// (when the sensor ran); with the rt-mutex the logger was boosted; with the plain lock control waited longer than
-/// the critical section, and every rt-mutex wait was shorter than every plain-lock wait;</item>
+/// the critical section at least once (the load got in);</item>
 /// <item>per task and run: at least 4 jobs; a task with a bound: observed response ≤ bound and blocking ≤
 /// blocking_bound with verdict ok and no miss — or, on a board that is not exact and only in a run that measured late
-/// ticks (overshoot or start_late above 0), verdict late-ticks (a miss then counts as late too); control under the plain lock has no bound: verdict
-/// unbounded, and its observed response is above control's rt-mutex bound;</item>
+/// ticks (overshoot or start_late above 0), verdict late-ticks (a miss then counts as late too); control under the
+/// plain lock has no bound: verdict unbounded (a miss allowed: the analysis says it can miss), and its observed
+/// response is above control's rt-mutex bound; with the rt-mutex control's waits are its blocking, within its
+/// blocking_bound like every task's;</item>
 /// <item>exact time (the simulated board, the firmware under --icount): no late tick, every bounded task within its bound.</item>
 /// </list>
 /// </summary>
@@ -53,8 +55,7 @@ public static class SampleResults
         var pi = runs["rtmutex"];
         var plain = runs["plain"];
         if (Int(pi, "boosts") < 1) bad.Add("the logger was never boosted");
-        if (Int(plain, "min_wait") <= Int(pi, "cs")) bad.Add($"plain lock: control waited only {Int(plain, "min_wait")} ticks, not more than the critical section {Int(pi, "cs")}");
-        if (Int(pi, "max_wait") >= Int(plain, "min_wait")) bad.Add($"inheritance did not shorten the wait ({Int(pi, "max_wait")} vs {Int(plain, "min_wait")})");
+        if (Int(plain, "max_wait") <= Int(pi, "cs")) bad.Add($"plain lock: control never waited longer than the critical section {Int(pi, "cs")} (at most {Int(plain, "max_wait")}): the load never got in");
 
         var tasks = Regex.Matches(output, "^RESULT task=(.*?)\r?$", RegexOptions.Multiline).Select(m => Fields("task=" + m.Groups[1].Value)).ToList();
         if (tasks.Count != 6) bad.Add(tasks.Count + " task RESULT lines, 6 expected");
@@ -64,7 +65,7 @@ public static class SampleResults
         {
             string name = Get(t, "lock") + " " + Get(t, "task"), verdict = Get(t, "verdict");
             if (Int(t, "jobs") < Cycles) bad.Add($"{name}: {Int(t, "jobs")} jobs, at least {Cycles} expected");
-            if (Int(t, "misses") != 0 && (exact || verdict != "late-ticks")) bad.Add($"{name}: {Int(t, "misses")} deadline misses");
+            if (Get(t, "bound") != "none" && Int(t, "misses") != 0 && (exact || verdict != "late-ticks")) bad.Add($"{name}: {Int(t, "misses")} deadline misses");
             if (Get(t, "bound") == "none")
             {
                 if (verdict != "unbounded") bad.Add($"{name}: no bound but verdict {verdict}");
