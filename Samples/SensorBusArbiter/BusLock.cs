@@ -20,7 +20,7 @@ namespace NfRt.Samples.SensorBusArbiter
         public readonly RtMutex Mutex;
 
         /// <summary>Creates the mutex on <paramref name="k"/>.</summary>
-        public RtMutexBus(Scheduler k) { Mutex = new RtMutex(k, "i2c-bus"); }
+        public RtMutexBus(Scheduler k) { Mutex = new RtMutex(k, SensorBusTaskSet.Bus); }
 
         /// <inheritdoc/>
         public override void Lock() { Mutex.Lock(); }

@@ -192,39 +192,3 @@ public class UnitTestPackages
     private static (int, string) RunNanoClr(string tools, List<string> pes, string workDir) =>
         NanoClr.Run(Path.Combine(tools, "bin", "nanoclr"), pes, TimeSpan.FromSeconds(120), workDir, Path.Combine(tools, "lib"));
 }
-
-/// <summary>The checks on the sample's RESULT lines (the rules .ci/run applies in bash, and the device events' counts).</summary>
-public static class SampleResults
-{
-    public const int Cycles = 4, CriticalSection = 300, Slack = 150;
-
-    public static void Check(string output)
-    {
-        var pi = Parse(output, "rtmutex");
-        var plain = Parse(output, "plain");
-        Assert.Equal(Cycles, pi["readings"]);
-        Assert.Equal(Cycles, plain["readings"]);
-        Assert.Equal(CriticalSection, pi["cs"]);
-        Assert.True(pi["max_wait"] <= CriticalSection + Slack, $"with the rt-mutex control waited {pi["max_wait"]} ticks, more than the critical section {CriticalSection} + {Slack}");
-        Assert.True(pi["boosts"] >= 1, "the logger was never boosted");
-        Assert.True(plain["min_wait"] > CriticalSection, $"with a plain lock control waited only {plain["min_wait"]} ticks: the inversion did not show");
-        Assert.True(pi["max_wait"] < plain["min_wait"], "inheritance did not shorten the wait");
-        foreach (var run in new[] { pi, plain })
-        {
-            // Device events: every sample the sensor's event thread raised reached the sampler task.
-            Assert.True(run["samples"] >= 1, "the sensor thread produced no sample");
-            Assert.Equal(0, run["refused"]);
-            Assert.Equal(run["samples"], run["received"]);
-        }
-    }
-
-    private static Dictionary<string, int> Parse(string output, string lockName)
-    {
-        var m = Regex.Match(output, "^RESULT lock=" + lockName + " (.*)$", RegexOptions.Multiline);
-        Assert.True(m.Success, "no RESULT line for " + lockName);
-        var d = new Dictionary<string, int>();
-        foreach (Match kv in Regex.Matches(m.Groups[1].Value, @"(\w+)=(-?\d+)")) d[kv.Groups[1].Value] = int.Parse(kv.Groups[2].Value);
-        Assert.Contains("fault=none", m.Value);
-        return d;
-    }
-}
