@@ -189,11 +189,11 @@ public class UnitTestTaskStatistics
         using var s = new SimKernel();
         var t = s.Task("T", 5, () => s.K.Sleep(5));
         s.Run();
-        object timing = typeof(TaskControlBlock).GetField("timing", BindingFlags.NonPublic | BindingFlags.Instance).GetValue(t);
-        timing.GetType().GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance).SetValue(timing, 0L);
+        var inversionSince = typeof(TaskControlBlock).GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance);
+        inversionSince.SetValue(t, 0L);
         var e = Assert.Throws<KernelFaultException>(() => s.K.CheckInvariants());
         Assert.Contains("T: inversion interval open but not waiting for an rt-mutex", e.Message);
-        timing.GetType().GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance).SetValue(timing, -1L);
+        inversionSince.SetValue(t, -1L);
         s.K.CheckInvariants();
     }
 }
