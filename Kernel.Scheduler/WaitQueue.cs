@@ -18,7 +18,7 @@ namespace NfRt.Scheduling
     /// waker of this queue, TimedOut from the tick, Interrupted from <see cref="Scheduler.Interrupt"/>. Every
     /// such wait is interruptible. Not a method of this class on purpose: on nanoCLR every call still on a
     /// parked task's stack is a heap-allocated frame, and one more level cost each blocked task about
-    /// 190 bytes (docs/FOOTPRINT.md).</item>
+    /// 156 bytes (measured on the STM32F405 firmware, docs/FOOTPRINT.md).</item>
     /// <item>A waker ends the wait of a task it names (<see cref="WakeFirst"/>, <see cref="WakeAll"/>,
     /// <see cref="Wake"/>); the tick and <see cref="Scheduler.Interrupt"/> end it the same way
     /// (<c>Scheduler.Wake</c>). Each of them takes the task out of the queue at once, so the queue
