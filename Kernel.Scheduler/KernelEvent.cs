@@ -83,7 +83,7 @@ namespace NfRt.Scheduling
             KernelStatus r;
             if (_destroyed) r = KernelStatus.Destroyed;
             else if (_signaled) { _signaled = false; r = KernelStatus.Ok; }
-            else r = _waiters.Pend(s, timeoutTicks);
+            else r = _k.BlockCurrent(s, TaskState.Blocked, this, _waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             _k.Leave(s);
             return r;
         }

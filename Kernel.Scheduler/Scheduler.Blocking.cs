@@ -54,7 +54,7 @@ namespace NfRt.Scheduling
             t.waitBuffer = null;
             t.waitResult = result;
             Emit(TraceKind.Wake, t, (int)result, 0);
-            if (t.timing.inversionSince >= 0) CloseInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
+            if (t.inversionSince >= 0) CloseInversion(t);   // statistics: blocking (Scheduler.Statistics.cs)
             MakeReady(t);
             return true;
         }
@@ -99,7 +99,8 @@ namespace NfRt.Scheduling
             FaultIfBroken("invariant (on block): ");
             SwitchTo(PickNext(), s);
             _irq.Mask();                      // woken: we own the CPU again (SwitchTo left IRQs enabled)
-            t.timing.resumedAt = _ticks;      // statistics: back from a wait (Scheduler.Periodic.cs)
+            TaskTiming tm = t.timing;
+            if (tm != null) tm.resumedAt = _ticks;   // a periodic task: back from a wait (Scheduler.Periodic.cs)
             return t.waitResult;
         }
     }

@@ -44,13 +44,17 @@ namespace NfRt.Scheduling
             error = CheckCaller();
             if (error != KernelStatus.Ok) return null;
             if (periodic == null || periodic.Validate() != null) { error = KernelStatus.InvalidArgument; return null; }
-            // CreateTask runs nested inside this section: its Leave cannot switch, so the new task cannot
-            // reach WaitForNextPeriod before its timing is set.
+            // The periodic record is made before the task, outside the section (a set-up call may allocate;
+            // only a periodic task has one). CreateTask runs nested inside this section: its Leave cannot
+            // switch, so the new task cannot reach WaitForNextPeriod before its timing is set.
+            TaskTiming tm;
+            try { tm = new TaskTiming(); }
+            catch (System.OutOfMemoryException) { error = KernelStatus.OutOfMemory; return null; }
             int s = EnterChecked();
             TaskControlBlock t = CreateTask(name, priority, body, options, timeSlice, out error);
             if (t != null)
             {
-                TaskTiming tm = t.timing;
+                t.timing = tm;
                 tm.period = periodic.Period;
                 tm.deadline = periodic.EffectiveDeadline;
                 tm.overrun = periodic.Overrun;
@@ -90,7 +94,7 @@ namespace NfRt.Scheduling
             TaskControlBlock me = current;
             if (me == Idle || s != 0) { Leave(s); return KernelStatus.WrongContext; }
             TaskTiming tm = me.timing;
-            if (tm.period == 0) { Leave(s); return KernelStatus.WrongState; }
+            if (tm == null) { Leave(s); return KernelStatus.WrongState; }   // not periodic
             KernelStatus result = tm.inJob ? EndJob(me, tm) : KernelStatus.Ok;
             while (_ticks < tm.nextRelease)
             {
@@ -98,7 +102,7 @@ namespace NfRt.Scheduling
                 KernelStatus woke = BlockCurrent(s, TaskState.Delayed, null, null, tm.nextRelease - _ticks, true);
                 if (woke != KernelStatus.Ok && woke != KernelStatus.TimedOut) { Leave(s); return woke; }
             }
-            if (tm.jobBlocking > tm.worstBlocking) tm.worstBlocking = tm.jobBlocking;   // blocking in set-up code, before the first job
+            if (tm.jobBlocking > me.worstBlocking) me.worstBlocking = tm.jobBlocking;   // blocking in set-up code, before the first job
             tm.jobBlocking = 0;
             tm.jobRelease = tm.nextRelease;
             tm.jobStart = _ticks;
@@ -117,7 +121,7 @@ namespace NfRt.Scheduling
             tm.completed++;
             tm.lastResponse = response;
             if (response > tm.worstResponse) tm.worstResponse = response;
-            if (tm.jobBlocking > tm.worstBlocking) tm.worstBlocking = tm.jobBlocking;
+            if (tm.jobBlocking > me.worstBlocking) me.worstBlocking = tm.jobBlocking;
             tm.jobBlocking = 0;
             tm.inJob = false;
             Emit(TraceKind.JobEnd, me, (int)response, (int)c);

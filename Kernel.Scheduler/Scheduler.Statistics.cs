@@ -27,7 +27,7 @@ namespace NfRt.Scheduling
         private void InitTiming()
         {
             _fineClock = !Board.IsSimulated;
-            if (_fineClock) Idle.timing.fineSince = FineClock();
+            if (_fineClock) Idle.fineSince = FineClock();
             _checkers[_checkerCount++] = new TimingInvariants(this);
         }
 
@@ -38,28 +38,28 @@ namespace NfRt.Scheduling
         private void AccountCpu(TaskControlBlock prev, TaskControlBlock next)
         {
             long now = FineClock();
-            long ran = now - prev.timing.fineSince;
-            if (ran > 0) prev.timing.cpuFine += ran;   // a wall clock set backwards loses that slice instead of subtracting
-            next.timing.fineSince = now;
+            long ran = now - prev.fineSince;
+            if (ran > 0) prev.cpuFine += ran;   // a wall clock set backwards loses that slice instead of subtracting
+            next.fineSince = now;
         }
 
         /// <summary>Block hook (masked): <paramref name="t"/> waits for an rt-mutex; an inversion interval opens if its owner is less urgent.</summary>
         private void OpenInversion(TaskControlBlock t)
         {
             TaskControlBlock owner = t.blockedOn.mutex.OwnerTask;
-            if (owner != null && Priority.MoreUrgent(t.normalPriority, owner.normalPriority)) t.timing.inversionSince = _ticks;
+            if (owner != null && Priority.MoreUrgent(t.normalPriority, owner.normalPriority)) t.inversionSince = _ticks;
         }
 
         /// <summary>Wake hook (masked): <paramref name="t"/>'s inversion interval ends now; it counts for its job (or as one wait).</summary>
         private void CloseInversion(TaskControlBlock t)
         {
+            long d = _ticks - t.inversionSince;
+            t.inversionSince = -1;
+            t.inversions++;
+            t.totalBlocking += d;
             TaskTiming tm = t.timing;
-            long d = _ticks - tm.inversionSince;
-            tm.inversionSince = -1;
-            tm.inversions++;
-            tm.totalBlocking += d;
-            if (tm.period > 0) tm.jobBlocking += d;
-            else if (d > tm.worstBlocking) tm.worstBlocking = d;
+            if (tm != null) tm.jobBlocking += d;
+            else if (d > t.worstBlocking) t.worstBlocking = d;
         }
 
         /// <summary>
@@ -74,11 +74,11 @@ namespace NfRt.Scheduling
             {
                 TaskControlBlock w = n.Task;
                 bool inverted = Priority.MoreUrgent(w.normalPriority, owner.normalPriority);
-                if (w.timing.inversionSince >= 0)
+                if (w.inversionSince >= 0)
                 {
                     if (!inverted) CloseInversion(w);
                 }
-                else if (inverted && w.state == TaskState.Blocked) w.timing.inversionSince = _ticks;
+                else if (inverted && w.state == TaskState.Blocked) w.inversionSince = _ticks;
             }
         }
 
@@ -97,39 +97,51 @@ namespace NfRt.Scheduling
             if (st != KernelStatus.Ok) return st;
             if (task == null || into == null) return KernelStatus.InvalidArgument;
             int s = EnterChecked();
-            TaskTiming tm = task.timing;
+            TaskTiming tm = task.timing;   // null: not periodic, the job figures are 0 / -1
             into.task = task;
             into.readAt = _ticks;
-            into.periodic = tm.period > 0;
-            into.period = tm.period;
-            into.deadline = tm.deadline;
-            into.overrun = tm.overrun;
-            into.released = tm.released;
-            into.completed = tm.completed;
-            into.missed = tm.missed;
-            into.skipped = tm.skipped;
-            into.lastResponse = tm.lastResponse;
-            into.worstResponse = tm.worstResponse;
-            into.inJob = tm.inJob;
-            into.jobRelease = tm.inJob ? tm.jobRelease : -1;
-            into.overdue = tm.inJob && _ticks > tm.jobRelease + tm.deadline;
-            into.nextRelease = tm.period > 0 && !tm.inJob ? tm.nextRelease : -1;
+            into.periodic = tm != null;
+            if (tm != null)
+            {
+                into.period = tm.period;
+                into.deadline = tm.deadline;
+                into.overrun = tm.overrun;
+                into.released = tm.released;
+                into.completed = tm.completed;
+                into.missed = tm.missed;
+                into.skipped = tm.skipped;
+                into.lastResponse = tm.lastResponse;
+                into.worstResponse = tm.worstResponse;
+                into.inJob = tm.inJob;
+                into.jobRelease = tm.inJob ? tm.jobRelease : -1;
+                into.overdue = tm.inJob && _ticks > tm.jobRelease + tm.deadline;
+                into.nextRelease = !tm.inJob ? tm.nextRelease : -1;
+            }
+            else
+            {
+                into.period = into.deadline = 0;
+                into.overrun = default(OverrunPolicy);
+                into.released = into.completed = into.missed = into.skipped = 0;
+                into.lastResponse = into.worstResponse = -1;
+                into.inJob = into.overdue = false;
+                into.jobRelease = into.nextRelease = -1;
+            }
             into.cpuTicks = task.runTicks;
-            long fine = tm.cpuFine;
+            long fine = task.cpuFine;
             if (_fineClock && task == current)
             {
-                long ran = FineClock() - tm.fineSince;
+                long ran = FineClock() - task.fineSince;
                 if (ran > 0) fine += ran;
             }
             into.cpuMicros = _fineClock ? fine / 10 : -1;
             into.switchesIn = task.switchesIn;
             into.preemptions = task.preemptions;
             into.boosts = task.boosts;
-            long open = tm.inversionSince >= 0 ? _ticks - tm.inversionSince : 0;
-            long job = tm.period > 0 ? tm.jobBlocking + open : open;
-            into.worstBlocking = job > tm.worstBlocking ? job : tm.worstBlocking;
-            into.totalBlocking = tm.totalBlocking + open;
-            into.inversions = tm.inversions;
+            long open = task.inversionSince >= 0 ? _ticks - task.inversionSince : 0;
+            long job = tm != null ? tm.jobBlocking + open : open;
+            into.worstBlocking = job > task.worstBlocking ? job : task.worstBlocking;
+            into.totalBlocking = task.totalBlocking + open;
+            into.inversions = task.inversions;
             _irq.RestoreQuiet(s);   // a read changes nothing: no IRQ delivery, no switch (the driver reads without running the tasks)
             return KernelStatus.Ok;
         }

@@ -253,7 +253,7 @@ namespace NfRt.Scheduling
             KernelStatus r;
             if (t.state == TaskState.Dead) r = KernelStatus.Ok;
             else if (t == current) r = KernelStatus.WrongState;
-            else r = _joiners[t.Id - 1].Pend(s, -1);
+            else r = BlockCurrent(s, TaskState.Blocked, t, _joiners[t.Id - 1].list, -1, true);   // the wait (WaitQueue's protocol)
             Leave(s);
             return r;
         }

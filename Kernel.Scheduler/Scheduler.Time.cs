@@ -77,7 +77,8 @@ namespace NfRt.Scheduling
             if (cur != Idle)
             {
                 cur.runTicks++;
-                cur.timing.lastTickEnd = _ticks;   // statistics: when its last tick of CPU ended (Scheduler.Periodic.cs)
+                TaskTiming tm = cur.timing;
+                if (tm != null) tm.lastTickEnd = _ticks;   // a periodic task: when its last tick of CPU ended (Scheduler.Periodic.cs)
                 if (cur.timeSlice > 0 && !cur.IsCooperative && cur.state == TaskState.Running)
                 {
                     cur.sliceLeft--;

@@ -19,18 +19,15 @@ namespace NfRt.Scheduling
             for (int id = 0; id <= _kernel.TaskCount; id++)
             {
                 TaskControlBlock t = id == 0 ? _kernel.Idle : _kernel.TaskById(id);
-                TaskTiming tm = t.timing;
-                if (tm.inversionSince >= 0)
+                if (t.inversionSince >= 0)
                 {
                     if (t.state != TaskState.Blocked || t.blockedOn == null) return t.Name + ": inversion interval open but not waiting for an rt-mutex";
-                    if (tm.inversionSince > now) return t.Name + ": inversion interval opens in the future";
+                    if (t.inversionSince > now) return t.Name + ": inversion interval opens in the future";
                 }
-                if (tm.worstBlocking > tm.totalBlocking || tm.jobBlocking > tm.totalBlocking) return t.Name + ": worst or job blocking above the total";
-                if (tm.period == 0)
-                {
-                    if (tm.released != 0 || tm.completed != 0 || tm.inJob) return t.Name + ": job figures on a task that is not periodic";
-                    continue;
-                }
+                TaskTiming tm = t.timing;
+                if (t.worstBlocking > t.totalBlocking || (tm != null && tm.jobBlocking > t.totalBlocking)) return t.Name + ": worst or job blocking above the total";
+                if (tm == null) continue;   // not periodic: no job figures
+                if (tm.period < 1) return t.Name + ": periodic without a period";
                 if (tm.deadline < 1) return t.Name + ": periodic without a deadline";
                 if (tm.released != tm.completed + (tm.inJob ? 1 : 0)) return t.Name + ": jobs released != completed + in progress";
                 if (tm.missed > tm.completed) return t.Name + ": more misses than completed jobs";

@@ -64,7 +64,7 @@ namespace NfRt.Sync
             KernelStatus r;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0) { _count--; r = KernelStatus.Ok; }
-            else r = waiters.Pend(s, timeoutTicks);
+            else r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             _k.Leave(s);
             return r;
         }

@@ -131,7 +131,7 @@ namespace NfRt.Sync
                 TaskControlBlock me = _k.Current;   // the condition the setter checks
                 me.waitFlags = flags;
                 me.waitMode = mode;
-                r = waiters.Pend(s, timeoutTicks);
+                r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
                 observed = r == KernelStatus.Ok ? me.waitValue : _value;
             }
             _k.Leave(s);

@@ -131,7 +131,7 @@ namespace NfRt.Sync
                     TaskControlBlock me = _k.Current;   // the sender's message waits in its own array
                     me.waitBuffer = message;
                     me.waitMode = urgent ? 1 : 0;
-                    r = senders.Pend(s, timeoutTicks);
+                    r = _k.BlockCurrent(s, TaskState.Blocked, this, senders.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
                 }
             }
             _k.Leave(s);
@@ -172,7 +172,7 @@ namespace NfRt.Sync
             else
             {
                 _k.Current.waitBuffer = into;   // a sender writes straight into it
-                r = receivers.Pend(s, timeoutTicks);
+                r = _k.BlockCurrent(s, TaskState.Blocked, this, receivers.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             }
             _k.Leave(s);
             return r;

@@ -23,16 +23,16 @@ namespace NfRt.Kernel
     {
         private PlistNode _head, _tail, _prioHead;
         private int _count;
-        private readonly KernelObject _owner;
+        internal readonly KernelObject owner;   // read by the wait queues (Kernel.Scheduler)
 
         /// <summary>A list that is no object's wait list (piWaiters, ceilings, tests).</summary>
         internal PriorityList() { }
 
         /// <summary>The wait list of <paramref name="owner"/>.</summary>
-        internal PriorityList(KernelObject owner) { _owner = owner; }
+        internal PriorityList(KernelObject owner) { this.owner = owner; }
 
         /// <summary>The object whose wait list this is (tasks in it wait on that object), or null for any other list.</summary>
-        public KernelObject Owner { get { return _owner; } }
+        public KernelObject Owner { get { return owner; } }
 
         /// <summary>Number of entries.</summary>
         public int Count { get { return _count; } }

@@ -41,7 +41,14 @@ namespace NfRt.Kernel
         internal Waiter blockedOn;
         internal Exception fault;
         internal int switchesIn, preemptions, runTicks, boosts;
-        internal readonly TaskTiming timing = new TaskTiming();   // periodic release state and run-time statistics (docs/spec/scheduler.md §33-§34)
+        internal TaskTiming timing;   // a periodic task's release state and job figures (docs/spec/scheduler.md §33), set once by CreatePeriodicTask; null for any other task
+
+        // ---- run-time statistics every task keeps (docs/spec/scheduler.md §34); the periodic ones are in timing ----
+        internal long cpuFine;              // 100 ns units of CPU, on a board with a finer clock than the tick
+        internal long fineSince;            // that clock when the task was last switched in
+        internal long inversionSince = -1;  // start of the priority-inversion interval running now (waiting for an rt-mutex held by a less urgent task), or -1
+        internal long worstBlocking, totalBlocking;   // worst inversion time of one job (periodic) or one wait (other tasks); all of it
+        internal int inversions;            // inversion intervals ended
 
         // ---- per-wait data of the semaphore, queue and event flags (docs/spec/primitives.md) ----
         // Valid while the task is queued on one of those objects; written by the waiting task before

@@ -1,16 +1,18 @@
 namespace NfRt.Kernel
 {
     /// <summary>
-    /// The kernel's live timing record of one task (docs/spec/scheduler.md §33-§34), embedded in its task
-    /// control block when the block is made: the periodic parameters and release state, and the run-time
-    /// statistics. Only the kernel writes it, masked, at O(1) per tick, switch, wake and job end;
-    /// <c>Scheduler.ReadStatistics</c> copies it into a caller's <see cref="TaskStatistics"/>. Never allocated
-    /// per call. Times are kernel ticks; tick n is the interval [n-1, n).
+    /// The kernel's periodic record of one periodic task (docs/spec/scheduler.md §33-§34): its parameters,
+    /// release state, job figures and the per-job blocking and completion-time inputs. Made once by
+    /// <c>CreatePeriodicTask</c> and hung on the task control block (<see cref="TaskControlBlock"/>.timing);
+    /// a task that is not periodic has none (null), so it pays no heap for it. The statistics every task
+    /// keeps (CPU time, blocking) live in the task control block itself. Only the kernel writes it, masked,
+    /// at O(1) per tick, wake and job end; <c>Scheduler.ReadStatistics</c> copies it into a caller's
+    /// <see cref="TaskStatistics"/>. Never allocated per call. Times are kernel ticks; tick n is the interval [n-1, n).
     /// </summary>
     internal sealed class TaskTiming
     {
-        // ---- periodic task (period == 0: the task is not periodic) ----
-        internal int period, deadline;      // deadline: the relative deadline in effect (never 0 once periodic)
+        // ---- periodic parameters and release state (period is never 0) ----
+        internal int period, deadline;      // deadline: the relative deadline in effect (never 0)
         internal OverrunPolicy overrun;
         internal long firstRelease;         // creation tick + offset: release k is firstRelease + k·period
         internal long nextRelease;          // the release the task waits for (valid while !inJob)
@@ -21,16 +23,11 @@ namespace NfRt.Kernel
         internal int released, completed, missed, skipped;
         internal long lastResponse = -1, worstResponse = -1;
 
-        // ---- CPU time ----
+        // ---- completion time of a job on the simulated board (Scheduler.CompletionTick) ----
         internal long lastTickEnd;          // end of the last tick counted to the task (simulated completion time)
         internal long resumedAt;            // tick at which the task last came back from a wait (BlockCurrent)
-        internal long cpuFine;              // 100 ns units of CPU, on a board with a finer clock than the tick
-        internal long fineSince;            // that clock when the task was last switched in
 
-        // ---- blocking: priority inversion (waiting for an rt-mutex held by a less urgent task) ----
-        internal long inversionSince = -1;  // start of the inversion interval running now, or -1
-        internal long jobBlocking;          // inversion time of the job in progress (periodic tasks)
-        internal long worstBlocking, totalBlocking;
-        internal int inversions;            // inversion intervals ended
+        // ---- blocking of the job in progress (its worst over jobs: TaskControlBlock.worstBlocking) ----
+        internal long jobBlocking;          // inversion time of the job in progress
     }
 }

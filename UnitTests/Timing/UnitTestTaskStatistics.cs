@@ -189,11 +189,36 @@ public class UnitTestTaskStatistics
         using var s = new SimKernel();
         var t = s.Task("T", 5, () => s.K.Sleep(5));
         s.Run();
-        object timing = typeof(TaskControlBlock).GetField("timing", BindingFlags.NonPublic | BindingFlags.Instance).GetValue(t);
-        timing.GetType().GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance).SetValue(timing, 0L);
+        var inversionSince = typeof(TaskControlBlock).GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance);
+        inversionSince.SetValue(t, 0L);
         var e = Assert.Throws<KernelFaultException>(() => s.K.CheckInvariants());
         Assert.Contains("T: inversion interval open but not waiting for an rt-mutex", e.Message);
-        timing.GetType().GetField("inversionSince", BindingFlags.NonPublic | BindingFlags.Instance).SetValue(timing, -1L);
+        inversionSince.SetValue(t, -1L);
         s.K.CheckInvariants();
+    }
+
+    /// <summary>
+    /// Only a periodic task has a periodic record: one snapshot read for a periodic task (job figures set) and
+    /// then for a task that is not one carries none of the first task's job figures over.
+    /// </summary>
+    [Fact]
+    public void A_snapshot_reused_for_a_task_that_is_not_periodic_carries_no_job_figures()
+    {
+        using var s = new SimKernel();
+        var h = new PeriodicProbe(s, "H", 1, period: 4, compute: 3, deadline: 2, offset: 0, overrun: OverrunPolicy.CatchUp);
+        var m = s.Task("M", 5, () => s.K.Busy(2));
+        s.Ticks(9);
+        var into = new TaskStatistics();
+        Assert.Equal(KernelStatus.Ok, s.K.ReadStatistics(h.Task, into));
+        Assert.True(into.IsPeriodic);
+        Assert.Equal((4, 2, OverrunPolicy.CatchUp), (into.Period, into.Deadline, into.Overrun));
+        Assert.True(into.JobsCompleted > 0 && into.DeadlinesMissed > 0 && into.WorstResponse > 0 && into.JobInProgress);
+        Assert.Equal(KernelStatus.Ok, s.K.ReadStatistics(m, into));
+        Assert.Same(m, into.Task);
+        Assert.Equal((false, 0, 0, OverrunPolicy.Skip), (into.IsPeriodic, into.Period, into.Deadline, into.Overrun));
+        Assert.Equal((0, 0, 0, 0), (into.JobsReleased, into.JobsCompleted, into.DeadlinesMissed, into.ReleasesSkipped));
+        Assert.Equal((-1L, -1L, false, false), (into.LastResponse, into.WorstResponse, into.JobInProgress, into.Overdue));
+        Assert.Equal((-1L, -1L), (into.JobRelease, into.NextRelease));
+        Assert.Equal(2L, into.CpuTicks);
     }
 }

@@ -109,7 +109,7 @@ md.AppendLine($"| `Thread` that ended, still referenced | {H("thread_ended"):N0}
 md.AppendLine();
 md.AppendLine("**What in a task is ours and what is the runtime's thread.** Of the");
 md.AppendLine($"{H("task_blocked_event_wait"):N0} bytes of a blocked task, about **{ours:N0}** are the kernel's objects that stay when the thread ends (task");
-md.AppendLine("control block with its timeout node, wait node, waiter and its two nodes, three priority lists; the task thread's");
+md.AppendLine("control block with its timeout node, wait node, waiter and its two nodes, two priority lists, its joiners' wait queue; the task thread's");
 md.AppendLine($"record, gate and `AutoResetEvent`; the body delegate: a dead task minus a dead `Thread`) and about **{thread:N0}** are the");
 md.AppendLine($"live runtime thread: nanoCLR's thread record and one heap-allocated stack frame (≈ {frame:N0} bytes, at least ten");
 md.AppendLine("12-byte slots plus the frame header) for every call still on the parked thread's stack: the body, the kernel call,");
@@ -118,7 +118,13 @@ md.AppendLine($"{H("thread_parked_depth_1"):N0} bytes; the frames of the kernel'
 md.AppendLine("Cut after the first measurement (29,520 bytes per scheduler, 3,312 per blocked task): the trace ring is allocated");
 md.AppendLine("only when a sink is attached (it was 256 boxed events, ≈ 24 KiB of every kernel); the gate waits with");
 md.AppendLine("`WaitOne(timeout, false)` itself and `SwitchTo` parks in its own frame instead of calling `WaitTurn` (two stack");
-md.AppendLine("frames, ≈ 370 bytes, less on every parked task). The rest is the interpreter's cost of a thread and of its frames.");
+md.AppendLine("frames, ≈ 370 bytes, less on every parked task). Cut after the one-wait-queue redesign, periodic tasks and run-time");
+md.AppendLine("statistics had grown a blocked task to 3,528 bytes and an ended one to 2,160 (22 tasks fit): the periodic record");
+md.AppendLine("(`TaskTiming`, 18 fields and a header, 228 bytes at 12 bytes each) is made only for a periodic task, and the statistics");
+md.AppendLine("every task keeps (6 fields) live in the task control block itself; each wait calls the scheduler's block itself instead");
+md.AppendLine("of through a `WaitQueue.Pend` (one stack frame, ≈ 156 bytes, less on every blocked task); a wait queue keeps the object");
+md.AppendLine("it belongs to only in its list (12 bytes less per queue: every primitive, every task's joiners). A nanoCLR object costs");
+md.AppendLine("12 bytes of header and 12 per field, whatever the field's type. The rest is the interpreter's cost of a thread and of its frames.");
 md.AppendLine();
 md.AppendLine("## What fits a 128 KiB part");
 md.AppendLine();
@@ -135,7 +141,7 @@ foreach (Match f in fits)
 md.AppendLine();
 var f0 = fits[0];
 md.AppendLine($"So on an STM32F405/F407 (128 KiB of SRAM, a 104 KiB nanoCLR heap): **{f0.Groups[2].Value} tasks and {f0.Groups[1].Value} mutexes**, or");
-md.AppendLine(string.Join(", or ", fits.Cast<Match>().Skip(1).Select(f => $"**{f.Groups[2].Value} tasks and {f.Groups[1].Value} mutexes**")) + " fit, with about 5 KiB of");
+md.AppendLine(string.Join(", or ", fits.Cast<Match>().Skip(1).Select(f => $"**{f.Groups[2].Value} tasks and {f.Groups[1].Value} mutexes**")) + $" fit, with {fits.Cast<Match>().Min(f => int.Parse(f.Groups[5].Value)):N0} to {fits.Cast<Match>().Max(f => int.Parse(f.Groups[5].Value)):N0} bytes of");
 md.AppendLine("heap left for the application's own objects. An application that needs more runs fewer tasks: budget ≈ " + $"{H("task_blocked_event_wait"):N0} bytes");
 md.AppendLine($"per task (more for one parked deeper, e.g. {H("task_blocked_rtmutex_lock"):N0} in `RtMutex.Lock`), {H("rtmutex"):N0} per mutex, the kernel's {H("simulated_board") + H("kernel_32_levels_8_tasks"):N0}, and its");
 md.AppendLine("assemblies' tables (the RAM column above, ≈ 5.3 KiB, already taken before `Main`).");
