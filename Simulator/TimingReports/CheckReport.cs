@@ -48,7 +48,7 @@ public static class CheckReport
                 string name = Path.GetFileNameWithoutExtension(file) + $"-phasing-{p.Index}.json";
                 sb.Append($"\nphasing {p.Index} ({p.KindName}: {p.Why}) did it. To re-run it, save the set below as {name} (a new file) and run\n");
                 sb.Append($"  dotnet run --project Simulator -- simulate {name} --search 0 --seed {p.JitterSeed}\n\n");
-                sb.Append(TaskSetWriter.ToJson(Scenario(r.Analysis.Set, p)));
+                sb.Append(TaskSetWriter.ToJson(Scenario(r.Simulation.Set, p)));   // the set that ran, with the phasing's offsets
             }
         }
         return sb.ToString();
