@@ -11,8 +11,9 @@ namespace NfRt.Harness;
 public sealed record CampaignFailure(long Seed, long Index, string Name, string What);
 
 /// <summary>
-/// A campaign's figures (docs/spec/timing.md §7). Ratios are observed/bound of the tasks with a bound > 0 and at least
-/// one observed job, in sets with resources; <see cref="ExactChecked"/> counts the tasks §6 marks (they are in
+/// A campaign's figures (docs/spec/timing.md §7). <see cref="Ratios"/> are observed/bound of the tasks with a bound > 0 and at least
+/// one observed job, in sets with resources; <see cref="BlockedRatios"/> the same for the tasks among them whose blocking
+/// term is above 0 (where the bound has a blocking part to be tight or loose about); <see cref="ExactChecked"/> counts the tasks §6 marks (they are in
 /// resource-free sets, or resource-free parts of sets), <see cref="ExactMatched"/> those that met their bound exactly.
 /// </summary>
 public sealed class CampaignResult
@@ -30,6 +31,7 @@ public sealed class CampaignResult
     public long SimulatedTicks { get; internal set; }
     public double Seconds { get; internal set; }
     public List<double> Ratios { get; } = new();
+    public List<double> BlockedRatios { get; } = new();
     public List<CampaignFailure> Failures { get; } = new();
 
     /// <summary>0 violations, every marked task exact, no kernel fault.</summary>
@@ -42,19 +44,25 @@ public sealed class CampaignResult
     public double TicksPerSecond => Seconds > 0 ? SimulatedTicks / Seconds : 0;
 
     /// <summary>The q-quantile (0..1, nearest rank) of <see cref="Ratios"/>; NaN when there are none.</summary>
-    public double Quantile(double q)
+    public double Quantile(double q) => Quantile(Ratios, q);
+
+    /// <summary>The q-quantile (0..1, nearest rank) of <paramref name="ratios"/>; NaN when there are none.</summary>
+    public static double Quantile(IReadOnlyList<double> ratios, double q)
     {
-        if (Ratios.Count == 0) return double.NaN;
-        var sorted = Ratios.OrderBy(r => r).ToList();
+        if (ratios.Count == 0) return double.NaN;
+        var sorted = ratios.OrderBy(r => r).ToList();
         int rank = (int)Math.Ceiling(q * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 
     /// <summary>Ratios counted in ten buckets [0, 0.1), [0.1, 0.2), ..., [0.9, 1.0]; a ratio above 1 (a violation) falls in the last.</summary>
-    public int[] Histogram()
+    public int[] Histogram() => Histogram(Ratios);
+
+    /// <summary><paramref name="ratios"/> counted in the ten buckets of <see cref="Histogram()"/>.</summary>
+    public static int[] Histogram(IReadOnlyList<double> ratios)
     {
         var h = new int[10];
-        foreach (double r in Ratios) h[Math.Clamp((int)Math.Floor(r * 10), 0, 9)]++;
+        foreach (double r in ratios) h[Math.Clamp((int)Math.Floor(r * 10), 0, 9)]++;
         return h;
     }
 }
@@ -109,7 +117,11 @@ public static class Campaign
                 if (t.Outcome == CheckOutcome.Violation) result.Violations++;
                 if (t.Outcome is CheckOutcome.Violation or CheckOutcome.Inexact)
                     result.Failures.Add(new CampaignFailure(generator.Seed, k, set.Name, $"{t.Name}: {t.Reason} (phasing {check.Offending?.Index})"));
-                if (resources && bound > 0 && t.Observed >= 0) result.Ratios.Add((double)t.Observed / bound);
+                if (resources && bound > 0 && t.Observed >= 0)
+                {
+                    result.Ratios.Add((double)t.Observed / bound);
+                    if (t.Blocking > 0) result.BlockedRatios.Add((double)t.Observed / bound);
+                }
             }
             progress?.Invoke(result.Sets);
         }

@@ -18,9 +18,9 @@ public enum CheckOutcome
 /// <summary>
 /// One task of a cross-check. <see cref="SynchronousObserved"/> is the worst response of the synchronous release
 /// (all offsets 0) run, null when the plan had none or its horizon was shorter than the bound (then
-/// <see cref="ExactChecked"/> is false).
+/// <see cref="ExactChecked"/> is false). <see cref="Blocking"/> is the analysis' blocking term (null: unbounded).
 /// </summary>
-public sealed record TaskCheck(string Name, long? Bound, long Observed, int WorstPhasing, bool OpenAtHorizon, bool MarkedExact, bool ExactChecked,
+public sealed record TaskCheck(string Name, long? Bound, long? Blocking, long Observed, int WorstPhasing, bool OpenAtHorizon, bool MarkedExact, bool ExactChecked,
     long? SynchronousObserved, CheckOutcome Outcome, string Reason);
 
 /// <summary>A cross-check: the analysis, the simulation, the per-task outcomes and the first phasing that broke a bound (null: none).</summary>
@@ -91,7 +91,7 @@ public static class CrossCheck
                     : a.SynchronousReleaseIsWorst ? "exact match not checked: no synchronous run reached the bound's length (raise --until)"
                     : $"observed {o.MaxResponse} <= bound {bound}";
             }
-            checks.Add(new TaskCheck(a.Name, a.Wcrt, o.MaxResponse, o.WorstPhasing, o.OpenAtHorizon, a.SynchronousReleaseIsWorst, exactChecked, syncObserved, outcome, reason));
+            checks.Add(new TaskCheck(a.Name, a.Wcrt, a.Blocking.Value, o.MaxResponse, o.WorstPhasing, o.OpenAtHorizon, a.SynchronousReleaseIsWorst, exactChecked, syncObserved, outcome, reason));
         }
         var phasing = offending < 0 ? null : simulation.Runs.First(r => r.Phasing.Index == offending).Phasing;
         return new CrossCheckResult(analysis, simulation, checks, phasing);

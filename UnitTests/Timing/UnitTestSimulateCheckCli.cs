@@ -172,7 +172,7 @@ public class UnitTestSimulateCheckCli
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
         Assert.Equal(new[] { "sets", "setsWithResources", "tasks", "tasksBounded", "tasksWithoutBound", "violations", "exactChecked", "exactMatched",
-            "kernelFaults", "phasings", "simulatedTicks", "seconds", "setsPerSecond", "ticksPerSecond", "ratio", "passed", "failures" },
+            "kernelFaults", "phasings", "simulatedTicks", "seconds", "setsPerSecond", "ticksPerSecond", "ratio", "blockedRatio", "passed", "failures" },
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal((4, 0, true, 8), (root.GetProperty("sets").GetInt32(), root.GetProperty("violations").GetInt32(), root.GetProperty("passed").GetBoolean(),
             root.GetProperty("phasings").GetInt32()));
