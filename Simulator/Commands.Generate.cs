@@ -61,34 +61,12 @@ public static partial class Commands
     /// <summary>The <c>generate</c> command for System.CommandLine.</summary>
     internal static Command GenerateCommand()
     {
-        var d = new GeneratorOptions();
         var outDir = new Option<string>("--out") { Description = "directory for the task-set files (created if missing)", HelpName = "DIR", Required = true };
         var count = Program.IntOption("--count", "number of task sets", "N", 0, 1_000_000, 10);
-        var seed = Program.IntOption("--seed", "seed: the same seed and options give the same files", "S", 0, int.MaxValue, (int)d.Seed);
-        var minTasks = Program.IntOption("--min-tasks", "fewest tasks per set", "N", 1, TaskSetLimits.MaxTasks, d.MinTasks);
-        var maxTasks = Program.IntOption("--max-tasks", "most tasks per set", "N", 1, TaskSetLimits.MaxTasks, d.MaxTasks);
-        var minUtil = Program.IntOption("--min-util", "lowest total utilisation, percent", "PCT", 1, 100, (int)Math.Round(d.MinUtilization * 100));
-        var maxUtil = Program.IntOption("--max-util", "highest total utilisation, percent", "PCT", 1, 100, (int)Math.Round(d.MaxUtilization * 100));
-        var minPeriod = Program.IntOption("--min-period", "shortest period (ticks); periods are log-uniform", "T", 1, 1_000_000, (int)d.MinPeriod);
-        var maxPeriod = Program.IntOption("--max-period", "longest period (ticks)", "T", 1, 1_000_000, (int)d.MaxPeriod);
-        var resourceFree = Program.IntOption("--resource-free", "share of sets without resources, percent", "PCT", 0, 100, (int)Math.Round(d.ResourceFreeShare * 100));
-        var protocol = new Option<ProtocolMix>("--protocol") { Description = "lock protocols: random (each set one of inherit, ceiling, plain, mixed), inherit, ceiling, plain, mixed", DefaultValueFactory = _ => d.Protocols };
-        var deadlines = new Option<DeadlineMode>("--deadlines") { Description = "implicit (D = T), constrained (C <= D <= T), arbitrary (C <= D <= 3T)", DefaultValueFactory = _ => d.Deadlines };
-        var command = new Command("generate", "write random task sets (UUniFast utilisations, log-uniform periods, nested sections on 1-4 resources)")
-            { outDir, count, seed, minTasks, maxTasks, minUtil, maxUtil, minPeriod, maxPeriod, resourceFree, protocol, deadlines };
-        command.SetAction(r => Generate(new GeneratorOptions
-        {
-            Seed = r.GetValue(seed),
-            MinTasks = r.GetValue(minTasks),
-            MaxTasks = r.GetValue(maxTasks),
-            MinUtilization = r.GetValue(minUtil) / 100.0,
-            MaxUtilization = r.GetValue(maxUtil) / 100.0,
-            MinPeriod = r.GetValue(minPeriod),
-            MaxPeriod = r.GetValue(maxPeriod),
-            ResourceFreeShare = r.GetValue(resourceFree) / 100.0,
-            Protocols = r.GetValue(protocol),
-            Deadlines = r.GetValue(deadlines),
-        }, r.GetValue(count), r.GetValue(outDir), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        var generator = new GeneratorCliOptions();
+        var command = new Command("generate", "write random task sets (UUniFast utilisations, log-uniform periods, nested sections on 1-4 resources)") { outDir, count };
+        generator.AddTo(command);
+        command.SetAction(r => Generate(generator.Read(r), r.GetValue(count), r.GetValue(outDir), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 }

@@ -12,7 +12,7 @@ namespace NfRt.Harness;
 /// <param name="Misses">Completed jobs that missed their deadline.</param>
 /// <param name="MaxBlocking">The most priority-inversion time of one job (rt-mutex waits as the kernel counts them, plus plain-lock waits by the same rule).</param>
 /// <param name="Skipped">Releases skipped under the skip policy.</param>
-/// <param name="OpenJobAge">Ticks since the release of a job whose body had not finished at the horizon (-1: none), so a job that never ends shows.</param>
+/// <param name="OpenJobAge">Ticks since the release of a job that had not run all its compute ticks at the horizon — started or still waiting to start (-1: none), so a job that never ends shows.</param>
 /// <param name="Statistics">The kernel's statistics of the task at the horizon.</param>
 public sealed record TaskRunResult(string Name, int Jobs, long MaxResponse, int Misses, long MaxBlocking, int Skipped, long OpenJobAge, TaskStatistics Statistics);
 
@@ -36,8 +36,8 @@ public static class TaskSetRunner
 {
     /// <summary>
     /// Runs <paramref name="set"/> for <paramref name="horizon"/> ticks. <paramref name="offsets"/> (one per task) replaces
-    /// the tasks' offsets (a phasing); <paramref name="jitter"/>(task index, job number) delays a job's start by that many
-    /// ticks after its release (0: none); <paramref name="onKernel"/> sees the kernel before any task exists (attach a trace sink).
+    /// the tasks' offsets (a phasing); <paramref name="jitter"/>(task index, job number) delays a job's start until that many
+    /// ticks after its release (0: none; the job sleeps until then, so it joins the tail of its level at the jittered release); <paramref name="onKernel"/> sees the kernel before any task exists (attach a trace sink).
     /// </summary>
     public static TaskSetRun Run(SimTaskSet set, long horizon, IReadOnlyList<long> offsets = null, Func<int, long, long> jitter = null,
         Action<Scheduler> onKernel = null, bool checkInvariants = true)
@@ -47,7 +47,8 @@ public static class TaskSetRunner
         if (offsets != null && offsets.Count != set.Tasks.Count) throw new ArgumentException($"{offsets.Count} offsets for {set.Tasks.Count} tasks", nameof(offsets));
         var firsts = set.Tasks.Select((t, i) => offsets?[i] ?? t.Offset).ToList();
         int levels = Math.Clamp(set.Tasks.Count == 0 ? 1 : set.Tasks.Max(t => t.Priority) + 1, 1, Priority.MaxLevels);
-        using var sim = new SimKernel(levels: levels, checkInvariants: checkInvariants, recordTrace: false, maxTasks: Math.Max(1, set.Tasks.Count));
+        // the watchdog is generous: on a loaded host a task thread can wait long for a core
+        using var sim = new SimKernel(levels: levels, checkInvariants: checkInvariants, recordTrace: false, maxTasks: Math.Max(1, set.Tasks.Count), watchdogMs: 60_000);
         Scheduler k = sim.K;
         onKernel?.Invoke(k);
         var plainBlocked = new Dictionary<TaskControlBlock, long>();
@@ -70,7 +71,7 @@ public static class TaskSetRunner
         {
             var t = set.Tasks[i];
             if (firsts[i] < 0 || firsts[i] > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(offsets), firsts[i], $"task {t.Name}: offset");
-            var probe = probes[i] = new Probe();
+            var probe = probes[i] = new Probe { Wcet = ComputeTicks(t.Body) };
             int index = i;
             var options = new PeriodicOptions { Period = t.Period, Deadline = t.Deadline, Offset = (int)firsts[i], Overrun = t.Overrun };
             probe.Task = k.CreatePeriodicTask(t.Name, t.Priority, () => Job(k, t, index, probe, locks, plainBlocked, jitter), options, TaskOptions.None, 0, out var err);
@@ -90,7 +91,9 @@ public static class TaskSetRunner
             var p = probes[i];
             var s = new TaskStatistics();
             if (k.ReadStatistics(p.Task, s) != KernelStatus.Ok) throw new HarnessException($"ReadStatistics {p.Task.Name}");
-            long open = p.InBody ? k.Now - p.Release : -1;
+            long open = -1;
+            if (p.InBody && s.CpuTicks - p.CpuAtStart < p.Wcet) open = k.Now - p.Release;                 // started, compute not all run
+            else if (!p.InBody && s.NextRelease >= 0 && s.NextRelease < k.Now) open = k.Now - s.NextRelease;   // released, not started yet
             results.Add(new TaskRunResult(set.Tasks[i].Name, s.JobsCompleted, s.WorstResponse, s.DeadlinesMissed, p.MaxBlocking, s.ReleasesSkipped, open, s));
         }
         return new TaskSetRun(set.Name, k.Now, firsts, results);
@@ -103,6 +106,8 @@ public static class TaskSetRunner
         public bool InBody;
         public long Release;
         public long MaxBlocking;
+        public long CpuAtStart;
+        public long Wcet;
     }
 
     /// <summary>A task body: each job waits for its release, waits its jitter, runs the segments, records its blocking.</summary>
@@ -116,11 +121,16 @@ public static class TaskSetRunner
             if (r != KernelStatus.Ok && r != KernelStatus.DeadlineMissed) throw new HarnessException($"{t.Name}: WaitForNextPeriod returned {r}");
             Expect(k.ReadStatistics(probe.Task, st), t.Name, "ReadStatistics");
             probe.Release = st.JobRelease;
+            probe.CpuAtStart = st.CpuTicks;
             probe.InBody = true;
             long before = st.TotalBlocking;
             PlainLock.TakeBlocking(plainBlocked, probe.Task);
+            // the jittered release is release + delay, wherever the task got the CPU: it sleeps until then (and joins the tail
+            // of its level then); when it first runs later than that, it was queued from the release on: jitter 0, as far as
+            // the others can tell
             long delay = jitter?.Invoke(index, job) ?? 0;
-            if (delay > 0) Expect(k.Sleep((int)delay), t.Name, "jitter sleep");
+            long late = probe.Release + delay - k.Now;
+            if (late > 0) Expect(k.Sleep((int)late), t.Name, "jitter sleep");
             Segments(k, t.Name, t.Body, locks);
             Expect(k.ReadStatistics(probe.Task, st), t.Name, "ReadStatistics");
             long blocked = st.TotalBlocking - before + PlainLock.TakeBlocking(plainBlocked, probe.Task);
@@ -146,6 +156,13 @@ public static class TaskSetRunner
                     break;
             }
         }
+    }
+
+    private static long ComputeTicks(IReadOnlyList<SimSegment> body)
+    {
+        long n = 0;
+        foreach (var s in body) n += s is SimCompute c ? c.Ticks : s is SimLock l ? ComputeTicks(l.Body) : 0;
+        return n;
     }
 
     private static void Expect(KernelStatus s, string task, string what)

@@ -4,13 +4,15 @@ using Xunit.Abstractions;
 namespace UnitTests.Timing;
 
 /// <summary>
-/// The analysis against the real kernel (docs/spec/timing.md §6, §8): a small fixed-seed campaign of
-/// generated task sets of every protocol, with nested sections, jitter, equal priorities and
-/// arbitrary deadlines, run on the simulated board through <see cref="KernelOracle"/> with the
-/// offsets as given (all 0), random phasings, and an adversarial one (less urgent tasks first). No observed response may exceed its bound; where
-/// <see cref="TaskResponse.SynchronousReleaseIsWorst"/> holds, the synchronous release must reach it exactly.
+/// The analysis against the real kernel (docs/spec/timing.md §6, §8): a small fixed-seed campaign of generated task
+/// sets of every protocol, with nested sections, jitter, equal priorities, offsets and arbitrary deadlines, through
+/// <see cref="Campaign"/> — the code path of the <c>campaign</c> command (<see cref="CrossCheck"/>, the phasings of
+/// <see cref="PhasingPlan"/>, <see cref="TaskSetRunner"/> with invariant checks on). No observed response may exceed
+/// its bound; where <see cref="TaskResponse.SynchronousReleaseIsWorst"/> holds, the synchronous release must reach it
+/// exactly; no kernel fault.
 /// <para>A bigger run: <c>TIMING_SOAK=SETS</c> (per mode) and <c>TIMING_SOAK_SEED=S</c>, e.g.
-/// <c>TIMING_SOAK=200 dotnet test UnitTests --filter UnitTestAnalysisOnKernel</c>.</para>
+/// <c>TIMING_SOAK=200 dotnet test UnitTests --filter UnitTestAnalysisOnKernel</c>, or the <c>campaign</c> command
+/// (docs/TIMING-EVIDENCE.md).</para>
 /// </summary>
 public class UnitTestAnalysisOnKernel
 {
@@ -18,7 +20,7 @@ public class UnitTestAnalysisOnKernel
 
     public UnitTestAnalysisOnKernel(ITestOutputHelper output) => _out = output;
 
-    public static TheoryData<string> Modes => new() { "default", "nested", "equal+jitter+nested", "arbitrary+jitter+catchup" };
+    public static TheoryData<string> Modes => new() { "default", "nested", "equal+jitter+nested", "arbitrary+jitter+catchup+offsets" };
 
     private static GeneratorOptions Options(string mode, long seed)
     {
@@ -27,7 +29,7 @@ public class UnitTestAnalysisOnKernel
         {
             "nested" => o with { ResourceFreeShare = 0, Protocols = ProtocolMix.Random, NestingChance = 0.9, MaxSectionShare = 0.9, LockingShare = 1 },
             "equal+jitter+nested" => o with { ResourceFreeShare = 0.2, EqualPriorityChance = 0.4, MaxJitterShare = 0.5, NestingChance = 0.9, MaxSectionShare = 0.9 },
-            "arbitrary+jitter+catchup" => o with { Deadlines = DeadlineMode.Arbitrary, MaxJitterShare = 0.5, CatchUpChance = 0.5 },
+            "arbitrary+jitter+catchup+offsets" => o with { Deadlines = DeadlineMode.Arbitrary, MaxJitterShare = 0.5, CatchUpChance = 0.5, MaxOffsetShare = 0.5 },
             _ => o,
         };
     }
@@ -38,60 +40,25 @@ public class UnitTestAnalysisOnKernel
     {
         int sets = int.TryParse(Environment.GetEnvironmentVariable("TIMING_SOAK"), out int n) ? n : 8;
         long seed = long.TryParse(Environment.GetEnvironmentVariable("TIMING_SOAK_SEED"), out long s) ? s : 17;
-        var gen = new TaskSetGenerator(Options(mode, seed));
-        int exact = 0, exactChecked = 0, bounded = 0, runs = 0;
-        double ratio = 0;
-        var failures = new List<string>();
-        for (int k = 0; k < sets; k++)
-        {
-            var set = gen.Generate(k);
-            var a = ResponseTimeAnalysis.Analyze(set);
-            long horizon = Math.Min(20_000, 3 * Hyperperiod(set) + set.Tasks.Max(t => t.Period));
-            var rng = SplitMix64.ForItem(seed * 7919 + k, 99);
-            var phasings = new List<long[]> { null };
-            for (int p = 0; p < 2; p++) phasings.Add(set.Tasks.Select(t => rng.NextLong(0, t.Period)).ToArray());
-            // adversarial: tasks less urgent than a pivot start at 0 (and take their locks), the pivot and
-            // everything more urgent arrive 1-3 ticks later, while those sections are held
-            int pivot = set.Tasks[rng.NextInt(0, set.Tasks.Count - 1)].Priority;
-            phasings.Add(set.Tasks.Select(t => t.Priority > pivot ? 0 : rng.NextLong(1, 3)).ToArray());
-            foreach (var offsets in phasings)
-            {
-                var obs = KernelOracle.Run(set, horizon, offsets, rng);
-                foreach (var t in a.Tasks)
-                {
-                    var o = obs[t.Name];
-                    runs++;
-                    if (t.Wcrt is long bound)
-                    {
-                        bounded++;
-                        ratio += (double)o.MaxResponse / bound;
-                        if (o.MaxResponse > bound)
-                            failures.Add($"{set.Name} {t.Name}: observed {o.MaxResponse} > bound {bound} (job released {o.WorstRelease}, offsets {(offsets == null ? "as given" : string.Join(",", offsets))})\n{TaskSetWriter.ToJson(set)}");
-                    }
-                    if (offsets == null && t.SynchronousReleaseIsWorst)
-                    {
-                        exactChecked++;
-                        if (o.MaxResponse == t.Wcrt) exact++;
-                        else failures.Add($"{set.Name} {t.Name}: synchronous release observed {o.MaxResponse}, bound {t.Wcrt}: should be equal\n{TaskSetWriter.ToJson(set)}");
-                    }
-                }
-            }
-        }
-        _out.WriteLine($"{mode}: {sets} sets, {runs} task runs, {bounded} bounded, mean observed/bound {ratio / Math.Max(1, bounded):0.000}, exact {exact}/{exactChecked}");
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(3)));
-        Assert.True(bounded > runs / 2, $"only {bounded} of {runs} runs had a bound to check");
+        var r = Campaign.Run(Options(mode, seed), sets, new SimulationOptions { Search = 4, Seed = seed, Until = 3_000 });
+        _out.WriteLine($"{mode}: {r.Sets} sets, {r.Tasks} tasks, {r.TasksBounded} bounded, {r.Phasings} phasings, mean observed/bound "
+            + $"{(r.Ratios.Count == 0 ? 0 : r.Ratios.Average()):0.000}, exact {r.ExactMatched}/{r.ExactChecked}");
+        Assert.True(r.Passed, string.Join("\n", r.Failures.Take(3).Select(f => $"{f.Name}: {f.What}")));
+        Assert.Equal(0, r.Violations);
+        Assert.Equal(r.ExactChecked, r.ExactMatched);
+        Assert.True(r.TasksBounded > r.Tasks / 2, $"only {r.TasksBounded} of {r.Tasks} tasks had a bound to check");
+        Assert.Equal(sets * (1 + 4), r.Phasings - Enumerable.Range(0, sets).Count(k => !new TaskSetGenerator(Options(mode, seed)).Generate(k).Tasks.All(t => t.Offset == 0)));
     }
 
-    internal static long Hyperperiod(TaskSet set)
+    /// <summary>The same campaign twice gives the same figures (the phasings and jitter draws are seeded, the kernel deterministic).</summary>
+    [Fact]
+    public void A_campaign_is_reproducible()
     {
-        long h = 1;
-        foreach (var t in set.Tasks)
-        {
-            h = h / Gcd(h, t.Period) * t.Period;
-            if (h > 1_000_000) return 1_000_000;
-        }
-        return h;
+        var o = Options("equal+jitter+nested", 5);
+        var sim = new SimulationOptions { Search = 2, Seed = 9, Until = 2_000 };
+        var a = Campaign.Run(o, 3, sim);
+        var b = Campaign.Run(o, 3, sim);
+        Assert.Equal(a.Ratios, b.Ratios);
+        Assert.Equal((a.SimulatedTicks, a.ExactChecked, a.TasksBounded), (b.SimulatedTicks, b.ExactChecked, b.TasksBounded));
     }
-
-    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 }

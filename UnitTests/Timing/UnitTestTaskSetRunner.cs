@@ -132,6 +132,21 @@ public class UnitTestTaskSetRunner
         Assert.Equal(new long[] { 4, 5 }, jittered.Tasks.Select(t => t.MaxResponse));  // l: 0..2, h: 2..4, l: 4..5
     }
 
+    /// <summary>
+    /// The jittered release is the nominal release plus the draw, wherever the task first got the CPU (the campaign
+    /// found the earlier harness counting the jitter from the task's first run, releasing jobs up to C_h + J late):
+    /// h runs 0..5; j (jitter draw 3) is released at 3 while h runs, so it starts at 5 and completes at 6 — not 9.
+    /// With h shorter than the draw, j sleeps to its jittered release: h 0..2, j 3..4.
+    /// </summary>
+    [Fact]
+    public void A_jittered_release_counts_from_the_nominal_release_not_from_the_first_run()
+    {
+        var late = TaskSetRunner.Run(new SimTaskSet("j", Array.Empty<SimResource>(), new[] { T("h", 1, 20, 5), T("j", 2, 20, 1) }), 20, jitter: (task, job) => task == 1 ? 3 : 0);
+        Assert.Equal(new long[] { 5, 6 }, late.Tasks.Select(t => t.MaxResponse));
+        var early = TaskSetRunner.Run(new SimTaskSet("j", Array.Empty<SimResource>(), new[] { T("h", 1, 20, 2), T("j", 2, 20, 1) }), 20, jitter: (task, job) => task == 1 ? 3 : 0);
+        Assert.Equal(new long[] { 2, 4 }, early.Tasks.Select(t => t.MaxResponse));
+    }
+
     /// <summary>An overrunning task under skip and under catch-up, and a job still running at the horizon.</summary>
     [Fact]
     public void Overruns_and_open_jobs_are_reported()
