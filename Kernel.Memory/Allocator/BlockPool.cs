@@ -1,3 +1,4 @@
+using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
@@ -22,7 +23,9 @@ namespace NfRt.Memory
     /// <item>A block handed back through <see cref="ReturnBlocks"/> that the pool cannot take back
     /// is a <see cref="KernelFaultException"/>: memory is never lost silently.</item>
     /// <item>Every call masks the board's interrupts for its duration (it is the kernel's critical
-    /// section); calls nest inside a scheduler Enter/Leave. Once a kernel runs on the board, every
+    /// section), except a successful <see cref="Allocate"/> or <see cref="Free"/> by the running task with
+    /// interrupts enabled and no line pending: that fast path needs no mask (docs/spec/primitives.md §17);
+    /// calls nest inside a scheduler Enter/Leave. Once a kernel runs on the board, every
     /// public call first passes the kernel's caller check: a thread that does not own the CPU gets
     /// <see cref="MemoryStatus.WrongContext"/> (or the documented refusal value of a read), nothing
     /// changes, and the kernel counts it in <c>ForeignCalls</c>. Before a kernel exists the pool is a
@@ -174,6 +177,23 @@ namespace NfRt.Memory
         /// <returns>Ok, Exhausted, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Allocate(out int block)
         {
+            // The fast path (docs/spec/primitives.md §17), flat on purpose: a free block, taken by the thread that
+            // owns the CPU with interrupts enabled (the IRQ controller's fast word: a task, not an IRQ handler, not
+            // inside a critical section) and no line pending (the slow path's unmask would deliver it). Nothing else
+            // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
+            IrqController irq = _irq;
+            int b0 = _freeHead;
+            if (b0 != EndOfList && irq.fastWord != 0 && irq.pendingLines == 0 && Thread.CurrentThread == irq.runner)
+            {
+                _freeHead = next[b0];
+                next[b0] = EndOfList;
+                _freeCount--;
+                holder[b0] = HolderDirect;
+                _direct++;
+                allocations++;
+                block = b0;
+                return MemoryStatus.Ok;
+            }
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
             // PopFree written out: on the interpreter a call costs more than these lines.
             int s = _irq.Mask();
@@ -202,6 +222,20 @@ namespace NfRt.Memory
         /// <returns>Ok, OutOfRange, DoubleFree, ForeignBlock, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Free(int block)
         {
+            // The fast path (see Allocate): a block in range that is allocated directly.
+            IrqController irq = _irq;
+            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && irq.fastWord != 0 && irq.pendingLines == 0
+                && Thread.CurrentThread == irq.runner)
+            {
+                _direct--;
+                holder[block] = HolderFree;
+                slot[block] = -1;
+                next[block] = _freeHead;
+                _freeHead = block;
+                _freeCount++;
+                frees++;
+                return MemoryStatus.Ok;
+            }
             if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
             if (block < 0 || block >= BlockCount)
             {
