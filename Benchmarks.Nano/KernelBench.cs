@@ -1,5 +1,6 @@
 using NfRt.Boards;
 using NfRt.Kernel;
+using NfRt.Memory;
 using NfRt.Scheduling;
 using NfRt.Sync;
 
@@ -8,14 +9,14 @@ namespace NfRt.NanoBench
     /// <summary>
     /// The kernel's side of the micro-benchmarks, on one simulated board of <c>profile</c>: from a task, the
     /// uncontended pairs (rt-mutex Lock+Unlock and TryLock+Unlock, semaphore Give+Take, queue Send+Receive of
-    /// a 4-word message, flags Set+Wait with clear-on-exit), then two equal-priority tasks alternating on
+    /// a 4-word message, flags Set+Wait with clear-on-exit, block pool Allocate+Free of a 128-byte block), then two equal-priority tasks alternating on
     /// Yield (one switch per call), then two equal-priority tasks handing one rt-mutex back and forth (every
     /// Lock blocks, every Unlock hands over to the waiter and a switch follows). ns per operation; every call
     /// is checked (<see cref="Failures"/>).
     /// </summary>
     internal sealed class KernelBench
     {
-        internal double LockPair, TryPair, SemaphorePair, QueuePair, FlagsPair, Switch, Handoff;
+        internal double LockPair, TryPair, SemaphorePair, QueuePair, FlagsPair, PoolPair, Switch, Handoff;
         internal int Failures;
 
         private const int Switches = 2000;
@@ -26,6 +27,7 @@ namespace NfRt.NanoBench
         private readonly CountingSemaphore _sem;
         private readonly MessageQueue _q;
         private readonly EventFlags _flags;
+        private readonly BlockPool _pool;
         private readonly int[] _msg = new int[4];
 
         internal KernelBench(BoardProfile profile)
@@ -39,6 +41,7 @@ namespace NfRt.NanoBench
             _sem = new CountingSemaphore(_k, "s", 0, 1);
             _q = new MessageQueue(_k, "q", 2, 4);
             _flags = new EventFlags(_k, "f");
+            _pool = new BlockPool(_k.Board, 2048, 128);   // Thread-Metric's pool
             _k.CreateTask("bench", 5, Uncontended);
             _k.RunUntilIdle();
             YieldPingPong();
@@ -50,11 +53,13 @@ namespace NfRt.NanoBench
         {
             int n = Program.Iterations;
             long[] lockT = new long[Program.RunCount], tryT = new long[Program.RunCount], semT = new long[Program.RunCount];
-            long[] qT = new long[Program.RunCount], fT = new long[Program.RunCount];
+            long[] qT = new long[Program.RunCount], fT = new long[Program.RunCount], pT = new long[Program.RunCount];
             RtMutex m = _m;
             CountingSemaphore sem = _sem;
             MessageQueue q = _q;
             EventFlags flags = _flags;
+            BlockPool pool = _pool;
+            int block;
             int[] msg = _msg;
             int seen;
             for (int r = 0; r < Program.RunCount; r++)
@@ -94,12 +99,20 @@ namespace NfRt.NanoBench
                     if (flags.Wait(1, false, true, 0, out seen) != KernelStatus.Ok) Failures++;
                 }
                 fT[r] = Clock.Ticks() - t0;
+                t0 = Clock.Ticks();
+                for (int i = 0; i < n; i++)
+                {
+                    if (pool.Allocate(out block) != MemoryStatus.Ok) Failures++;
+                    if (pool.Free(block) != MemoryStatus.Ok) Failures++;
+                }
+                pT[r] = Clock.Ticks() - t0;
             }
             LockPair = Program.Best(lockT, n);
             TryPair = Program.Best(tryT, n);
             SemaphorePair = Program.Best(semT, n);
             QueuePair = Program.Best(qT, n);
             FlagsPair = Program.Best(fT, n);
+            PoolPair = Program.Best(pT, n);
         }
 
         /// <summary>Two equal-priority tasks alternate on Yield: every call is one full context switch.</summary>

@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 run=${NANOCLR_RUN:-$(pwd)/../shared/tools/nanoclr/nanoclr-run}
 dotnet build Benchmarks.Nano -c Release -v q -nologo >/dev/null
 d=Benchmarks.Nano/bin/Release/netstandard2.0
-"$run" --timeout 600 "$d/NanoBench.dll" "$d/Kernel.dll" "$d/Board.dll" "$d/Kernel.Scheduler.dll" "$d/Kernel.Sync.dll" | grep -E '^(BENCH|RATIO|NANOBENCH|FAILED)'
+"$run" --timeout 600 "$d/NanoBench.dll" "$d/Kernel.dll" "$d/Board.dll" "$d/Kernel.Scheduler.dll" "$d/Kernel.Sync.dll" "$d/Kernel.Memory.dll" | grep -E '^(BENCH|RATIO|NANOBENCH|FAILED)'
