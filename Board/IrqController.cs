@@ -38,10 +38,6 @@ namespace NfRt.Boards
         // Raised lines not yet delivered. Read directly by the primitives' fast paths (a fast path runs only while
         // no line is pending, so it never delays a delivery the slow path's Leave would make).
         internal int pendingLines;
-        // The thread that owns the CPU (the scheduler's runner thread, kept equal to it by the scheduler; null
-        // before a kernel attaches and after shutdown): the block pool's fast paths compare it with
-        // Thread.CurrentThread, as the kernel's caller check does, without a call through the sink.
-        internal Thread runner;
         private int _exitRequested;
         private IIrqSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
@@ -67,6 +63,9 @@ namespace NfRt.Boards
             IIrqSink k = _sink;
             return k == null || k.AdmitCaller();
         }
+
+        /// <summary>The attached kernel, or null (the block pool's fast paths read its runner thread).</summary>
+        internal IIrqSink AttachedSink { get { return _sink; } }
 
         /// <summary>True once a kernel is attached.</summary>
         public bool IsAttached { get { return _sink != null; } }

@@ -128,7 +128,6 @@ namespace NfRt.Scheduling
             if (tracing) FlushTrace();
             // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
             runnerThread = nt == null ? _driverThread : nt.Thread;
-            _irq.runner = runnerThread;   // the block pool's fast-path copy (IrqController.runner)
             Interlocked.Increment(ref _handovers);
             current = next;
             (nt == null ? _idleGate : nt.Gate).Open();

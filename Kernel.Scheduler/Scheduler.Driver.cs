@@ -167,7 +167,6 @@ namespace NfRt.Scheduling
             if (_driving || (current == Idle && _irq.IsMasked)) return KernelStatus.WrongContext;   // a stuck task's mask is its own
             _shutdown = true;
             runnerThread = null;          // from now on every thread is foreign to the kernel
-            _irq.runner = null;
             Board.Stop();
             for (int i = 0; i < _taskCount; i++) _threads[i].Gate.Open();
             long deadline = ClockMs() + Config.ShutdownTimeoutMs;

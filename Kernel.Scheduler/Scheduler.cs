@@ -132,7 +132,6 @@ namespace NfRt.Scheduling
             current = Idle;
             _driverThread = Thread.CurrentThread;
             runnerThread = _driverThread;
-            _irq.runner = runnerThread;
             _checkers[_checkerCount++] = new SchedulerInvariants(this);
             InitTiming();   // run-time statistics and periodic tasks (Scheduler.Statistics.cs)
             _irq.Attach(this);

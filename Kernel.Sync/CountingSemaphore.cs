@@ -87,9 +87,7 @@ namespace NfRt.Sync
             // been). Nothing else can run kernel code until this task makes a kernel call or unmasks, so the update
             // needs neither a mask nor a CAS. Anything else goes to the slow path, which sorts it out.
             int c = _count;
-            IrqController irq = _irq;
-            Scheduler k = _k;
-            if (c > 0 && irq.fastWord != 0 && (irq.pendingLines | k._haltRequested) == 0 && Thread.CurrentThread == k.runnerThread)
+            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _k.runnerThread)
             {
                 _count = c - 1;
                 return KernelStatus.Ok;
@@ -124,10 +122,8 @@ namespace NfRt.Sync
         {
             // The fast path (see Take): nobody waits and there is room (0 <= count < max), nothing records traces.
             int c = _count;
-            IrqController irq = _irq;
-            Scheduler k = _k;
-            if (c >= 0 && c < _max && irq.fastWord != 0 && (irq.pendingLines | k._haltRequested) == 0 && _trace.sink == null
-                && Thread.CurrentThread == k.runnerThread)
+            if (c >= 0 && c < _max && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread)
             {
                 _count = c + 1;
                 return KernelStatus.Ok;

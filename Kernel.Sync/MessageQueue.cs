@@ -115,10 +115,8 @@ namespace NfRt.Sync
             // ring, nobody waits, a good array, the task that owns the CPU with interrupts enabled, no line pending,
             // no halt asked for, nothing records traces. No mask: nothing else runs kernel code meanwhile.
             int c = _count;
-            IrqController irq = _irq;
-            Scheduler k = _k;
-            if (fastBlock == 0 && c < _capacity && irq.fastWord != 0 && (irq.pendingLines | k._haltRequested) == 0 && _trace.sink == null
-                && Thread.CurrentThread == k.runnerThread && message != null && message.Length >= _words)
+            if (fastBlock == 0 && c < _capacity && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread && message != null && message.Length >= _words)
             {
                 int slot = _head + c;
                 if (slot >= _capacity) slot -= _capacity;
@@ -190,10 +188,8 @@ namespace NfRt.Sync
             // The fast path (see Send): a message queued, nobody waits, a good array, the CPU's task, interrupts
             // enabled, no line pending, no halt asked for. (A receive that lets nobody in records no trace.)
             int c = _count;
-            IrqController irq = _irq;
-            Scheduler k = _k;
-            if (fastBlock == 0 && c > 0 && irq.fastWord != 0 && (irq.pendingLines | k._haltRequested) == 0
-                && Thread.CurrentThread == k.runnerThread && into != null && into.Length >= _words)
+            if (fastBlock == 0 && c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0
+                && Thread.CurrentThread == _k.runnerThread && into != null && into.Length >= _words)
             {
                 int h = _head;
                 System.Array.Copy(_slots, h * _words, into, 0, _words);

@@ -77,8 +77,8 @@ namespace NfRt.Memory
         private int _freeHead;
         private int _freeCount;
         private int _inFlight;
-        private int _direct;
         internal Scheduler checkedBy;
+        private Scheduler _kernel;   // the board's kernel, cached by the first full-path call after it attached (the fast paths read its runner thread)
         private readonly int[] _grantLogAsked = new int[GrantLogLength];
         private readonly int[] _grantLogGot = new int[GrantLogLength];
 
@@ -124,7 +124,7 @@ namespace NfRt.Memory
         public int InFlight { get { return _inFlight; } }
 
         /// <summary>Blocks allocated directly (<see cref="Allocate"/>) and not freed.</summary>
-        public int DirectAllocated { get { return _direct; } }
+        public int DirectAllocated { get { return allocations - frees; } }   // only Allocate and Free move a block to or from "direct"
 
         /// <summary>Partitions registered on this pool.</summary>
         public int PartitionCount { get { return _partitionCount; } }
@@ -181,20 +181,19 @@ namespace NfRt.Memory
             // owns the CPU with interrupts enabled (the IRQ controller's fast word: a task, not an IRQ handler, not
             // inside a critical section) and no line pending (the slow path's unmask would deliver it). Nothing else
             // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
-            IrqController irq = _irq;
+            Scheduler k = _kernel;
             int b0 = _freeHead;
-            if (b0 != EndOfList && irq.fastWord != 0 && irq.pendingLines == 0 && Thread.CurrentThread == irq.runner)
+            if (b0 != EndOfList && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == k.runnerThread)
             {
-                _freeHead = next[b0];
-                next[b0] = EndOfList;
+                _freeHead = next[b0];   // next[] of a block off the free list is never read: left as it is
                 _freeCount--;
                 holder[b0] = HolderDirect;
-                _direct++;
-                allocations++;
+                allocations++;          // DirectAllocated is allocations - frees
                 block = b0;
                 return MemoryStatus.Ok;
             }
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
+            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             // PopFree written out: on the interpreter a call costs more than these lines.
             int s = _irq.Mask();
             int b = _freeHead;
@@ -203,10 +202,8 @@ namespace NfRt.Memory
             else
             {
                 _freeHead = next[b];
-                next[b] = EndOfList;
                 _freeCount--;
                 holder[b] = HolderDirect;
-                _direct++;
                 allocations++;
             }
             block = b;
@@ -223,13 +220,11 @@ namespace NfRt.Memory
         public MemoryStatus Free(int block)
         {
             // The fast path (see Allocate): a block in range that is allocated directly.
-            IrqController irq = _irq;
-            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && irq.fastWord != 0 && irq.pendingLines == 0
-                && Thread.CurrentThread == irq.runner)
+            Scheduler k = _kernel;
+            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0
+                && Thread.CurrentThread == k.runnerThread)
             {
-                _direct--;
-                holder[block] = HolderFree;
-                slot[block] = -1;
+                holder[block] = HolderFree;   // a direct block's slot is already -1 (outside every partition)
                 next[block] = _freeHead;
                 _freeHead = block;
                 _freeCount++;
@@ -237,6 +232,7 @@ namespace NfRt.Memory
                 return MemoryStatus.Ok;
             }
             if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
+            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             if (block < 0 || block >= BlockCount)
             {
                 int s0 = _irq.Mask();
@@ -251,9 +247,7 @@ namespace NfRt.Memory
             else if (h != HolderDirect) { foreignFrees++; r = MemoryStatus.ForeignBlock; }
             else
             {
-                _direct--;
-                holder[block] = HolderFree;   // PushFree written out (see Allocate)
-                slot[block] = -1;
+                holder[block] = HolderFree;   // PushFree written out (see Allocate); the slot is already -1
                 next[block] = _freeHead;
                 _freeHead = block;
                 _freeCount++;
