@@ -92,16 +92,12 @@ namespace NfRt.Sync
                 _count = c - 1;
                 return KernelStatus.Ok;
             }
-            return TakeSlow(timeoutTicks);
-        }
-
-        private KernelStatus TakeSlow(long timeoutTicks)
-        {
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             int s = _k.EnterChecked();
             KernelStatus r;
-            int c = _count;
+            c = _count;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (c > 0) { _count = c - 1; r = KernelStatus.Ok; }
             else

@@ -197,11 +197,7 @@ namespace NfRt.Sync
                 _count = c - 1;
                 return KernelStatus.Ok;
             }
-            return ReceiveSlow(into, timeoutTicks);
-        }
-
-        private KernelStatus ReceiveSlow(int[] into, long timeoutTicks)
-        {
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
