@@ -1,5 +1,6 @@
 using NfRt.Boards;
 using NfRt.Kernel;
+using NfRt.Memory;
 using NfRt.Scheduling;
 using NfRt.Sync;
 
@@ -8,14 +9,15 @@ namespace NfRt.NanoBench
     /// <summary>
     /// The kernel's side of the micro-benchmarks, on one simulated board of <c>profile</c>: from a task, the
     /// uncontended pairs (rt-mutex Lock+Unlock and TryLock+Unlock, semaphore Give+Take, queue Send+Receive of
-    /// a 4-word message, flags Set+Wait with clear-on-exit), then two equal-priority tasks alternating on
+    /// a 4-word message, flags Set+Wait with clear-on-exit, block pool Allocate+Free of a 128-byte block), then two equal-priority tasks alternating on
     /// Yield (one switch per call), then two equal-priority tasks handing one rt-mutex back and forth (every
     /// Lock blocks, every Unlock hands over to the waiter and a switch follows). ns per operation; every call
     /// is checked (<see cref="Failures"/>).
     /// </summary>
     internal sealed class KernelBench
     {
-        internal double LockPair, TryPair, SemaphorePair, QueuePair, FlagsPair, Switch, Handoff;
+        internal double LockPair, TryPair, SemaphorePair, QueuePair, FlagsPair, PoolPair, Switch, Handoff;
+        internal double PortSyncPair, PortMessagePair, PortMemoryPair;   // the same calls through TmPort's shape (TmFloors.FloorPort)
         internal int Failures;
 
         private const int Switches = 2000;
@@ -26,7 +28,31 @@ namespace NfRt.NanoBench
         private readonly CountingSemaphore _sem;
         private readonly MessageQueue _q;
         private readonly EventFlags _flags;
+        private readonly BlockPool _pool;
         private readonly int[] _msg = new int[4];
+        private readonly Port _port;
+
+        /// <summary>ThreadMetric/TmPort.cs's shape over the kernel's objects (Thread-Metric's: a binary semaphore, a queue of 12 4-word messages, 2048 bytes in 128-byte blocks).</summary>
+        private sealed class Port
+        {
+            private readonly CountingSemaphore[] _sems = new CountingSemaphore[1];
+            private readonly MessageQueue[] _queues = new MessageQueue[1];
+            private readonly BlockPool[] _pools = new BlockPool[1];
+
+            internal Port(Scheduler k)
+            {
+                _sems[0] = new CountingSemaphore(k, "tms", 1, 1);
+                _queues[0] = new MessageQueue(k, "tmq", 12, 4);
+                _pools[0] = new BlockPool(k.Board, 2048, 128);
+            }
+
+            internal int SemaphoreGet(int id) { return _sems[id].Take(0) == KernelStatus.Ok ? 0 : 1; }
+            internal int SemaphorePut(int id) { return _sems[id].Give() == KernelStatus.Ok ? 0 : 1; }
+            internal int QueueSend(int id, int[] m) { return _queues[id].Send(m, 0) == KernelStatus.Ok ? 0 : 1; }
+            internal int QueueReceive(int id, int[] m) { return _queues[id].Receive(m, 0) == KernelStatus.Ok ? 0 : 1; }
+            internal int MemoryPoolAllocate(int id, out int block) { return _pools[id].Allocate(out block) == MemoryStatus.Ok ? 0 : 1; }
+            internal int MemoryPoolDeallocate(int id, int block) { return _pools[id].Free(block) == MemoryStatus.Ok ? 0 : 1; }
+        }
 
         internal KernelBench(BoardProfile profile)
         {
@@ -39,6 +65,8 @@ namespace NfRt.NanoBench
             _sem = new CountingSemaphore(_k, "s", 0, 1);
             _q = new MessageQueue(_k, "q", 2, 4);
             _flags = new EventFlags(_k, "f");
+            _pool = new BlockPool(_k.Board, 2048, 128);   // Thread-Metric's pool
+            _port = new Port(_k);
             _k.CreateTask("bench", 5, Uncontended);
             _k.RunUntilIdle();
             YieldPingPong();
@@ -50,11 +78,16 @@ namespace NfRt.NanoBench
         {
             int n = Program.Iterations;
             long[] lockT = new long[Program.RunCount], tryT = new long[Program.RunCount], semT = new long[Program.RunCount];
-            long[] qT = new long[Program.RunCount], fT = new long[Program.RunCount];
+            long[] qT = new long[Program.RunCount], fT = new long[Program.RunCount], pT = new long[Program.RunCount];
+            long[] psT = new long[Program.RunCount], pmT = new long[Program.RunCount], ppT = new long[Program.RunCount];
+            Port port = _port;
+            int[] rx = new int[4];
             RtMutex m = _m;
             CountingSemaphore sem = _sem;
             MessageQueue q = _q;
             EventFlags flags = _flags;
+            BlockPool pool = _pool;
+            int block;
             int[] msg = _msg;
             int seen;
             for (int r = 0; r < Program.RunCount; r++)
@@ -94,12 +127,32 @@ namespace NfRt.NanoBench
                     if (flags.Wait(1, false, true, 0, out seen) != KernelStatus.Ok) Failures++;
                 }
                 fT[r] = Clock.Ticks() - t0;
+                t0 = Clock.Ticks();
+                for (int i = 0; i < n; i++)
+                {
+                    if (pool.Allocate(out block) != MemoryStatus.Ok) Failures++;
+                    if (pool.Free(block) != MemoryStatus.Ok) Failures++;
+                }
+                pT[r] = Clock.Ticks() - t0;
+                t0 = Clock.Ticks();
+                for (int i = 0; i < n; i++) { port.SemaphoreGet(0); if (port.SemaphorePut(0) != 0) Failures++; }
+                psT[r] = Clock.Ticks() - t0;
+                t0 = Clock.Ticks();
+                for (int i = 0; i < n; i++) { port.QueueSend(0, msg); if (port.QueueReceive(0, rx) != 0) Failures++; }
+                pmT[r] = Clock.Ticks() - t0;
+                t0 = Clock.Ticks();
+                for (int i = 0; i < n; i++) { port.MemoryPoolAllocate(0, out block); if (port.MemoryPoolDeallocate(0, block) != 0) Failures++; }
+                ppT[r] = Clock.Ticks() - t0;
             }
             LockPair = Program.Best(lockT, n);
             TryPair = Program.Best(tryT, n);
             SemaphorePair = Program.Best(semT, n);
             QueuePair = Program.Best(qT, n);
             FlagsPair = Program.Best(fT, n);
+            PoolPair = Program.Best(pT, n);
+            PortSyncPair = Program.Best(psT, n);
+            PortMessagePair = Program.Best(pmT, n);
+            PortMemoryPair = Program.Best(ppT, n);
         }
 
         /// <summary>Two equal-priority tasks alternate on Yield: every call is one full context switch.</summary>

@@ -45,6 +45,17 @@ namespace NfRt.NanoBench
             Print("floor_call_threadcheck_cas_pair", floorChecked);
             Print("floor_kernel_call_pair", floorCall);
             Print("plain_monitor_op_pair", monitorOp);
+            double plainQueue = Best(floors, 4), plainPool = Best(floors, 5);
+            Print("plain_monitor_queue_pair", plainQueue);
+            Print("plain_monitor_pool_pair", plainPool);
+            double[] tm = TmFloors.Measure(N, Runs);
+            for (int i = 0; i < tm.Length; i++) { if (tm[i] < 0) _failures++; tm[i] -= _emptyLoop; }
+            Print("tm_floor_sync_pair", tm[0]);
+            Print("tm_floor_message_pair", tm[1]);
+            Print("tm_floor_memory_pair", tm[2]);
+            Print("tm_plain_sync_pair", tm[3]);
+            Print("tm_plain_message_pair", tm[4]);
+            Print("tm_plain_memory_pair", tm[5]);
             double baton = floors.BatonHandoff(1000);
             Print("floor_baton_handoff", baton);
 
@@ -54,6 +65,10 @@ namespace NfRt.NanoBench
             Print("semaphore_give_take_pair", hw.SemaphorePair);
             Print("queue_send_receive_pair", hw.QueuePair);
             Print("flags_set_wait_pair", hw.FlagsPair);
+            Print("pool_allocate_free_pair", hw.PoolPair);
+            Print("tm_kernel_sync_pair", hw.PortSyncPair);
+            Print("tm_kernel_message_pair", hw.PortMessagePair);
+            Print("tm_kernel_memory_pair", hw.PortMemoryPair);
             Print("kernel_yield_switch", hw.Switch);
             Print("rtmutex_contended_handoff", hw.Handoff);
             _failures += hw.Failures;
@@ -71,6 +86,14 @@ namespace NfRt.NanoBench
             Ratio("floor_call_threadcheck_cas/monitor", floorChecked / monitor);
             Ratio("floor_kernel_call_pair/plain_monitor_op_pair", floorCall / monitorOp);
             Ratio("semaphore_give_take/plain_monitor_op_pair", hw.SemaphorePair / monitorOp);
+            Ratio("queue_send_receive/plain_monitor_queue_pair", hw.QueuePair / plainQueue);
+            Ratio("pool_allocate_free/plain_monitor_pool_pair", hw.PoolPair / plainPool);
+            Ratio("tm_kernel_sync/tm_plain_sync", hw.PortSyncPair / tm[3]);
+            Ratio("tm_kernel_message/tm_plain_message", hw.PortMessagePair / tm[4]);
+            Ratio("tm_kernel_memory/tm_plain_memory", hw.PortMemoryPair / tm[5]);
+            Ratio("tm_floor_sync/tm_plain_sync", tm[0] / tm[3]);
+            Ratio("tm_floor_message/tm_plain_message", tm[1] / tm[4]);
+            Ratio("tm_floor_memory/tm_plain_memory", tm[2] / tm[5]);
             Ratio("kernel_switch/bare_handoff", hw.Switch / bare);
             Ratio("floor_baton_handoff/bare_handoff", baton / bare);
             Ratio("kernel_switch/floor_baton_handoff", hw.Switch / baton);
@@ -157,7 +180,8 @@ namespace NfRt.NanoBench
             double best = double.MaxValue;
             for (int r = 0; r < Runs; r++)
             {
-                double ns = which == 0 ? f.CasPair(N) : which == 1 ? f.CheckedCasPair(N) : which == 2 ? f.KernelCallPair(N) : f.MonitorOpPair(N);
+                double ns = which == 0 ? f.CasPair(N) : which == 1 ? f.CheckedCasPair(N) : which == 2 ? f.KernelCallPair(N)
+                    : which == 3 ? f.MonitorOpPair(N) : which == 4 ? f.QueueOpPair(N) : f.PoolOpPair(N);
                 if (ns < 0) _failures++;
                 if (ns < best) best = ns;
             }

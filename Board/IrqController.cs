@@ -35,7 +35,9 @@ namespace NfRt.Boards
         // no CAS instruction). The scheduler sets the task's word at every switch (SetTaskWord).
         internal int fastWord;
         private int _taskWord;
-        private int _pending;
+        // Raised lines not yet delivered. Read directly by the primitives' fast paths (a fast path runs only while
+        // no line is pending, so it never delays a delivery the slow path's Leave would make).
+        internal int pendingLines;
         private int _exitRequested;
         private IIrqSink _sink;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
@@ -62,6 +64,9 @@ namespace NfRt.Boards
             return k == null || k.AdmitCaller();
         }
 
+        /// <summary>The attached kernel, or null (the block pool's fast paths read its runner thread).</summary>
+        internal IIrqSink AttachedSink { get { return _sink; } }
+
         /// <summary>True once a kernel is attached.</summary>
         public bool IsAttached { get { return _sink != null; } }
 
@@ -69,7 +74,7 @@ namespace NfRt.Boards
         public bool IsMasked { get { return masked != 0; } }
 
         /// <summary>Bit mask of lines raised and not yet delivered.</summary>
-        public int Pending { get { return _pending; } }
+        public int Pending { get { return pendingLines; } }
 
         /// <summary>Masks interrupts; returns the previous state for <see cref="Restore"/>.</summary>
         public int Mask()
@@ -90,7 +95,7 @@ namespace NfRt.Boards
             masked = state;
             if (state != 0) return;
             fastWord = _taskWord;
-            if ((_pending | _exitRequested) != 0) Poll();
+            if ((pendingLines | _exitRequested) != 0) Poll();
         }
 
         /// <summary>Restores a saved state without delivering pending lines (the scheduler's switch path).</summary>
@@ -115,8 +120,8 @@ namespace NfRt.Boards
             int bit = 1 << irq;
             while (true)
             {
-                int old = _pending;
-                if (Interlocked.CompareExchange(ref _pending, old | bit, old) == old) break;
+                int old = pendingLines;
+                if (Interlocked.CompareExchange(ref pendingLines, old | bit, old) == old) break;
             }
             // Wake the CPU only if it is idle-waiting: an event Set costs more than the rest of an IRQ.
             // Dekker pair with WaitForInterrupt (both sides write, fence, then read the other's word), so
@@ -128,13 +133,13 @@ namespace NfRt.Boards
         /// <summary>Delivers every pending line if interrupts are enabled and not held, then runs the exit hook once.</summary>
         public void Poll()
         {
-            if (masked != 0 || (_pending == 0 && _exitRequested == 0) || held != 0 || _sink == null) return;
+            if (masked != 0 || (pendingLines == 0 && _exitRequested == 0) || held != 0 || _sink == null) return;
             while (true)
             {
-                int old = _pending;
+                int old = pendingLines;
                 if (old == 0) break;
                 int irq = LowestBit(old);
-                if (Interlocked.CompareExchange(ref _pending, old & ~(1 << irq), old) != old) continue;
+                if (Interlocked.CompareExchange(ref pendingLines, old & ~(1 << irq), old) != old) continue;
                 masked = 1;
                 fastWord = 0;
                 try
@@ -161,7 +166,7 @@ namespace NfRt.Boards
         public void WaitForInterrupt(int timeoutMs)
         {
             Interlocked.Exchange(ref _idleWaiting, 1);      // announce, then (after this full fence) look
-            if (_pending == 0) _wake.WaitOne(timeoutMs, false);
+            if (pendingLines == 0) _wake.WaitOne(timeoutMs, false);
             Interlocked.Exchange(ref _idleWaiting, 0);
         }
 

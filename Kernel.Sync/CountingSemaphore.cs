@@ -1,3 +1,5 @@
+using System.Threading;
+using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 
@@ -11,12 +13,24 @@ namespace NfRt.Sync
     /// interruptible (<see cref="Scheduler.Interrupt"/>), ended with Destroyed when the semaphore is
     /// destroyed. <see cref="Give"/> and <c>Take(0)</c> are ISR-safe; a Take that would have to
     /// block from an IRQ handler or the idle task is WrongContext. No allocation after construction.
+    /// The uncontended calls (nobody waits, tracing off, the running task with interrupts enabled and no
+    /// line pending) take a flat fast path with no mask (docs/spec/primitives.md §17).
     /// </summary>
     public sealed class CountingSemaphore : SyncObject
     {
+        // The count word (docs/spec/primitives.md §17): the units, with two states the fast paths must not touch
+        // folded into it, so that one load decides:
+        //   >= 0              that many units; nobody waits; not destroyed     (fast Take when > 0, fast Give when < max)
+        //   WaitersWord (-1)  no unit; tasks may wait (set masked before a task pends; the next slow Give that
+        //                     finds the wait list empty after a timeout or an interrupt puts it back to 0)
+        //   <= -2             destroyed, holding -2 - word units (kept for Count)
+        internal const int WaitersWord = -1;
+        private const int DestroyedBase = -2;
         private readonly int _max;
         private int _count;
         internal readonly WaitQueue waiters;
+        private readonly IrqController _irq;   // the fast paths read its fast word and pending lines
+        private readonly TraceBuffer _trace;   // the fast Give runs only while nothing records
 
         /// <summary>Creates a semaphore holding <paramref name="initialCount"/> units (a set-up call: it allocates).</summary>
         /// <param name="kernel">The kernel it belongs to.</param>
@@ -32,11 +46,20 @@ namespace NfRt.Sync
             _max = maxCount;
             _count = initialCount;
             waiters = new WaitQueue(kernel, this);
+            _irq = kernel.Board.Irq;
+            _trace = kernel.Trace;
             id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.SemaphoreKind);   // last step: registers the fully built object
         }
 
         /// <summary>Units available now.</summary>
-        public int Count { get { return _count; } }
+        public int Count
+        {
+            get
+            {
+                int c = _count;
+                return c >= 0 ? c : c == WaitersWord ? 0 : DestroyedBase - c;
+            }
+        }
 
         /// <summary>The most units it can hold.</summary>
         public int MaxCount { get { return _max; } }
@@ -58,13 +81,30 @@ namespace NfRt.Sync
         /// <returns>Ok (a unit taken), TimedOut, Interrupted, Destroyed or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Take(long timeoutTicks)
         {
+            // The fast path (docs/spec/primitives.md §17), flat on purpose: a unit there, taken by the task that owns
+            // the CPU, interrupts enabled (the fast word: not an IRQ handler, not a critical section, not the idle
+            // task), no line pending and no halt asked for (so this is no preemption point the slow path would have
+            // been). Nothing else can run kernel code until this task makes a kernel call or unmasks, so the update
+            // needs neither a mask nor a CAS. Anything else goes to the slow path, which sorts it out.
+            int c = _count;
+            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _k.runnerThread)
+            {
+                _count = c - 1;
+                return KernelStatus.Ok;
+            }
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             int s = _k.EnterChecked();
             KernelStatus r;
+            c = _count;
             if (destroyed) r = KernelStatus.Destroyed;
-            else if (_count > 0) { _count--; r = KernelStatus.Ok; }
-            else r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+            else if (c > 0) { _count = c - 1; r = KernelStatus.Ok; }
+            else
+            {
+                if (timeoutTicks != 0) _count = WaitersWord;   // before the task pends: a fast Give must fail from now on
+                r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+            }
             _k.Leave(s);
             return r;
         }
@@ -75,6 +115,19 @@ namespace NfRt.Sync
         /// </summary>
         /// <returns>Ok, Busy (count at its maximum), Destroyed, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Give()
+        {
+            // The fast path (see Take): nobody waits and there is room (0 <= count < max), nothing records traces.
+            int c = _count;
+            if (c >= 0 && c < _max && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread)
+            {
+                _count = c + 1;
+                return KernelStatus.Ok;
+            }
+            return GiveSlow();
+        }
+
+        private KernelStatus GiveSlow()
         {
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
@@ -88,12 +141,19 @@ namespace NfRt.Sync
                 {
                     _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, w.Id);
                     waiters.WakeFirst(KernelStatus.Ok);
+                    if (waiters.First == null) _count = 0;   // the last waiter served: the fast paths may run again
                 }
-                else if (_count == _max) r = KernelStatus.Busy;
                 else
                 {
-                    _count++;
-                    _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, 0);
+                    int c = _count;
+                    if (c == WaitersWord) c = 0;   // the waiters left (timeout, interrupt): the count is 0
+                    if (c == _max) r = KernelStatus.Busy;
+                    else
+                    {
+                        c++;
+                        _k.Emit(TraceKind.SemaphoreGive, _k.Current, id, 0);
+                    }
+                    _count = c;
                 }
             }
             _k.Leave(s);
@@ -103,17 +163,23 @@ namespace NfRt.Sync
         /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
         internal override void WakeAllForDestroyMasked()
         {
+            int c = _count;
+            _count = DestroyedBase - (c < 0 ? 0 : c);   // every fast path fails from now on; Count keeps the units
             waiters.WakeAll(KernelStatus.Destroyed);
         }
 
         /// <summary>docs/spec/primitives.md §6 for this semaphore (masked).</summary>
         internal override string CheckMasked()
         {
-            if (_count < 0 || _count > _max) return Name + ": count " + _count + " outside 0 .. " + _max;
+            int c = _count;
+            if (destroyed != c <= DestroyedBase) return Name + ": count word " + c + (destroyed ? " of a destroyed" : " of a live") + " semaphore";
+            int units = Count;
+            if (units < 0 || units > _max) return Name + ": count " + units + " outside 0 .. " + _max;
             string e = waiters.Check("wait list");
             if (e != null) return e;
             int n = waiters.Count;
-            if (n > 0 && _count > 0) return Name + ": " + n + " tasks wait although the count is " + _count;
+            if (n > 0 && units > 0) return Name + ": " + n + " tasks wait although the count is " + units;
+            if (n > 0 && c != WaitersWord) return Name + ": " + n + " tasks wait but the count word " + c + " lets the fast paths run";
             if (n > 0 && destroyed) return Name + ": destroyed with waiters";
             return null;
         }

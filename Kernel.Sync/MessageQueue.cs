@@ -1,3 +1,5 @@
+using System.Threading;
+using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 
@@ -19,16 +21,25 @@ namespace NfRt.Sync
     /// (<see cref="WaitQueue"/>): timed, interruptible, ended with Destroyed on destroy. <c>Send(…, 0)</c> and
     /// <c>Receive(…, 0)</c> are ISR-safe; a call that would have to wait in an IRQ handler or the idle
     /// task is WrongContext. No allocation per message.
+    /// The uncontended calls (nobody waits, tracing off, the running task with interrupts enabled and no
+    /// line pending) take a flat fast path with no mask (docs/spec/primitives.md §17).
     /// </summary>
     public sealed class MessageQueue : SyncObject
     {
         /// <summary>Most words per message.</summary>
         public const int MaxWords = 16;
 
+        // What keeps the fast paths out (docs/spec/primitives.md §17), one word so one load decides: 0 = nobody
+        // waits and the queue lives. RxMayWait / TxMayWait are set masked before a receiver / sender pends and
+        // cleared by the slow path that finds that wait list empty; Dead is set by Destroy.
+        internal const int RxMayWait = 1, TxMayWait = 2, Dead = 4;
+        internal int fastBlock;
         private readonly int _capacity, _words;
         private readonly int[] _slots;
         private int _head, _count;
         internal readonly WaitQueue receivers, senders;
+        private readonly IrqController _irq;   // the fast paths read its fast word and pending lines
+        private readonly TraceBuffer _trace;   // the fast Send runs only while nothing records
 
         /// <summary>Creates an empty queue of <paramref name="capacity"/> messages (a set-up call: it allocates the ring).</summary>
         /// <param name="kernel">The kernel it belongs to.</param>
@@ -49,6 +60,8 @@ namespace NfRt.Sync
             _slots = new int[capacity * wordsPerMessage];
             receivers = new WaitQueue(kernel, this);
             senders = new WaitQueue(kernel, this);
+            _irq = kernel.Board.Irq;
+            _trace = kernel.Trace;
             id = SyncRegistry.Of(kernel).Add(this, SyncRegistry.QueueKind);   // last step: registers the fully built object
         }
 
@@ -96,7 +109,23 @@ namespace NfRt.Sync
         /// <param name="message">The message; its first WordsPerMessage ints are copied.</param>
         /// <param name="timeoutTicks">Ticks to wait at most while the queue is full; 0: do not wait; negative: no limit.</param>
         /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
-        public KernelStatus Send(int[] message, long timeoutTicks) { return Put(message, timeoutTicks, false); }
+        public KernelStatus Send(int[] message, long timeoutTicks)
+        {
+            // The fast path (docs/spec/primitives.md §17; the argument as in CountingSemaphore.Take): room in the
+            // ring, nobody waits, a good array, the task that owns the CPU with interrupts enabled, no line pending,
+            // no halt asked for, nothing records traces. No mask: nothing else runs kernel code meanwhile.
+            int c = _count;
+            if (fastBlock == 0 && c < _capacity && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread && message != null && message.Length >= _words)
+            {
+                int slot = _head + c;
+                if (slot >= _capacity) slot -= _capacity;
+                System.Array.Copy(message, 0, _slots, slot * _words, _words);
+                _count = c + 1;
+                return KernelStatus.Ok;
+            }
+            return Put(message, timeoutTicks, false);
+        }
 
         /// <summary>As <see cref="Send"/>, but to the front of the queue: the next Receive gets it.</summary>
         /// <param name="message">The message; its first WordsPerMessage ints are copied.</param>
@@ -120,18 +149,24 @@ namespace NfRt.Sync
                     System.Array.Copy(message, 0, rx.waitBuffer, 0, _words);
                     _k.Emit(TraceKind.QueueSend, _k.Current, id, rx.Id);
                     receivers.WakeFirst(KernelStatus.Ok);
-                }
-                else if (_count < _capacity)
-                {
-                    Store(message, urgent);
-                    _k.Emit(TraceKind.QueueSend, _k.Current, id, 0);
+                    if (receivers.First == null) fastBlock &= ~RxMayWait;   // the last receiver served
                 }
                 else
                 {
-                    TaskControlBlock me = _k.Current;   // the sender's message waits in its own array
-                    me.waitBuffer = message;
-                    me.waitMode = urgent ? 1 : 0;
-                    r = _k.BlockCurrent(s, TaskState.Blocked, this, senders.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+                    fastBlock &= ~RxMayWait;   // no receiver waits (any left by a timeout or an interrupt)
+                    if (_count < _capacity)
+                    {
+                        Store(message, urgent);
+                        _k.Emit(TraceKind.QueueSend, _k.Current, id, 0);
+                    }
+                    else
+                    {
+                        TaskControlBlock me = _k.Current;   // the sender's message waits in its own array
+                        me.waitBuffer = message;
+                        me.waitMode = urgent ? 1 : 0;
+                        if (timeoutTicks != 0) fastBlock |= TxMayWait;   // before it pends: a fast Receive must fail
+                        r = _k.BlockCurrent(s, TaskState.Blocked, this, senders.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+                    }
                 }
             }
             _k.Leave(s);
@@ -150,6 +185,19 @@ namespace NfRt.Sync
         /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Receive(int[] into, long timeoutTicks)
         {
+            // The fast path (see Send): a message queued, nobody waits, a good array, the CPU's task, interrupts
+            // enabled, no line pending, no halt asked for. (A receive that lets nobody in records no trace.)
+            int c = _count;
+            if (fastBlock == 0 && c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0
+                && Thread.CurrentThread == _k.runnerThread && into != null && into.Length >= _words)
+            {
+                int h = _head;
+                System.Array.Copy(_slots, h * _words, into, 0, _words);
+                _head = h + 1 == _capacity ? 0 : h + 1;
+                _count = c - 1;
+                return KernelStatus.Ok;
+            }
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
             KernelStatus st = _k.CheckCaller();
             if (st != KernelStatus.Ok) return st;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
@@ -168,10 +216,12 @@ namespace NfRt.Sync
                     _k.Emit(TraceKind.QueueSend, tx, id, 0);
                     senders.WakeFirst(KernelStatus.Ok);
                 }
+                if (senders.First == null) fastBlock &= ~TxMayWait;   // no sender waits now (served, or left)
             }
             else
             {
                 _k.Current.waitBuffer = into;   // a sender writes straight into it
+                if (timeoutTicks != 0) fastBlock |= RxMayWait;   // before it pends: a fast Send must fail
                 r = _k.BlockCurrent(s, TaskState.Blocked, this, receivers.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             }
             _k.Leave(s);
@@ -199,6 +249,7 @@ namespace NfRt.Sync
         /// <summary>Destroy, masked: wakes every waiter with Destroyed (SyncObject.Destroy).</summary>
         internal override void WakeAllForDestroyMasked()
         {
+            fastBlock |= Dead;   // every fast path fails from now on
             receivers.WakeAll(KernelStatus.Destroyed);
             senders.WakeAll(KernelStatus.Destroyed);
         }
@@ -215,6 +266,9 @@ namespace NfRt.Sync
             if (rx > 0 && _count > 0) return Name + ": " + rx + " receivers wait although " + _count + " messages are queued";
             if (tx > 0 && _count < _capacity) return Name + ": " + tx + " senders wait although the queue has room";
             if ((rx > 0 || tx > 0) && destroyed) return Name + ": destroyed with waiters";
+            if (destroyed != ((fastBlock & Dead) != 0)) return Name + ": fast-path word " + fastBlock + (destroyed ? " of a destroyed" : " of a live") + " queue";
+            if (rx > 0 && (fastBlock & RxMayWait) == 0) return Name + ": " + rx + " receivers wait but a fast Send may run";
+            if (tx > 0 && (fastBlock & TxMayWait) == 0) return Name + ": " + tx + " senders wait but a fast Receive may run";
             for (PlistNode n = receivers.list.First; n != null; n = n.next)
             {
                 int[] b = n.Task.waitBuffer;

@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 . tools/firmware-twice.sh
 dotnet build Benchmarks.Nano -c Release -v q -nologo >/dev/null || { echo "nanobench-firmware: build failed" >&2; exit 2; }
 d=Benchmarks.Nano/bin/Release/netstandard2.0
-fw_twice nanobench 900 '^(BENCH|RATIO|FAILED|NANOBENCH)' "$d/NanoBench.dll" "$d/NfRt.Kernel.Core.dll" "$d/NfRt.Kernel.Board.dll" "$d/NfRt.Kernel.Scheduler.dll" "$d/NfRt.Kernel.Sync.dll" || exit 1
+fw_twice nanobench 900 '^(BENCH|RATIO|FAILED|NANOBENCH)' "$d/NanoBench.dll" "$d/NfRt.Kernel.Core.dll" "$d/NfRt.Kernel.Board.dll" "$d/NfRt.Kernel.Scheduler.dll" "$d/NfRt.Kernel.Sync.dll" "$d/NfRt.Kernel.Memory.dll" || exit 1
 grep -q '^NANOBENCH DONE' out/firmware/nanobench.lines && ! grep -q '^FAILED' out/firmware/nanobench.lines

@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 run=${NANOCLR_RUN:-$(pwd)/../shared/tools/nanoclr/nanoclr-run}
 dotnet build Benchmarks.Nano -c Release -v q -nologo >/dev/null
 d=Benchmarks.Nano/bin/Release/netstandard2.0
-"$run" --timeout 600 "$d/NanoBench.dll" "$d/NfRt.Kernel.Core.dll" "$d/NfRt.Kernel.Board.dll" "$d/NfRt.Kernel.Scheduler.dll" "$d/NfRt.Kernel.Sync.dll" | grep -E '^(BENCH|RATIO|NANOBENCH|FAILED)'
+"$run" --timeout 600 "$d/NanoBench.dll" "$d/NfRt.Kernel.Core.dll" "$d/NfRt.Kernel.Board.dll" "$d/NfRt.Kernel.Scheduler.dll" "$d/NfRt.Kernel.Sync.dll" "$d/NfRt.Kernel.Memory.dll" | grep -E '^(BENCH|RATIO|NANOBENCH|FAILED)'

@@ -48,10 +48,11 @@ namespace NfRt.Memory
                 else if (h == HolderDirect) direct++;
                 else if (h >= 1 && h <= _partitionCount) held++;
                 else return "pool: block with an unknown holder";
+                if ((h < 1) != (slot[b] == -1)) return "pool: block " + b + (h < 1 ? " outside every partition has slot " : " held by a partition has no slot ") + slot[b];
             }
             if (free != _freeCount) return "pool: free blocks differ from FreeCount";
             if (flight != _inFlight) return "pool: in-flight blocks differ from InFlight";
-            if (direct != _direct) return "pool: direct blocks differ from DirectAllocated";
+            if (direct != DirectAllocated) return "pool: direct blocks differ from DirectAllocated";
             int sum = 0;
             for (int i = 0; i < _partitionCount; i++)
             {
@@ -61,7 +62,7 @@ namespace NfRt.Memory
                 sum += p.currentBlocks;
             }
             if (sum != held) return "pool: partition holdings differ from the blocks marked held";
-            if (_freeCount + sum + _inFlight + _direct != BlockCount) return "pool: blocks not conserved";
+            if (_freeCount + sum + _inFlight + DirectAllocated != BlockCount) return "pool: blocks not conserved";
             return null;
         }
     }

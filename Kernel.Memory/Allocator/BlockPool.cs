@@ -1,3 +1,4 @@
+using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
@@ -22,7 +23,9 @@ namespace NfRt.Memory
     /// <item>A block handed back through <see cref="ReturnBlocks"/> that the pool cannot take back
     /// is a <see cref="KernelFaultException"/>: memory is never lost silently.</item>
     /// <item>Every call masks the board's interrupts for its duration (it is the kernel's critical
-    /// section); calls nest inside a scheduler Enter/Leave. Once a kernel runs on the board, every
+    /// section), except a successful <see cref="Allocate"/> or <see cref="Free"/> by the running task with
+    /// interrupts enabled and no line pending: that fast path needs no mask (docs/spec/primitives.md §17);
+    /// calls nest inside a scheduler Enter/Leave. Once a kernel runs on the board, every
     /// public call first passes the kernel's caller check: a thread that does not own the CPU gets
     /// <see cref="MemoryStatus.WrongContext"/> (or the documented refusal value of a read), nothing
     /// changes, and the kernel counts it in <c>ForeignCalls</c>. Before a kernel exists the pool is a
@@ -74,8 +77,8 @@ namespace NfRt.Memory
         private int _freeHead;
         private int _freeCount;
         private int _inFlight;
-        private int _direct;
         internal Scheduler checkedBy;
+        private Scheduler _kernel;   // the board's kernel, cached by the first full-path call after it attached (the fast paths read its runner thread)
         private readonly int[] _grantLogAsked = new int[GrantLogLength];
         private readonly int[] _grantLogGot = new int[GrantLogLength];
 
@@ -121,7 +124,7 @@ namespace NfRt.Memory
         public int InFlight { get { return _inFlight; } }
 
         /// <summary>Blocks allocated directly (<see cref="Allocate"/>) and not freed.</summary>
-        public int DirectAllocated { get { return _direct; } }
+        public int DirectAllocated { get { return allocations - frees; } }   // only Allocate and Free move a block to or from "direct"
 
         /// <summary>Partitions registered on this pool.</summary>
         public int PartitionCount { get { return _partitionCount; } }
@@ -174,7 +177,23 @@ namespace NfRt.Memory
         /// <returns>Ok, Exhausted, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Allocate(out int block)
         {
+            // The fast path (docs/spec/primitives.md §17), flat on purpose: a free block, taken by the thread that
+            // owns the CPU with interrupts enabled (the IRQ controller's fast word: a task, not an IRQ handler, not
+            // inside a critical section) and no line pending (the slow path's unmask would deliver it). Nothing else
+            // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
+            Scheduler k = _kernel;
+            int b0 = _freeHead;
+            if (b0 != EndOfList && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == k.runnerThread)
+            {
+                _freeHead = next[b0];   // next[] of a block off the free list is never read: left as it is
+                _freeCount--;
+                holder[b0] = HolderDirect;
+                allocations++;          // DirectAllocated is allocations - frees
+                block = b0;
+                return MemoryStatus.Ok;
+            }
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
+            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             // PopFree written out: on the interpreter a call costs more than these lines.
             int s = _irq.Mask();
             int b = _freeHead;
@@ -183,10 +202,8 @@ namespace NfRt.Memory
             else
             {
                 _freeHead = next[b];
-                next[b] = EndOfList;
                 _freeCount--;
                 holder[b] = HolderDirect;
-                _direct++;
                 allocations++;
             }
             block = b;
@@ -202,7 +219,20 @@ namespace NfRt.Memory
         /// <returns>Ok, OutOfRange, DoubleFree, ForeignBlock, or WrongContext (a thread that does not own the CPU; nothing changed).</returns>
         public MemoryStatus Free(int block)
         {
+            // The fast path (see Allocate): a block in range that is allocated directly.
+            Scheduler k = _kernel;
+            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0
+                && Thread.CurrentThread == k.runnerThread)
+            {
+                holder[block] = HolderFree;   // a direct block's slot is already -1 (outside every partition)
+                next[block] = _freeHead;
+                _freeHead = block;
+                _freeCount++;
+                frees++;
+                return MemoryStatus.Ok;
+            }
             if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
+            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             if (block < 0 || block >= BlockCount)
             {
                 int s0 = _irq.Mask();
@@ -217,9 +247,7 @@ namespace NfRt.Memory
             else if (h != HolderDirect) { foreignFrees++; r = MemoryStatus.ForeignBlock; }
             else
             {
-                _direct--;
-                holder[block] = HolderFree;   // PushFree written out (see Allocate)
-                slot[block] = -1;
+                holder[block] = HolderFree;   // PushFree written out (see Allocate); the slot is already -1
                 next[block] = _freeHead;
                 _freeHead = block;
                 _freeCount++;
