@@ -7,7 +7,9 @@
 #      nuget.config whose sources are FEED and the NuGet cache's nanoFramework.CoreLibrary (no network), with its
 #      own packages folder (nothing from an earlier run or from the repository's build is reused);
 #   3. `dotnet build` there, then nanoclr-run on the app and the NfRt libraries it got in bin/.
-# Prints "fresh app: ok ..." and exits 0 when the app printed the expected line, else "fresh app FAILED" and 1.
+#   4. the app first tries misuses against the public API (from Main and from a thread of its own) and checks each is
+#      refused at once with nothing changed, then runs the README example on the same kernel.
+# Prints "fresh app: ok ..." and exits 0 when the app printed the expected lines, else "fresh app FAILED" and 1.
 # Needs the .NET SDK and ../shared/tools/nanoclr beside the repository (or $NANOCLR_RUN).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +60,9 @@ doc_proj=$(awk '/^### Your own application/ {f = 1} f && /^```xml$/ {p = 1; next
   fail "the project file in docs/USE-ON-A-BOARD.md (\"Your own application\") differs from the one built here:
 $doc_proj"
 cat >"$app/Program.cs" <<'CS'
+using System;
 using System.Diagnostics;
+using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
@@ -66,16 +70,38 @@ using NfRt.Sync;
 
 namespace FreshApp
 {
-    // The README's priority-inversion example plus a message queue: high asks for the bus at tick 2 and owns it
-    // at tick 10 (low's critical section, not medium's 50 ticks); it sends that tick to the reader.
+    // First, misuses an application can make from its own code against the packages' public API (issue 16): each
+    // must be answered at once with a status or an exception naming the argument, and change nothing. Then the
+    // README's priority-inversion example plus a message queue on the same kernel: high asks for the bus at tick 2
+    // and owns it at tick 10 (low's critical section, not medium's 50 ticks); it sends that tick to the reader.
     public static class Program
     {
+        private static string Param(ThreadStart call)
+        {
+            try { call(); return "none"; }
+            catch (ArgumentException e) { return e.ParamName; }
+        }
+
         public static void Main()
         {
             SimulatedBoard board = new SimulatedBoard(BoardProfiles.Stm32);
             Scheduler k = new Scheduler(new KernelConfig { PriorityLevels = 32 }, board);
             RtMutex bus = new RtMutex(k, "bus");
             MessageQueue q = new MessageQueue(k, "q", 4, 1);
+
+            // Misuse from the application's main thread (not a task) and from a thread of its own.
+            KernelStatus lockFromMain = bus.Lock();
+            KernelStatus unlockFromMain = bus.Unlock();
+            KernelStatus negative = k.AdvanceTicks(-1);
+            KernelStatus foreign = KernelStatus.Ok;
+            Thread t = new Thread(() => { foreign = q.Send(new int[] { 1 }, 0); });
+            t.Start();
+            t.Join();
+            string args = Param(() => new MessageQueue(k, "bad", 0, 1)) + "," + Param(() => k.CreateTask("bad", 99, () => { }));
+            Debug.WriteLine("MISUSE lock=" + KernelStatusName.Of(lockFromMain) + " unlock=" + KernelStatusName.Of(unlockFromMain)
+                + " advance(-1)=" + KernelStatusName.Of(negative) + " foreign-send=" + KernelStatusName.Of(foreign) + " args=" + args
+                + " now=" + k.Now + " owner=" + (bus.OwnerTask == null ? "none" : bus.OwnerTask.Name) + " queued=" + q.Count);
+
             long asked = -1, got = -1;
             int received = -1;
             k.CreateTask("low", 20, () => { bus.Lock(); k.Busy(10); bus.Unlock(); });
@@ -106,4 +132,10 @@ rc=$?
 line=$(grep '^FRESH-APP ' "$work/run.log" | tr -d '\r')
 want="FRESH-APP run=Ok shutdown=Ok asked=2 got=10 received=10"
 [ "$rc" -eq 0 ] && [ "$line" = "$want" ] || fail "on nanoCLR (rc $rc) the app printed '${line:-nothing}', expected '$want'" "$work/run.log"
-echo "fresh app: ok (a new project with <Project Sdk=\"NfRt.Sdk/$version\"> and NfRt.Kernel.Sync $version from the packages, built outside the repository, ran on nanoCLR: $line)"
+# The misuses: refused at once (WrongContext for a lock from the main thread and a send from a foreign thread,
+# InvalidArgument for the unlock of a free mutex (docs/spec/rtmutex.md §8) and for a
+# negative advance, ArgumentException naming the argument) and nothing changed (no tick, no owner, nothing queued).
+misuse=$(grep '^MISUSE ' "$work/run.log" | tr -d '\r')
+want_misuse="MISUSE lock=WrongContext unlock=InvalidArgument advance(-1)=InvalidArgument foreign-send=WrongContext args=capacity,priority now=0 owner=none queued=0"
+[ "$misuse" = "$want_misuse" ] || fail "on nanoCLR the misuses gave '${misuse:-nothing}', expected '$want_misuse'" "$work/run.log"
+echo "fresh app: ok (a new project with <Project Sdk=\"NfRt.Sdk/$version\"> and NfRt.Kernel.Sync $version from the packages, built outside the repository, ran on nanoCLR: $misuse; $line)"
