@@ -61,4 +61,26 @@ public class UnitTestAnalysisOnKernel
         Assert.Equal(a.Ratios, b.Ratios);
         Assert.Equal((a.SimulatedTicks, a.ExactChecked, a.TasksBounded), (b.SimulatedTicks, b.ExactChecked, b.TasksBounded));
     }
+
+    /// <summary>
+    /// The campaign's failure path, driven through its analysis seam: every set (resource-free) is analysed with its longest task one
+    /// compute tick shorter than the set that runs, so that task's bound is below what the kernel does. Each such set is
+    /// counted as a violation and named by generator seed and index, and <c>generate --seed</c> remakes exactly that set.
+    /// </summary>
+    [Fact]
+    public void A_campaign_counts_and_names_the_sets_whose_bound_the_kernel_exceeds()
+    {
+        var o = Options("default", 23) with { ResourceFreeShare = 1 };
+        var sim = new SimulationOptions { Search = 2, Seed = 3, Until = 2_000 };
+        var r = Campaign.Run(o, 3, sim, analyze: set => ResponseTimeAnalysis.Analyze(UnitTestCrossCheck.WithCompute(set, set.Tasks.OrderByDescending(t => t.Wcet).First().Name, -1)));
+        Assert.False(r.Passed);
+        Assert.True(r.Violations >= 1, $"{r.Violations} violations");
+        Assert.NotEmpty(r.Failures);
+        foreach (var f in r.Failures)
+        {
+            Assert.Equal(23, f.Seed);
+            Assert.Equal(f.Name, new TaskSetGenerator(o).Generate(f.Index).Name);
+        }
+        Assert.True(Campaign.Run(o, 3, sim).Passed, "the same sets with the real analysis pass");
+    }
 }
