@@ -112,15 +112,18 @@ namespace NfRt.Sync
         public KernelStatus Send(int[] message, long timeoutTicks)
         {
             // The fast path (docs/spec/primitives.md §17; the argument as in CountingSemaphore.Take): room in the
-            // ring, nobody waits, a good array, the task that owns the CPU with interrupts enabled, no line pending,
-            // no halt asked for, nothing records traces. No mask: nothing else runs kernel code meanwhile.
+            // ring, nobody waits, the task that owns the CPU with interrupts enabled, no line pending, no halt asked
+            // for, nothing records traces. No mask: nothing else runs kernel code meanwhile. The array is checked by
+            // the copy itself (a null or too short array throws before a word moves, nothing was changed yet):
+            // InvalidArgument, as the full path answers, with no null and length tests on the good path.
             int c = _count;
-            if (fastBlock == 0 && c < _capacity && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
-                && Thread.CurrentThread == _k.runnerThread && message != null && message.Length >= _words)
+            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread)
             {
                 int slot = _head + c;
                 if (slot >= _capacity) slot -= _capacity;
-                System.Array.Copy(message, 0, _slots, slot * _words, _words);
+                try { System.Array.Copy(message, 0, _slots, slot * _words, _words); }
+                catch (System.Exception) { return KernelStatus.InvalidArgument; }
                 _count = c + 1;
                 return KernelStatus.Ok;
             }
@@ -185,14 +188,15 @@ namespace NfRt.Sync
         /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Receive(int[] into, long timeoutTicks)
         {
-            // The fast path (see Send): a message queued, nobody waits, a good array, the CPU's task, interrupts
-            // enabled, no line pending, no halt asked for. (A receive that lets nobody in records no trace.)
+            // The fast path (see Send): a message queued, nobody waits, the CPU's task, interrupts enabled, no line
+            // pending, no halt asked for; the array checked by the copy. (A receive that lets nobody in records no trace.)
             int c = _count;
-            if (fastBlock == 0 && c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0
-                && Thread.CurrentThread == _k.runnerThread && into != null && into.Length >= _words)
+            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c > 0 && _irq.fastWord != 0
+                && Thread.CurrentThread == _k.runnerThread)
             {
                 int h = _head;
-                System.Array.Copy(_slots, h * _words, into, 0, _words);
+                try { System.Array.Copy(_slots, h * _words, into, 0, _words); }
+                catch (System.Exception) { return KernelStatus.InvalidArgument; }
                 _head = h + 1 == _capacity ? 0 : h + 1;
                 _count = c - 1;
                 return KernelStatus.Ok;
