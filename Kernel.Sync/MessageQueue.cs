@@ -202,25 +202,18 @@ namespace NfRt.Sync
                 return KernelStatus.Ok;
             }
             // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
+            // (Its locals are few on purpose: nanoCLR sets up every local of the frame on each call, the fast path's too.)
+            KernelStatus r = _k.CheckCaller();
+            if (r != KernelStatus.Ok) return r;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
             int s = _k.EnterChecked();
-            KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0)
             {
                 System.Array.Copy(_slots, _head * _words, into, 0, _words);
                 _head = _head + 1 == _capacity ? 0 : _head + 1;
                 _count--;
-                TaskControlBlock tx = senders.First;
-                if (tx != null)
-                {
-                    Store(tx.waitBuffer, tx.waitMode != 0);
-                    _k.Emit(TraceKind.QueueSend, tx, id, 0);
-                    senders.WakeFirst(KernelStatus.Ok);
-                }
-                if (senders.First == null) fastBlock &= ~TxMayWait;   // no sender waits now (served, or left)
+                LetSenderInMasked();
             }
             else
             {
@@ -230,6 +223,22 @@ namespace NfRt.Sync
             }
             _k.Leave(s);
             return r;
+        }
+
+        /// <summary>
+        /// After a Receive took a message (masked): the most urgent blocked sender's message moves in and it wakes; the
+        /// fast Receive is let back in once no sender waits. A call of its own, so Receive's frame has no local for it.
+        /// </summary>
+        private void LetSenderInMasked()
+        {
+            TaskControlBlock tx = senders.First;
+            if (tx != null)
+            {
+                Store(tx.waitBuffer, tx.waitMode != 0);
+                _k.Emit(TraceKind.QueueSend, tx, id, 0);
+                senders.WakeFirst(KernelStatus.Ok);
+            }
+            if (senders.First == null) fastBlock &= ~TxMayWait;   // no sender waits now (served, or left)
         }
 
         /// <summary>Copies a message into the ring at the tail, or in front of the head when urgent (masked, not full).</summary>
