@@ -35,23 +35,23 @@ namespace NfRt.NanoBench
         /// <summary>ThreadMetric/TmPort.cs's shape over the kernel's objects (Thread-Metric's: a binary semaphore, a queue of 12 4-word messages, 2048 bytes in 128-byte blocks).</summary>
         private sealed class Port
         {
-            private readonly CountingSemaphore[] _sems = new CountingSemaphore[1];
-            private readonly MessageQueue[] _queues = new MessageQueue[1];
-            private readonly BlockPool[] _pools = new BlockPool[1];
+            private readonly CountingSemaphore _sem;   // one of each, the id not looked up (as TmPort)
+            private readonly MessageQueue _queue;
+            private readonly BlockPool _pool;
 
             internal Port(Scheduler k)
             {
-                _sems[0] = new CountingSemaphore(k, "tms", 1, 1);
-                _queues[0] = new MessageQueue(k, "tmq", 12, 4);
-                _pools[0] = new BlockPool(k.Board, 2048, 128);
+                _sem = new CountingSemaphore(k, "tms", 1, 1);
+                _queue = new MessageQueue(k, "tmq", 12, 4);
+                _pool = new BlockPool(k.Board, 2048, 128);
             }
 
-            internal int SemaphoreGet(int id) { return _sems[id].Take(0) == KernelStatus.Ok ? 0 : 1; }
-            internal int SemaphorePut(int id) { return _sems[id].Give() == KernelStatus.Ok ? 0 : 1; }
-            internal int QueueSend(int id, int[] m) { return _queues[id].Send(m, 0) == KernelStatus.Ok ? 0 : 1; }
-            internal int QueueReceive(int id, int[] m) { return _queues[id].Receive(m, 0) == KernelStatus.Ok ? 0 : 1; }
-            internal int MemoryPoolAllocate(int id, out int block) { return _pools[id].Allocate(out block) == MemoryStatus.Ok ? 0 : 1; }
-            internal int MemoryPoolDeallocate(int id, int block) { return _pools[id].Free(block) == MemoryStatus.Ok ? 0 : 1; }
+            internal int SemaphoreGet(int id) { return _sem.Take(0) == KernelStatus.Ok ? 0 : 1; }
+            internal int SemaphorePut(int id) { return _sem.Give() == KernelStatus.Ok ? 0 : 1; }
+            internal int QueueSend(int id, int[] m) { return _queue.Send(m, 0) == KernelStatus.Ok ? 0 : 1; }
+            internal int QueueReceive(int id, int[] m) { return _queue.Receive(m, 0) == KernelStatus.Ok ? 0 : 1; }
+            internal int MemoryPoolAllocate(int id, out int block) { return _pool.Allocate(out block) == MemoryStatus.Ok ? 0 : 1; }
+            internal int MemoryPoolDeallocate(int id, int block) { return _pool.Free(block) == MemoryStatus.Ok ? 0 : 1; }
         }
 
         internal KernelBench(BoardProfile profile)

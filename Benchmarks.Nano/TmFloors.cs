@@ -7,7 +7,7 @@ namespace NfRt.NanoBench
     /// shape of the two ports, with nothing else in it.
     /// <list type="bullet">
     /// <item><b>Least kernel shape</b> (<see cref="FloorPort"/>): what ThreadMetric/TmPort.cs must do at the least —
-    /// the port's call (an id, the object from a table, the status compared) into the object's call — and, in that
+    /// the port's call (an id, not looked up: the suite's one object; the status compared) into the object's call — and, in that
     /// call, the least proof of context any kernel of this design needs: the context word (a task runs with
     /// interrupts enabled), the pending-line word (the tick must not wait behind a fast path) and the runner thread
     /// compared with Thread.CurrentThread (a foreign thread must be refused), all three on one shared object; then
@@ -128,27 +128,27 @@ namespace NfRt.NanoBench
             }
         }
 
-        /// <summary>TmPort's shape: an id, the object from a table, the status compared.</summary>
+        /// <summary>TmPort's shape: an id (the suite's one object, not looked up), the object's call, the status compared.</summary>
         internal sealed class FloorPort
         {
-            private readonly FloorSemaphore[] _sems = new FloorSemaphore[1];
-            private readonly FloorQueue[] _queues = new FloorQueue[1];
-            private readonly FloorPool[] _pools = new FloorPool[1];
+            private readonly FloorSemaphore _sem;   // one of each, the id not looked up (as TmPort)
+            private readonly FloorQueue _queue;
+            private readonly FloorPool _pool;
 
             internal FloorPort()
             {
                 var g = new Gate();
-                _sems[0] = new FloorSemaphore(g);
-                _queues[0] = new FloorQueue(g);
-                _pools[0] = new FloorPool(g);
+                _sem = new FloorSemaphore(g);
+                _queue = new FloorQueue(g);
+                _pool = new FloorPool(g);
             }
 
-            internal int SemaphoreGet(int id) { return _sems[id].Take(0) == 0 ? 0 : 1; }
-            internal int SemaphorePut(int id) { return _sems[id].Give() == 0 ? 0 : 1; }
-            internal int QueueSend(int id, int[] m) { return _queues[id].Send(m, 0) == 0 ? 0 : 1; }
-            internal int QueueReceive(int id, int[] m) { return _queues[id].Receive(m, 0) == 0 ? 0 : 1; }
-            internal int MemoryPoolAllocate(int id, out int block) { return _pools[id].Allocate(out block) == 0 ? 0 : 1; }
-            internal int MemoryPoolDeallocate(int id, int block) { return _pools[id].Free(block) == 0 ? 0 : 1; }
+            internal int SemaphoreGet(int id) { return _sem.Take(0) == 0 ? 0 : 1; }
+            internal int SemaphorePut(int id) { return _sem.Give() == 0 ? 0 : 1; }
+            internal int QueueSend(int id, int[] m) { return _queue.Send(m, 0) == 0 ? 0 : 1; }
+            internal int QueueReceive(int id, int[] m) { return _queue.Receive(m, 0) == 0 ? 0 : 1; }
+            internal int MemoryPoolAllocate(int id, out int block) { return _pool.Allocate(out block) == 0 ? 0 : 1; }
+            internal int MemoryPoolDeallocate(int id, int block) { return _pool.Free(block) == 0 ? 0 : 1; }
         }
 
         /// <summary>PlainPort's shape (ThreadMetric.Plain/PlainPort.cs, the same bodies).</summary>

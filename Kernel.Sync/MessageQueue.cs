@@ -112,15 +112,18 @@ namespace NfRt.Sync
         public KernelStatus Send(int[] message, long timeoutTicks)
         {
             // The fast path (docs/spec/primitives.md §17; the argument as in CountingSemaphore.Take): room in the
-            // ring, nobody waits, a good array, the task that owns the CPU with interrupts enabled, no line pending,
-            // no halt asked for, nothing records traces. No mask: nothing else runs kernel code meanwhile.
+            // ring, nobody waits, the task that owns the CPU with interrupts enabled, no line pending, no halt asked
+            // for, nothing records traces. No mask: nothing else runs kernel code meanwhile. The array is checked by
+            // the copy itself (a null or too short array throws before a word moves, nothing was changed yet):
+            // InvalidArgument, as the full path answers, with no null and length tests on the good path.
             int c = _count;
-            if (fastBlock == 0 && c < _capacity && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
-                && Thread.CurrentThread == _k.runnerThread && message != null && message.Length >= _words)
+            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
+                && Thread.CurrentThread == _k.runnerThread)
             {
                 int slot = _head + c;
                 if (slot >= _capacity) slot -= _capacity;
-                System.Array.Copy(message, 0, _slots, slot * _words, _words);
+                try { System.Array.Copy(message, 0, _slots, slot * _words, _words); }
+                catch (System.Exception) { return KernelStatus.InvalidArgument; }
                 _count = c + 1;
                 return KernelStatus.Ok;
             }
@@ -185,38 +188,32 @@ namespace NfRt.Sync
         /// <returns>Ok, TimedOut, Interrupted, Destroyed, InvalidArgument or WrongContext, or a caller refusal of <see cref="Scheduler.CheckCaller"/>.</returns>
         public KernelStatus Receive(int[] into, long timeoutTicks)
         {
-            // The fast path (see Send): a message queued, nobody waits, a good array, the CPU's task, interrupts
-            // enabled, no line pending, no halt asked for. (A receive that lets nobody in records no trace.)
+            // The fast path (see Send): a message queued, nobody waits, the CPU's task, interrupts enabled, no line
+            // pending, no halt asked for; the array checked by the copy. (A receive that lets nobody in records no trace.)
             int c = _count;
-            if (fastBlock == 0 && c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0
-                && Thread.CurrentThread == _k.runnerThread && into != null && into.Length >= _words)
+            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c > 0 && _irq.fastWord != 0
+                && Thread.CurrentThread == _k.runnerThread)
             {
                 int h = _head;
-                System.Array.Copy(_slots, h * _words, into, 0, _words);
+                try { System.Array.Copy(_slots, h * _words, into, 0, _words); }
+                catch (System.Exception) { return KernelStatus.InvalidArgument; }
                 _head = h + 1 == _capacity ? 0 : h + 1;
                 _count = c - 1;
                 return KernelStatus.Ok;
             }
             // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
+            // (Its locals are few on purpose: nanoCLR sets up every local of the frame on each call, the fast path's too.)
+            KernelStatus r = _k.CheckCaller();
+            if (r != KernelStatus.Ok) return r;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
             int s = _k.EnterChecked();
-            KernelStatus r = KernelStatus.Ok;
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0)
             {
                 System.Array.Copy(_slots, _head * _words, into, 0, _words);
                 _head = _head + 1 == _capacity ? 0 : _head + 1;
                 _count--;
-                TaskControlBlock tx = senders.First;
-                if (tx != null)
-                {
-                    Store(tx.waitBuffer, tx.waitMode != 0);
-                    _k.Emit(TraceKind.QueueSend, tx, id, 0);
-                    senders.WakeFirst(KernelStatus.Ok);
-                }
-                if (senders.First == null) fastBlock &= ~TxMayWait;   // no sender waits now (served, or left)
+                LetSenderInMasked();
             }
             else
             {
@@ -226,6 +223,22 @@ namespace NfRt.Sync
             }
             _k.Leave(s);
             return r;
+        }
+
+        /// <summary>
+        /// After a Receive took a message (masked): the most urgent blocked sender's message moves in and it wakes; the
+        /// fast Receive is let back in once no sender waits. A call of its own, so Receive's frame has no local for it.
+        /// </summary>
+        private void LetSenderInMasked()
+        {
+            TaskControlBlock tx = senders.First;
+            if (tx != null)
+            {
+                Store(tx.waitBuffer, tx.waitMode != 0);
+                _k.Emit(TraceKind.QueueSend, tx, id, 0);
+                senders.WakeFirst(KernelStatus.Ok);
+            }
+            if (senders.First == null) fastBlock &= ~TxMayWait;   // no sender waits now (served, or left)
         }
 
         /// <summary>Copies a message into the ring at the tail, or in front of the head when urgent (masked, not full).</summary>

@@ -14,6 +14,8 @@ namespace NfRt.ThreadMetric.Nano
     /// </summary>
     public static class Program
     {
+        private const int AlignMs = 2;   // the idle sleep before each test (see Main): any length aligns to an edge
+
         /// <summary>Runs the configured tests.</summary>
         public static void Main()
         {
@@ -41,6 +43,11 @@ namespace NfRt.ThreadMetric.Nano
             for (int i = first; i < first + count; i++)
             {
                 // One test at a time: created here, dropped after its run (its kernel and threads with it).
+                // First the phase: sleep with nothing else runnable, so the runtime idles and wakes on a SysTick
+                // edge. Every test then starts at the same instruction after an edge, whatever moment the host's
+                // ping released the firmware (under QEMU --icount the one wall-clock input), so where its windows
+                // fall does not depend on that moment (tools/threadmetric-firmware.sh's two runs compare it).
+                System.Threading.Thread.Sleep(AlignMs);
                 TmResult r = TmRunner.Run(TmRunner.Create(i), settings, output);
                 if (!r.Passed) failed++;
                 Debug.WriteLine("");

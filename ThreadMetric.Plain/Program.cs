@@ -52,6 +52,9 @@ namespace NfRt.ThreadMetric.Plain
             int failed = 0;
             for (int i = first; i < first + count; i++)
             {
+                // The phase, as ThreadMetric.Nano does: an idle sleep wakes on a SysTick edge, so the test starts
+                // at the same instruction after an edge whatever moment the host's ping released the firmware.
+                System.Threading.Thread.Sleep(2);
                 if (!Create(i).Run(TmBuildSettings.PeriodMs, TmBuildSettings.Periods)) failed++;
                 Debug.WriteLine("");
             }

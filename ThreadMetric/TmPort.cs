@@ -28,7 +28,10 @@ namespace NfRt.ThreadMetric
     ///                                reschedule
     /// </code>
     /// Thread-Metric priorities (1 most urgent .. 31) are used as they are: the kernel has 32 levels and,
-    /// like Thread-Metric, a lower number is more urgent. Thread ids are the suite's (0 .. 9).
+    /// like Thread-Metric, a lower number is more urgent. Thread ids are the suite's (0 .. 9). The suite creates
+    /// one queue, one semaphore and one pool (id 0, checked at creation); the calls on them take the suite's id
+    /// but do not look it up, exactly as the plain port (ThreadMetric.Plain/PlainPort.cs) has one ring, one
+    /// count and one free list and no id at all: both ports make the same checks on the hot calls.
     /// </summary>
     public sealed class TmPort
     {
@@ -57,9 +60,9 @@ namespace NfRt.ThreadMetric
         public readonly Board Board;
 
         private readonly TaskControlBlock[] _threads = new TaskControlBlock[MaxThreads];
-        private readonly MessageQueue[] _queues = new MessageQueue[MaxQueues];
-        private readonly CountingSemaphore[] _semaphores = new CountingSemaphore[MaxSemaphores];
-        private readonly BlockPool[] _pools = new BlockPool[MaxPools];
+        private MessageQueue _queue;            // id 0 (MaxQueues = 1)
+        private CountingSemaphore _semaphore;   // id 0 (MaxSemaphores = 1)
+        private BlockPool _pool;                // id 0 (MaxPools = 1)
 
         /// <summary>A porting layer over <paramref name="kernel"/> (which must not be dispatching yet).</summary>
         public TmPort(Scheduler kernel)
@@ -128,67 +131,67 @@ namespace NfRt.ThreadMetric
         /// <summary>Creates queue <paramref name="queueId"/>: 16-byte (4-word) messages, room for 12.</summary>
         public int QueueCreate(int queueId)
         {
-            if (queueId < 0 || queueId >= MaxQueues || _queues[queueId] != null) return Error;
-            _queues[queueId] = new MessageQueue(Kernel, "tmq" + queueId, QueueCapacity, MessageWords);
+            if (queueId < 0 || queueId >= MaxQueues || _queue != null) return Error;
+            _queue = new MessageQueue(Kernel, "tmq" + queueId, QueueCapacity, MessageWords);
             return Success;
         }
 
-        /// <summary>Sends a 16-byte message (<paramref name="message"/>[0..3]); never waits.</summary>
+        /// <summary>Sends a 16-byte message (<paramref name="message"/>[0..3]) to the queue (the one the suite created; the id is not looked up); never waits.</summary>
         public int QueueSend(int queueId, int[] message)
         {
-            return _queues[queueId].Send(message, 0) == KernelStatus.Ok ? Success : Error;
+            return _queue.Send(message, 0) == KernelStatus.Ok ? Success : Error;
         }
 
-        /// <summary>Receives a 16-byte message into <paramref name="message"/>[0..3]; never waits.</summary>
+        /// <summary>Receives a 16-byte message into <paramref name="message"/>[0..3] (from the one queue; the id is not looked up); never waits.</summary>
         public int QueueReceive(int queueId, int[] message)
         {
-            return _queues[queueId].Receive(message, 0) == KernelStatus.Ok ? Success : Error;
+            return _queue.Receive(message, 0) == KernelStatus.Ok ? Success : Error;
         }
 
         /// <summary>Creates binary semaphore <paramref name="semaphoreId"/>, initially available (as the suite expects).</summary>
         public int SemaphoreCreate(int semaphoreId)
         {
-            if (semaphoreId < 0 || semaphoreId >= MaxSemaphores || _semaphores[semaphoreId] != null) return Error;
-            _semaphores[semaphoreId] = new CountingSemaphore(Kernel, "tms" + semaphoreId, 1, 1);
+            if (semaphoreId < 0 || semaphoreId >= MaxSemaphores || _semaphore != null) return Error;
+            _semaphore = new CountingSemaphore(Kernel, "tms" + semaphoreId, 1, 1);
             return Success;
         }
 
-        /// <summary>Gets the semaphore; never waits (Error when it is not available).</summary>
+        /// <summary>Gets the semaphore (the one the suite created; the id is not looked up); never waits (Error when it is not available).</summary>
         public int SemaphoreGet(int semaphoreId)
         {
-            return _semaphores[semaphoreId].Take(0) == KernelStatus.Ok ? Success : Error;
+            return _semaphore.Take(0) == KernelStatus.Ok ? Success : Error;
         }
 
-        /// <summary>Puts the semaphore (Error when it is already available). ISR-safe.</summary>
+        /// <summary>Puts the semaphore (the one; the id is not looked up; Error when it is already available). ISR-safe.</summary>
         public int SemaphorePut(int semaphoreId)
         {
-            return _semaphores[semaphoreId].Give() == KernelStatus.Ok ? Success : Error;
+            return _semaphore.Give() == KernelStatus.Ok ? Success : Error;
         }
 
         /// <summary>Creates memory pool <paramref name="poolId"/>: 2048 bytes of 128-byte blocks.</summary>
         public int MemoryPoolCreate(int poolId)
         {
-            if (poolId < 0 || poolId >= MaxPools || _pools[poolId] != null) return Error;
-            _pools[poolId] = new BlockPool(Board, PoolBytes, BlockBytes);
+            if (poolId < 0 || poolId >= MaxPools || _pool != null) return Error;
+            _pool = new BlockPool(Board, PoolBytes, BlockBytes);
             return Success;
         }
 
         /// <summary>The pool <paramref name="poolId"/> (its blocks are <c>Memory[OffsetOf(block) ..]</c>), or null.</summary>
         public BlockPool Pool(int poolId)
         {
-            return poolId >= 0 && poolId < MaxPools ? _pools[poolId] : null;
+            return poolId >= 0 && poolId < MaxPools ? _pool : null;
         }
 
-        /// <summary>Allocates a 128-byte block; <paramref name="block"/> is its number (-1 on Error). Never waits.</summary>
+        /// <summary>Allocates a 128-byte block (from the one pool; the id is not looked up); <paramref name="block"/> is its number (-1 on Error). Never waits.</summary>
         public int MemoryPoolAllocate(int poolId, out int block)
         {
-            return _pools[poolId].Allocate(out block) == MemoryStatus.Ok ? Success : Error;
+            return _pool.Allocate(out block) == MemoryStatus.Ok ? Success : Error;
         }
 
-        /// <summary>Releases a block allocated from pool <paramref name="poolId"/>.</summary>
+        /// <summary>Releases a block allocated from the pool (the one; the id is not looked up).</summary>
         public int MemoryPoolDeallocate(int poolId, int block)
         {
-            return _pools[poolId].Free(block) == MemoryStatus.Ok ? Success : Error;
+            return _pool.Free(block) == MemoryStatus.Ok ? Success : Error;
         }
 
         /// <summary>Installs the handler the interrupt tests' trap calls (<see cref="InterruptLine"/>).</summary>

@@ -80,6 +80,45 @@ namespace NfRt.DeviceTests
             }
         }
 
+        /// <summary>
+        /// Bad arrays where the fast path runs (a task calls, nobody waits, no line pending): a null or too short array is
+        /// InvalidArgument without entering the kernel (the invariant checkers, which every full call runs, did not run),
+        /// and nothing moves: the runtime's Array.Copy refuses the array before it writes a word.
+        /// </summary>
+        [TestMethod]
+        public void Queue_fast_path_refuses_bad_arrays_and_changes_nothing()
+        {
+            using (MutexRig r = new MutexRig(NfRt.Boards.BoardProfiles.Stm32))
+            {
+                ScriptedTask t = r.Task("T", 5);
+                MessageQueue q = new MessageQueue(r.R.K, "q", 2, 3);
+                r.Start();
+                int[] shortInto = new int[] { 7, 7 };
+                int fullCalls = 0;
+                t.Do(delegate { int c = r.R.K.InvariantChecks; KernelStatus s = q.Send(null, 0); if (r.R.K.InvariantChecks != c) fullCalls++; return s; });
+                t.Returned(KernelStatus.InvalidArgument, 1);
+                t.Do(delegate { int c = r.R.K.InvariantChecks; KernelStatus s = q.Send(new int[] { 9, 9 }, 0); if (r.R.K.InvariantChecks != c) fullCalls++; return s; });
+                t.Returned(KernelStatus.InvalidArgument, 2);
+                Assert.AreEqual(0, q.Count, "nothing sent");
+                t.Do(delegate { return q.Send(new int[] { 1, 2, 3 }, 0); });
+                t.Returned(KernelStatus.Ok, 3);
+                t.Do(delegate { int c = r.R.K.InvariantChecks; KernelStatus s = q.Receive(null, 0); if (r.R.K.InvariantChecks != c) fullCalls++; return s; });
+                t.Returned(KernelStatus.InvalidArgument, 4);
+                t.Do(delegate { int c = r.R.K.InvariantChecks; KernelStatus s = q.Receive(shortInto, 0); if (r.R.K.InvariantChecks != c) fullCalls++; return s; });
+                t.Returned(KernelStatus.InvalidArgument, 5);
+                Assert.AreEqual(0, fullCalls, "answered on the fast path");
+                Assert.AreEqual(1, q.Count, "the message stays queued");
+                Assert.AreEqual(7, shortInto[0], "the short array untouched (word 0)");
+                Assert.AreEqual(7, shortInto[1], "the short array untouched (word 1)");
+                Assert.AreEqual(3, q.Peek(0, 2), "the queued message intact");
+                int[] into = new int[3];
+                t.Do(delegate { return q.Receive(into, 0); });
+                t.Returned(KernelStatus.Ok, 6);
+                Assert.AreEqual(1, into[0], "word 0"); Assert.AreEqual(3, into[2], "word 2");
+                r.Prio(5);   // no rt-mutex here: only the invariants
+            }
+        }
+
         /// <summary>Two clearing waiters of flag 1: the more urgent one takes it and the other keeps waiting; all-of waits; a timed wait times out; destroy wakes.</summary>
         [TestMethod]
         public void Flags_serve_waiters_in_priority_order_with_clear_on_exit()

@@ -242,6 +242,47 @@ public class UnitTestPrimitivesFastPath
         s.K.CheckInvariants();
     }
 
+    /// <summary>
+    /// Queue, bad arrays where the fast path runs (room to send, a message to receive, nobody waits): a null or too
+    /// short array is InvalidArgument, answered without entering the kernel, and nothing moves — the count, the
+    /// queued message and the caller's array stay as they were; a good array afterwards is served as before.
+    /// </summary>
+    [Fact]
+    public void Queue_fast_path_refuses_bad_arrays_and_changes_nothing()
+    {
+        using var s = Kernel();
+        var q = new MessageQueue(s.K, "q", 2, 3);
+        var log = new List<string>();
+        s.Task("T", 5, () =>
+        {
+            void Do(string what, Func<KernelStatus> f)
+            {
+                var (r, full) = Call(s.K, f);
+                log.Add($"{what} {r} full={full} count={q.Count}");
+            }
+            Do("send-null", () => q.Send(null, 0));
+            Do("send-short", () => q.Send(new[] { 9, 9 }, 0));
+            Do("send", () => q.Send(new[] { 1, 2, 3 }, 0));
+            var shortInto = new[] { 7, 7 };
+            Do("recv-null", () => q.Receive(null, 0));
+            Do("recv-short", () => q.Receive(shortInto, 0));
+            log.Add("short array " + shortInto[0] + "," + shortInto[1] + " queued " + q.Peek(0, 0) + "," + q.Peek(0, 1) + "," + q.Peek(0, 2));
+            var into = new int[4];
+            Do("recv", () => q.Receive(into, 0));
+            log.Add("got " + into[0] + "," + into[1] + "," + into[2] + "," + into[3]);
+        });
+        s.Run();
+        Assert.Equal(new[]
+        {
+            "send-null InvalidArgument full=False count=0", "send-short InvalidArgument full=False count=0",
+            "send Ok full=False count=1",
+            "recv-null InvalidArgument full=False count=1", "recv-short InvalidArgument full=False count=1",
+            "short array 7,7 queued 1,2,3",
+            "recv Ok full=False count=0", "got 1,2,3,0",
+        }, log);
+        s.K.CheckInvariants();
+    }
+
     /// <summary>Destroy: every later call (fast-eligible before) runs the full path and returns Destroyed; the semaphore keeps its count.</summary>
     [Fact]
     public void Destroyed_objects_never_take_the_fast_path()
