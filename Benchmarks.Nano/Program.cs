@@ -63,6 +63,10 @@ namespace NfRt.NanoBench
             for (int i = 0; i < qc.Length; i++) if (qc[i] < 0) _failures++;
             Print("send_cost_base", qc[0] - _emptyLoop);
             for (int i = 1; i < qc.Length; i++) Print("send_cost_" + QueueCosts.Names[i], qc[i] - qc[0]);
+            double[] pc = PoolCosts.Measure(N, Runs);   // one Allocate+Free pair's parts (PoolCosts.cs): each figure less the base
+            for (int i = 0; i < pc.Length; i++) if (pc[i] < 0) _failures++;
+            Print("pool_cost_base", pc[0] - _emptyLoop);
+            for (int i = 1; i < pc.Length; i++) Print("pool_cost_" + PoolCosts.Names[i], pc[i] - pc[0]);
             double baton = floors.BatonHandoff(1000);
             Print("floor_baton_handoff", baton);
 

@@ -38,7 +38,7 @@ namespace NfRt.Memory
                 if (holder[b] != HolderFree) return "pool: block on the free list is not marked free";
                 if (++walked > BlockCount) return "pool: free list cycle";
             }
-            if (walked != _freeCount) return "pool: free list length differs from FreeCount";
+            if (walked != FreeCount) return "pool: free list length differs from FreeCount";
             int free = 0, flight = 0, direct = 0, held = 0;
             for (int b = 0; b < BlockCount; b++)
             {
@@ -50,7 +50,7 @@ namespace NfRt.Memory
                 else return "pool: block with an unknown holder";
                 if ((h < 1) != (slot[b] == -1)) return "pool: block " + b + (h < 1 ? " outside every partition has slot " : " held by a partition has no slot ") + slot[b];
             }
-            if (free != _freeCount) return "pool: free blocks differ from FreeCount";
+            if (free != FreeCount) return "pool: free blocks differ from FreeCount";
             if (flight != _inFlight) return "pool: in-flight blocks differ from InFlight";
             if (direct != DirectAllocated) return "pool: direct blocks differ from DirectAllocated";
             int sum = 0;
@@ -62,7 +62,7 @@ namespace NfRt.Memory
                 sum += p.currentBlocks;
             }
             if (sum != held) return "pool: partition holdings differ from the blocks marked held";
-            if (_freeCount + sum + _inFlight + DirectAllocated != BlockCount) return "pool: blocks not conserved";
+            if (FreeCount + sum + _inFlight + DirectAllocated != BlockCount) return "pool: blocks not conserved";
             return null;
         }
     }

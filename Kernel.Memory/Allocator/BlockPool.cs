@@ -75,7 +75,9 @@ namespace NfRt.Memory
         private readonly Partition[] _partitions = new Partition[MaxPartitions];
         private int _partitionCount;
         private int _freeHead;
-        private int _freeCount;
+        // Blocks on the free list plus blocks allocated directly: only the balloon's paths (PopFree, PushFree) move it,
+        // so the direct Allocate/Free update no count of their own; FreeCount is this less DirectAllocated.
+        private int _freeOrDirect;
         private int _inFlight;
         internal Scheduler checkedBy;
         private Scheduler _kernel;   // the board's kernel, cached by the first full-path call after it attached (the fast paths read its runner thread)
@@ -114,11 +116,11 @@ namespace NfRt.Memory
                 slot[b] = -1;
             }
             _freeHead = 0;
-            _freeCount = BlockCount;
+            _freeOrDirect = BlockCount;
         }
 
         /// <summary>Blocks on the free list.</summary>
-        public int FreeCount { get { return _freeCount; } }
+        public int FreeCount { get { return _freeOrDirect - (allocations - frees); } }
 
         /// <summary>Blocks in flight between the pool and a partition.</summary>
         public int InFlight { get { return _inFlight; } }
@@ -181,17 +183,23 @@ namespace NfRt.Memory
             // owns the CPU with interrupts enabled (the IRQ controller's fast word: a task, not an IRQ handler, not
             // inside a critical section) and no line pending (the slow path's unmask would deliver it). Nothing else
             // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
+            // The full path is a call of its own: nanoCLR sets up every local of a frame on each call, so its
+            // locals would cost the fast path too (Benchmarks.Nano/PoolCosts.cs).
             Scheduler k = _kernel;
             int b0 = _freeHead;
             if (b0 != EndOfList && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == k.runnerThread)
             {
                 _freeHead = next[b0];   // next[] of a block off the free list is never read: left as it is
-                _freeCount--;
                 holder[b0] = HolderDirect;
-                allocations++;          // DirectAllocated is allocations - frees
+                allocations++;          // FreeCount and DirectAllocated both follow from allocations - frees
                 block = b0;
                 return MemoryStatus.Ok;
             }
+            return AllocateFull(out block);
+        }
+
+        private MemoryStatus AllocateFull(out int block)
+        {
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
             if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             // PopFree written out: on the interpreter a call costs more than these lines.
@@ -202,7 +210,6 @@ namespace NfRt.Memory
             else
             {
                 _freeHead = next[b];
-                _freeCount--;
                 holder[b] = HolderDirect;
                 allocations++;
             }
@@ -227,10 +234,14 @@ namespace NfRt.Memory
                 holder[block] = HolderFree;   // a direct block's slot is already -1 (outside every partition)
                 next[block] = _freeHead;
                 _freeHead = block;
-                _freeCount++;
                 frees++;
                 return MemoryStatus.Ok;
             }
+            return FreeFull(block);
+        }
+
+        private MemoryStatus FreeFull(int block)
+        {
             if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
             if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             if (block < 0 || block >= BlockCount)
@@ -250,7 +261,6 @@ namespace NfRt.Memory
                 holder[block] = HolderFree;   // PushFree written out (see Allocate); the slot is already -1
                 next[block] = _freeHead;
                 _freeHead = block;
-                _freeCount++;
                 frees++;
                 r = MemoryStatus.Ok;
             }
@@ -285,7 +295,7 @@ namespace NfRt.Memory
             if (b == EndOfList) return -1;
             _freeHead = next[b];
             next[b] = EndOfList;
-            _freeCount--;
+            _freeOrDirect--;
             return b;
         }
 
@@ -295,7 +305,7 @@ namespace NfRt.Memory
             slot[b] = -1;
             next[b] = _freeHead;
             _freeHead = b;
-            _freeCount++;
+            _freeOrDirect++;
         }
 
     }
