@@ -185,9 +185,10 @@ namespace NfRt.Memory
             // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
             // The full path is a call of its own: nanoCLR sets up every local of a frame on each call, so its
             // locals would cost the fast path too (Benchmarks.Nano/PoolCosts.cs).
-            Scheduler k = _kernel;
+            // _kernel is read twice rather than kept in a local (one local less to set up): only the runner's full path
+            // writes it, once, from null to the board's kernel, so a second read sees the first's value or that kernel.
             int b0 = _freeHead;
-            if (b0 != EndOfList && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == k.runnerThread)
+            if (b0 != EndOfList && _kernel != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == _kernel.runnerThread)
             {
                 _freeHead = next[b0];   // next[] of a block off the free list is never read: left as it is
                 holder[b0] = HolderDirect;
@@ -227,9 +228,8 @@ namespace NfRt.Memory
         public MemoryStatus Free(int block)
         {
             // The fast path (see Allocate): a block in range that is allocated directly.
-            Scheduler k = _kernel;
-            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && k != null && _irq.fastWord != 0 && _irq.pendingLines == 0
-                && Thread.CurrentThread == k.runnerThread)
+            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && _kernel != null && _irq.fastWord != 0 && _irq.pendingLines == 0
+                && Thread.CurrentThread == _kernel.runnerThread)
             {
                 holder[block] = HolderFree;   // a direct block's slot is already -1 (outside every partition)
                 next[block] = _freeHead;
