@@ -1,4 +1,5 @@
 using System.Threading;
+using NfRt.ThreadMetric.Plain;
 
 namespace NfRt.NanoBench
 {
@@ -13,10 +14,10 @@ namespace NfRt.NanoBench
     /// one field update, unmask and the pending-IRQ test; twice (a give and a take).</item>
     /// <item><see cref="MonitorOpPair"/>: the plain-threads equivalent: an instance call, lock, one field update,
     /// unlock; twice (what ThreadMetric.Plain's semaphore does).</item>
-    /// <item><see cref="QueueOpPair"/>: ThreadMetric.Plain's queue: an instance call, lock, a 4-word message copied into a
-    /// ring of 12, unlock; then the same to copy it out (a send and a receive).</item>
-    /// <item><see cref="PoolOpPair"/>: ThreadMetric.Plain's pool: an instance call, lock, a free-list pop, unlock; then
-    /// the same with the push back (an allocate and a free).</item>
+    /// <item><see cref="QueueOpPair"/>: ThreadMetric.Plain's queue, its own code (PlainPort.QueueSend and QueueReceive):
+    /// an instance call, lock, a 4-word message copied into a ring of 12, unlock; then the same to copy it out.</item>
+    /// <item><see cref="PoolOpPair"/>: ThreadMetric.Plain's pool, its own code (PlainPort.MemoryPoolAllocate and
+    /// MemoryPoolDeallocate): an instance call, lock, a free-list pop, unlock; then the same with the push back.</item>
     /// <item><see cref="BatonHandoff"/>: the least a switch between two task threads costs in a kernel that runs
     /// its tasks on runtime threads (a baton): the thread check, mask, the hand-over of the CPU (current task,
     /// runner thread), unmask, the next thread's event set and the own event waited on until it is its turn again.
@@ -28,6 +29,14 @@ namespace NfRt.NanoBench
         private int _owner, _word = 4, _masked, _pending, _value, _current;
         private Thread _runner;
         private readonly object _lock = new object();
+
+        /// <summary>The plain port itself (ThreadMetric.Plain/PlainPort.cs, compiled in): the queue and pool floors call it.</summary>
+        private readonly PlainPort _plain = new PlainPort();
+
+        internal Floors()
+        {
+            _plain.MemoryPoolCreate();   // once: every allocate+free pair leaves the free list as it found it
+        }
 
         internal int Fast()
         {
@@ -72,84 +81,22 @@ namespace NfRt.NanoBench
             }
         }
 
-        private const int Words = 4, Capacity = 12;
-        private readonly int[] _ring = new int[Words * Capacity];
-        private readonly int[] _next = new int[16];
-        private int _head, _count, _freeHead = -1;
-
-        internal int Send(int[] m)
-        {
-            lock (_lock)
-            {
-                if (_count == Capacity) return 1;
-                int tail = _head + _count;
-                if (tail >= Capacity) tail -= Capacity;
-                int at = tail * Words;
-                _ring[at] = m[0];
-                _ring[at + 1] = m[1];
-                _ring[at + 2] = m[2];
-                _ring[at + 3] = m[3];
-                _count++;
-                return 0;
-            }
-        }
-
-        internal int Receive(int[] m)
-        {
-            lock (_lock)
-            {
-                if (_count == 0) return 1;
-                int at = _head * Words;
-                m[0] = _ring[at];
-                m[1] = _ring[at + 1];
-                m[2] = _ring[at + 2];
-                m[3] = _ring[at + 3];
-                _head++;
-                if (_head == Capacity) _head = 0;
-                _count--;
-                return 0;
-            }
-        }
-
-        internal int Allocate(out int block)
-        {
-            lock (_lock)
-            {
-                block = _freeHead;
-                if (block < 0) return 1;
-                _freeHead = _next[block];
-                _next[block] = -2;
-                return 0;
-            }
-        }
-
-        internal int Free(int block)
-        {
-            lock (_lock)
-            {
-                if (block < 0 || block >= _next.Length || _next[block] != -2) return 1;
-                _next[block] = _freeHead;
-                _freeHead = block;
-                return 0;
-            }
-        }
-
         internal double QueueOpPair(int n)
         {
-            int[] m = new int[Words];
+            PlainPort p = _plain;
+            int[] m = new int[4];
             int bad = 0;
             long t0 = Clock.Ticks();
-            for (int i = 0; i < n; i++) { bad += Send(m); bad += Receive(m); }
+            for (int i = 0; i < n; i++) { bad += p.QueueSend(m); bad += p.QueueReceive(m); }
             return Done(t0, n, bad);
         }
 
         internal double PoolOpPair(int n)
         {
-            for (int b = 0; b < _next.Length; b++) _next[b] = b + 1 < _next.Length ? b + 1 : -1;
-            _freeHead = 0;
+            PlainPort p = _plain;
             int bad = 0, block;
             long t0 = Clock.Ticks();
-            for (int i = 0; i < n; i++) { bad += Allocate(out block); bad += Free(block); }
+            for (int i = 0; i < n; i++) { bad += p.MemoryPoolAllocate(out block); bad += p.MemoryPoolDeallocate(block); }
             return Done(t0, n, bad);
         }
 

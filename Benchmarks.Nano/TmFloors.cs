@@ -1,4 +1,5 @@
 using System.Threading;
+using NfRt.ThreadMetric.Plain;
 
 namespace NfRt.NanoBench
 {
@@ -12,8 +13,8 @@ namespace NfRt.NanoBench
     /// interrupts enabled), the pending-line word (the tick must not wait behind a fast path) and the runner thread
     /// compared with Thread.CurrentThread (a foreign thread must be refused), all three on one shared object; then
     /// the plain port's own update. No halt, trace, destroy or bound checks, no counters.</item>
-    /// <item><b>Plain shape</b> (<see cref="PlainShape"/>): ThreadMetric.Plain/PlainPort.cs's methods as written
-    /// (one call, lock, the update, unlock).</item>
+    /// <item><b>Plain shape</b>: ThreadMetric.Plain/PlainPort.cs itself, compiled into this assembly (one call, lock,
+    /// the update, unlock).</item>
     /// </list>
     /// A floor pair above the plain pair would make "kernel ≥ plain" impossible for that test; below it, the
     /// difference is what the real kernel path may spend before it falls behind.
@@ -151,108 +152,15 @@ namespace NfRt.NanoBench
             internal int MemoryPoolDeallocate(int id, int block) { return _pool.Free(block) == 0 ? 0 : 1; }
         }
 
-        /// <summary>PlainPort's shape (ThreadMetric.Plain/PlainPort.cs, the same bodies).</summary>
-        internal sealed class PlainShape
-        {
-            private const int Words = 4, Capacity = 12;
-            private readonly object _semLock = new object(), _queueLock = new object(), _poolLock = new object();
-            private int _semCount = 1;
-            private readonly int[] _ring = new int[Words * Capacity];
-            private int _head, _count;
-            private readonly int[] _next = new int[16];
-            private int _freeHead;
-
-            internal PlainShape()
-            {
-                for (int b = 0; b < _next.Length; b++) _next[b] = b + 1 < _next.Length ? b + 1 : -1;
-            }
-
-            internal int SemaphoreGet()
-            {
-                lock (_semLock)
-                {
-                    if (_semCount == 0) return 1;
-                    _semCount = 0;
-                    return 0;
-                }
-            }
-
-            internal int SemaphorePut()
-            {
-                lock (_semLock)
-                {
-                    if (_semCount == 1) return 1;
-                    _semCount = 1;
-                    return 0;
-                }
-            }
-
-            internal int QueueSend(int[] message)
-            {
-                lock (_queueLock)
-                {
-                    if (_count == Capacity) return 1;
-                    int tail = _head + _count;
-                    if (tail >= Capacity) tail -= Capacity;
-                    int at = tail * Words;
-                    _ring[at] = message[0];
-                    _ring[at + 1] = message[1];
-                    _ring[at + 2] = message[2];
-                    _ring[at + 3] = message[3];
-                    _count++;
-                    return 0;
-                }
-            }
-
-            internal int QueueReceive(int[] message)
-            {
-                lock (_queueLock)
-                {
-                    if (_count == 0) return 1;
-                    int at = _head * Words;
-                    message[0] = _ring[at];
-                    message[1] = _ring[at + 1];
-                    message[2] = _ring[at + 2];
-                    message[3] = _ring[at + 3];
-                    _head++;
-                    if (_head == Capacity) _head = 0;
-                    _count--;
-                    return 0;
-                }
-            }
-
-            internal int MemoryPoolAllocate(out int block)
-            {
-                lock (_poolLock)
-                {
-                    block = _freeHead;
-                    if (block < 0) return 1;
-                    _freeHead = _next[block];
-                    _next[block] = -2;
-                    return 0;
-                }
-            }
-
-            internal int MemoryPoolDeallocate(int block)
-            {
-                lock (_poolLock)
-                {
-                    if (block < 0 || block >= _next.Length || _next[block] != -2) return 1;
-                    _next[block] = _freeHead;
-                    _freeHead = block;
-                    return 0;
-                }
-            }
-        }
-
         /// <summary>
         /// ns per pair, best of <paramref name="runs"/> runs of <paramref name="n"/>: index 0..2 the floor's
-        /// synchronization, message, memory pairs; 3..5 the plain shape's. -1 when a call failed.
+        /// synchronization, message, memory pairs; 3..5 PlainPort's. -1 when a call failed.
         /// </summary>
         internal static double[] Measure(int n, int runs)
         {
             var floor = new FloorPort();
-            var plain = new PlainShape();
+            var plain = new PlainPort();
+            plain.MemoryPoolCreate();
             int[] m = new int[4], r = new int[4];
             var best = new double[6];
             for (int k = 0; k < 6; k++) best[k] = double.MaxValue;

@@ -29,6 +29,8 @@ namespace NfRt.ThreadMetric.Plain
     ///                                up the CPU as the trap would (the deferred handling a nanoFramework
     ///                                application does for its events)
     /// </code>
+    /// Benchmarks.Nano compiles this file in as well (its plain floors, Floors.cs and TmFloors.cs, call these methods):
+    /// a change here moves those figures in docs/BENCHMARKS.md too.
     /// </summary>
     public sealed class PlainPort
     {

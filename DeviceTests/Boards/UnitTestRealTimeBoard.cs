@@ -21,17 +21,13 @@ namespace NfRt.DeviceTests
         [TestMethod]
         public void Real_time_run_keeps_order_and_shutdown_joins_everything()
         {
-            RealTimeBoard board = new RealTimeBoard(BoardProfiles.Stm32);
-            Assert.IsFalse(board.IsSimulated, "real time");
-            KernelConfig cfg = new KernelConfig();
-            cfg.PriorityLevels = 32;
-            cfg.CheckInvariants = true;
-            Scheduler k = new Scheduler(cfg, board);
             string log = "";
-            KernelEvent ev = new KernelEvent(k);
             bool done = false;
-            try
+            using (RealTimeRig rt = new RealTimeRig(BoardProfiles.Stm32))
             {
+                Assert.IsFalse(rt.Board.IsSimulated, "real time");
+                Scheduler k = rt.K;
+                KernelEvent ev = new KernelEvent(k);
                 k.CreateTask("S", 5, delegate
                 {
                     for (int i = 0; i < 3; i++)
@@ -47,10 +43,6 @@ namespace NfRt.DeviceTests
                 k.CreateTask("W", 3, delegate { for (int i = 0; i < 3; i++) { ev.Wait(-1); log += "W" + i + " "; } });
                 for (long until = 20; !done && until < 100000; until += 5) k.RunUntilTick(until);
                 Assert.IsNull(k.FirstFaultedTask(), "no fault");
-            }
-            finally
-            {
-                k.Shutdown();
             }
             Assert.AreEqual("S0 W0 S1 W1 S2 W2 ", log, "order");
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using nanoFramework.TestFramework;
-using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Scheduling;
 using NfRt.Sync;
@@ -39,14 +38,6 @@ namespace NfRt.DeviceTests
             }
         }
 
-        private static Scheduler RealTimeKernel()
-        {
-            KernelConfig cfg = new KernelConfig();
-            cfg.PriorityLevels = 32;
-            cfg.CheckInvariants = true;
-            return new Scheduler(cfg, new RealTimeBoard(BoardProfiles.Esp32));
-        }
-
         /// <summary>
         /// A thread the test starts produces 20 events, 2 ms apart, while the driver idles in RunUntilTick: its
         /// Give is refused, every RaiseIrq is Ok, and the consumer task receives all 20.
@@ -54,14 +45,14 @@ namespace NfRt.DeviceTests
         [TestMethod]
         public void A_foreign_thread_signals_a_task_through_an_irq_line()
         {
-            Scheduler k = RealTimeKernel();
-            Drain h = new Drain();
-            h.Units = new CountingSemaphore(k, "units", 0, 100);
             int consumed = 0, refused = 0;
             KernelStatus give = KernelStatus.Ok;
             bool finished = false;
-            try
+            Drain h = new Drain();
+            using (RealTimeRig rt = new RealTimeRig())
             {
+                Scheduler k = rt.K;
+                h.Units = new CountingSemaphore(k, "units", 0, 100);
                 Rig.Is(KernelStatus.Ok, k.SetIrqHandler(Line, h), "handler");
                 k.CreateTask("consumer", 3, delegate { while (h.Units.Take(-1) == KernelStatus.Ok) consumed++; });
                 k.RunUntilTick(k.Now + 2);
@@ -80,10 +71,6 @@ namespace NfRt.DeviceTests
                 for (int i = 0; i < 2000 && (!finished || consumed < 20); i++) k.RunUntilTick(k.Now + 5);
                 Assert.IsTrue(device.Join(10000), "the event thread ended");
             }
-            finally
-            {
-                k.Shutdown();
-            }
             Rig.Is(KernelStatus.WrongContext, give, "Give from the event thread");
             Assert.AreEqual(0, refused, "refused raises");
             Assert.AreEqual(20, consumed, "events received");
@@ -94,28 +81,30 @@ namespace NfRt.DeviceTests
         [TestMethod]
         public void A_timer_callback_signals_a_task_through_an_irq_line()
         {
-            Scheduler k = RealTimeKernel();
-            Drain h = new Drain();
-            h.Units = new CountingSemaphore(k, "units", 0, 100);
             int consumed = 0, fired = 0, refused = 0;
-            Timer timer = null;
-            try
+            using (RealTimeRig rt = new RealTimeRig())
             {
-                k.SetIrqHandler(Line, h);
-                k.CreateTask("consumer", 3, delegate { while (h.Units.Take(-1) == KernelStatus.Ok) consumed++; });
-                timer = new Timer(delegate (object state)
+                Scheduler k = rt.K;
+                Drain h = new Drain();
+                h.Units = new CountingSemaphore(k, "units", 0, 100);
+                Timer timer = null;
+                try
                 {
-                    if (fired >= 10) return;
-                    fired++;
-                    Interlocked.Increment(ref h.Stored);
-                    if (k.RaiseIrq(Line) != KernelStatus.Ok) refused++;
-                }, null, 5, 5);
-                for (int i = 0; i < 2000 && consumed < 10; i++) k.RunUntilTick(k.Now + 5);
-            }
-            finally
-            {
-                if (timer != null) timer.Dispose();
-                k.Shutdown();
+                    k.SetIrqHandler(Line, h);
+                    k.CreateTask("consumer", 3, delegate { while (h.Units.Take(-1) == KernelStatus.Ok) consumed++; });
+                    timer = new Timer(delegate (object state)
+                    {
+                        if (fired >= 10) return;
+                        fired++;
+                        Interlocked.Increment(ref h.Stored);
+                        if (k.RaiseIrq(Line) != KernelStatus.Ok) refused++;
+                    }, null, 5, 5);
+                    for (int i = 0; i < 2000 && consumed < 10; i++) k.RunUntilTick(k.Now + 5);
+                }
+                finally
+                {
+                    if (timer != null) timer.Dispose();
+                }
             }
             Assert.AreEqual(0, refused, "refused raises");
             Assert.AreEqual(10, consumed, "timer events received");

@@ -24,32 +24,20 @@ namespace NfRt.DeviceTests
             }
         }
 
-        private static Scheduler RealTimeKernel()
-        {
-            KernelConfig cfg = new KernelConfig();
-            cfg.PriorityLevels = 32;
-            cfg.CheckInvariants = true;
-            return new Scheduler(cfg, new RealTimeBoard(BoardProfiles.Esp32));
-        }
-
         /// <summary>Real-time board: a raise from Main is delivered at the next run call, on the driver thread; the ISR's driver calls are refused.</summary>
         [TestMethod]
         public void Driver_calls_from_an_isr_are_refused_on_the_real_time_board()
         {
-            Scheduler k = RealTimeKernel();
             DriverCallsInIsr isr = new DriverCallsInIsr();
-            try
+            using (RealTimeRig rt = new RealTimeRig())
             {
+                Scheduler k = rt.K;
                 k.SetIrqHandler(2, isr);
                 Rig.Is(KernelStatus.Ok, k.RaiseIrq(2), "raise from Main");
                 Assert.AreEqual("", isr.Got, "not delivered outside a run call");
                 Rig.Is(KernelStatus.Ok, k.RunUntilTick(k.Now + 5), "the run call around the ISR");
                 Assert.AreEqual("WrongContext WrongContext WrongContext", isr.Got, "driver calls from the ISR");
                 Assert.IsFalse(k.IsShutDown, "not shut down");
-            }
-            finally
-            {
-                k.Shutdown();
             }
         }
 
@@ -60,10 +48,10 @@ namespace NfRt.DeviceTests
         [TestMethod]
         public void CreateTask_from_main_returns_at_once_on_the_real_time_board()
         {
-            Scheduler k = RealTimeKernel();
             bool stop = false, ran = false;
-            try
+            using (RealTimeRig rt = new RealTimeRig())
             {
+                Scheduler k = rt.K;
                 k.CreateTask("hog", 5, delegate { while (!stop) k.Busy(1); });
                 Rig.Is(KernelStatus.Ok, k.RunUntilTick(k.Now + 10), "hog halted at the target");
                 long now = k.Now;
@@ -76,10 +64,6 @@ namespace NfRt.DeviceTests
                 Assert.IsTrue(ran, "the new task ran in the run call");
                 stop = true;
                 Rig.Is(KernelStatus.Ok, k.RunUntilTick(k.Now + 2), "the hog ends");
-            }
-            finally
-            {
-                k.Shutdown();
             }
         }
 

@@ -18,17 +18,13 @@ namespace NfRt.DeviceTests
         [TestMethod]
         public void Releases_stay_on_the_grid_on_the_real_time_board()
         {
-            RealTimeBoard board = new RealTimeBoard(BoardProfiles.Stm32);
-            KernelConfig cfg = new KernelConfig();
-            cfg.PriorityLevels = 32;
-            cfg.CheckInvariants = true;
-            Scheduler k = new Scheduler(cfg, board);
             TaskStatistics s = new TaskStatistics();
             string bad = null;
             long lastRelease = -1, worstLateness = 0;
             int jobs = 0;
-            try
+            using (RealTimeRig rt = new RealTimeRig(BoardProfiles.Stm32))
             {
+                Scheduler k = rt.K;
                 PeriodicOptions o = new PeriodicOptions();
                 o.Period = 10;
                 o.Offset = 3;
@@ -50,10 +46,6 @@ namespace NfRt.DeviceTests
                 for (long until = 100; jobs < 5 && until < 100000; until += 50) k.RunUntilTick(until);
                 Assert.IsNull(k.FirstFaultedTask(), "no fault");
                 Rig.Is(KernelStatus.Ok, k.ReadStatistics(p, s), "read");
-            }
-            finally
-            {
-                k.Shutdown();
             }
             DeviceTestRunner.Print("RT-PERIODIC jobs=" + s.JobsReleased + " skipped=" + s.ReleasesSkipped + " worst_start_lateness_ticks=" + worstLateness
                 + " worst_response=" + s.WorstResponse + " cpu_ticks=" + s.CpuTicks + " cpu_us=" + s.CpuMicros);
