@@ -118,7 +118,7 @@ namespace NfRt.Sync
             // InvalidArgument, as the full path answers, with no null and length tests on the good path.
             int c = _count;
             if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
-                && Thread.CurrentThread == _k.runnerThread)
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 int slot = _head + c;
                 if (slot >= _capacity) slot -= _capacity;
@@ -192,7 +192,7 @@ namespace NfRt.Sync
             // pending, no halt asked for; the array checked by the copy. (A receive that lets nobody in records no trace.)
             int c = _count;
             if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c > 0 && _irq.fastWord != 0
-                && Thread.CurrentThread == _k.runnerThread)
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 int h = _head;
                 try { System.Array.Copy(_slots, h * _words, into, 0, _words); }

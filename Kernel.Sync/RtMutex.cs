@@ -148,7 +148,7 @@ namespace NfRt.Sync
             // task runs, or on a board without a CAS instruction. The thread check keeps foreign threads out.
             // Anything unusual (or a taken or option-marked word) goes to LockFront, which sorts it out.
             int w = _irq.fastWord;
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
             return LockFront(false, -1, false);
         }
 
@@ -182,7 +182,7 @@ namespace NfRt.Sync
         /// </summary>
         private KernelStatus LockFront(bool interruptible, long timeout, bool detectDeadlock)
         {
-            if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
             TaskControlBlock me = _k.current;
             if (me == _k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
@@ -200,9 +200,9 @@ namespace NfRt.Sync
         public bool TryLock()
         {
             int w = _irq.fastWord;   // see Lock
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
             Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) { k.ForeignCallStatus(); return false; }
+            if (Thread.CurrentThread != _irq.runnerThread) { k.ForeignCallStatus(); return false; }
             TaskControlBlock me = k.current;
             if (me == k.Idle || _irq.masked != 0) return false;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
@@ -220,9 +220,9 @@ namespace NfRt.Sync
         public KernelStatus TryLockStatus()
         {
             int w = _irq.fastWord;   // see Lock
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
             Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            if (Thread.CurrentThread != _irq.runnerThread) return k.ForeignCallStatus();
             TaskControlBlock me = k.current;
             if (me == k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
@@ -239,9 +239,9 @@ namespace NfRt.Sync
         public KernelStatus Unlock()
         {
             int w = _irq.fastWord;   // see Lock: the running task's owner word, or 0
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
             Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            if (Thread.CurrentThread != _irq.runnerThread) return k.ForeignCallStatus();
             if (_irq.masked != 0) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
             TaskControlBlock me = k.current;
             int word = me.lockWord;
