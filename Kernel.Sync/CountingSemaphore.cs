@@ -92,20 +92,20 @@ namespace NfRt.Sync
                 _count = c - 1;
                 return KernelStatus.Ok;
             }
-            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
-            int s = _k.EnterChecked();
-            KernelStatus r;
-            c = _count;
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less. Two
+            // locals only (nanoCLR sets up every local of a frame on each call, the fast path's too): c holds the
+            // mask state from here on, r the caller check's status and then the result.
+            KernelStatus r = _k.CheckCaller();
+            if (r != KernelStatus.Ok) return r;
+            c = _k.EnterChecked();
             if (destroyed) r = KernelStatus.Destroyed;
-            else if (c > 0) { _count = c - 1; r = KernelStatus.Ok; }
+            else if (_count > 0) _count--;
             else
             {
                 if (timeoutTicks != 0) _count = WaitersWord;   // before the task pends: a fast Give must fail from now on
-                r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+                r = _k.BlockCurrent(c, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             }
-            _k.Leave(s);
+            _k.Leave(c);
             return r;
         }
 
