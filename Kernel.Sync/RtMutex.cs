@@ -201,12 +201,7 @@ namespace NfRt.Sync
         {
             int w = _irq.fastWord;   // see Lock
             if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != _irq.runnerThread) { k.ForeignCallStatus(); return false; }
-            TaskControlBlock me = k.current;
-            if (me == k.Idle || _irq.masked != 0) return false;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
-            return TryLockSlow(me, false) == KernelStatus.Ok;
+            return TryLockFront(false) == KernelStatus.Ok;   // OwnerDied is not Ok: that mutex is left alone
         }
 
         /// <summary>
@@ -221,12 +216,21 @@ namespace NfRt.Sync
         {
             int w = _irq.fastWord;   // see Lock
             if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != _irq.runnerThread) return k.ForeignCallStatus();
-            TaskControlBlock me = k.current;
-            if (me == k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
+            return TryLockFront(true);
+        }
+
+        /// <summary>
+        /// The shared front end of both try locks, past their fast path: caller check, context check, one CAS
+        /// with the board's CAS flavour, else the slow path. A call of its own, so the try locks' frames hold one
+        /// local (nanoCLR sets up every local of a frame on each call, the fast path's too).
+        /// </summary>
+        private KernelStatus TryLockFront(bool mayReportOwnerDied)
+        {
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
+            TaskControlBlock me = _k.current;
+            if (me == _k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
-            return TryLockSlow(me, true);
+            return TryLockSlow(me, mayReportOwnerDied);
         }
 
         /// <summary>
@@ -240,12 +244,20 @@ namespace NfRt.Sync
         {
             int w = _irq.fastWord;   // see Lock: the running task's owner word, or 0
             if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != _irq.runnerThread) return k.ForeignCallStatus();
+            return UnlockFront();
+        }
+
+        /// <summary>
+        /// Unlock past its fast path: caller check, context check, one CAS with the board's CAS flavour, else the
+        /// slow path. A call of its own, so Unlock's frame holds one local (see <see cref="TryLockFront"/>).
+        /// </summary>
+        private KernelStatus UnlockFront()
+        {
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
             if (_irq.masked != 0) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
-            TaskControlBlock me = k.current;
+            TaskControlBlock me = _k.current;
             int word = me.lockWord;
-            if (me != k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
+            if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
             return UnlockSlow(me);
         }
 
