@@ -20,6 +20,9 @@ namespace NfRt.NanoBench
     /// the block, the result: BlockPool's frames before this branch): nanoCLR sets up every local on every call.</item>
     /// <item><c>no_freecount</c>: KernelGate without the free-count updates (what a derived FreeCount saves).</item>
     /// <item><c>no_local</c>: KernelGate with the kernel read from its field twice instead of a local.</item>
+    /// <item><c>irq_runner</c>: NoFreeCount with the runner thread beside the fast word and pending lines on one
+    /// object, each read through the same field (no kernel, no null test, no local): BlockPool's fast path since the
+    /// runner thread moved to the IRQ controller.</item>
     /// </list>
     /// </summary>
     internal sealed class PoolCosts
@@ -36,7 +39,7 @@ namespace NfRt.NanoBench
         private int _freeHead, _freeCount = Blocks, _allocations, _frees, _sink;
 
         /// <summary>Names of the variants, in <see cref="Measure"/>'s order.</summary>
-        internal static readonly string[] Names = { "base", "floor", "holder", "counted", "kernel_gate", "kernel_frame", "no_freecount", "no_local" };
+        internal static readonly string[] Names = { "base", "floor", "holder", "counted", "kernel_gate", "kernel_frame", "no_freecount", "no_local", "irq_runner" };
 
         private PoolCosts()
         {
@@ -162,6 +165,21 @@ namespace NfRt.NanoBench
             return 1;
         }
 
+        private int IrqRunnerA(out int block)
+        {
+            int b = _freeHead;
+            if (b != End && _g.Word != 0 && _g.Pending == 0 && Thread.CurrentThread == _g.Runner)
+            { _freeHead = _next[b]; _holder[b] = Direct; _allocations++; block = b; return 0; }
+            block = -1; return 1;
+        }
+
+        private int IrqRunnerF(int block)
+        {
+            if (block >= 0 && block < _blockCount && _holder[block] == Direct && _g.Word != 0 && _g.Pending == 0 && Thread.CurrentThread == _g.Runner)
+            { _holder[block] = Free; _next[block] = _freeHead; _freeHead = block; _frees++; return 0; }
+            return 1;
+        }
+
         /// <summary>ns per pair, best of <paramref name="runs"/> runs of <paramref name="n"/>, for each of <see cref="Names"/>; -1 when a call failed.</summary>
         internal static double[] Measure(int n, int runs)
         {
@@ -183,7 +201,8 @@ namespace NfRt.NanoBench
                         case 4: for (int i = 0; i < n; i++) { bad += p.GateA(out b); bad += p.GateF(b); } break;
                         case 5: for (int i = 0; i < n; i++) { bad += p.FrameA(out b); bad += p.FrameF(b); } break;
                         case 6: for (int i = 0; i < n; i++) { bad += p.NoCountA(out b); bad += p.NoCountF(b); } break;
-                        default: for (int i = 0; i < n; i++) { bad += p.NoLocalA(out b); bad += p.NoLocalF(b); } break;
+                        case 7: for (int i = 0; i < n; i++) { bad += p.NoLocalA(out b); bad += p.NoLocalF(b); } break;
+                        default: for (int i = 0; i < n; i++) { bad += p.IrqRunnerA(out b); bad += p.IrqRunnerF(b); } break;
                     }
                     double ns = (Clock.Ticks() - t0) * 100.0 / n;
                     if (bad != 0) ns = -1;

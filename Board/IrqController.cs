@@ -35,6 +35,12 @@ namespace NfRt.Boards
         // no CAS instruction). The scheduler sets the task's word at every switch (SetTaskWord).
         internal int fastWord;
         private int _taskWord;
+        // The thread that may run kernel code: the running task's, or the kernel driver's while the idle task runs;
+        // null while no kernel is attached and after its shutdown (then every thread is foreign). Written only by the
+        // attached kernel (at its construction, at every switch, at shutdown), read by every fast path and by the
+        // kernel's caller check: here, next to the fast word, so a fast path reaches it through the object it
+        // already reads. Compared by Thread object identity.
+        internal Thread runnerThread;
         // Raised lines not yet delivered. Read directly by the primitives' fast paths (a fast path runs only while
         // no line is pending, so it never delays a delivery the slow path's Leave would make).
         internal int pendingLines;
@@ -63,9 +69,6 @@ namespace NfRt.Boards
             IIrqSink k = _sink;
             return k == null || k.AdmitCaller();
         }
-
-        /// <summary>The attached kernel, or null (the block pool's fast paths read its runner thread).</summary>
-        internal IIrqSink AttachedSink { get { return _sink; } }
 
         /// <summary>True once a kernel is attached.</summary>
         public bool IsAttached { get { return _sink != null; } }

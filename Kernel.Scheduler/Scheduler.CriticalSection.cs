@@ -37,7 +37,7 @@ namespace NfRt.Scheduling
         /// <returns>Ok, or ShutDown, WatchdogExpired or WrongContext.</returns>
         public KernelStatus CheckCaller()
         {
-            if (Thread.CurrentThread == runnerThread) return KernelStatus.Ok;
+            if (Thread.CurrentThread == _irq.runnerThread) return KernelStatus.Ok;
             return ForeignCallStatus();
         }
 
@@ -53,7 +53,7 @@ namespace NfRt.Scheduling
             if (me == _driverThread && _stuck != null)
             {
                 if (!RecoverFromStuck()) return KernelStatus.WatchdogExpired;
-                if (me == runnerThread) return KernelStatus.WrongContext;   // recovered just now: the caller retries
+                if (me == _irq.runnerThread) return KernelStatus.WrongContext;   // recovered just now: the caller retries
             }
             Interlocked.Increment(ref _foreignCalls);
             return KernelStatus.WrongContext;
@@ -85,7 +85,7 @@ namespace NfRt.Scheduling
         /// <summary>Throws <see cref="KernelFaultException"/> unless the calling thread owns the CPU.</summary>
         private void RequireRunner()
         {
-            if (Thread.CurrentThread != runnerThread)
+            if (Thread.CurrentThread != _irq.runnerThread)
                 throw new KernelFaultException("kernel entered by a thread that does not own the CPU (current task: " + current.Name + ")");
         }
 

@@ -32,7 +32,7 @@ namespace NfRt.Scheduling
         /// <returns>Ok, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Checkpoint()
         {
-            if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();
+            if (Thread.CurrentThread != _irq.runnerThread) return ForeignCallStatus();
             if (_irq.IsMasked) return KernelStatus.Ok;
             _irq.Poll();
             Reschedule();
@@ -127,7 +127,7 @@ namespace NfRt.Scheduling
             _irq.RestoreQuiet(0);
             if (tracing) FlushTrace();
             // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
-            runnerThread = nt == null ? _driverThread : nt.Thread;
+            _irq.runnerThread = nt == null ? _driverThread : nt.Thread;
             Interlocked.Increment(ref _handovers);
             current = next;
             (nt == null ? _idleGate : nt.Gate).Open();

@@ -58,7 +58,7 @@ namespace NfRt.Scheduling
         /// </summary>
         private KernelStatus ForeignDriverCall()
         {
-            if (Thread.CurrentThread != runnerThread) Interlocked.Increment(ref _foreignCalls);
+            if (Thread.CurrentThread != _irq.runnerThread) Interlocked.Increment(ref _foreignCalls);
             return KernelStatus.WrongContext;
         }
 
@@ -166,7 +166,7 @@ namespace NfRt.Scheduling
             if (_shutdown) return KernelStatus.ShutDown;
             if (_driving || (current == Idle && _irq.IsMasked)) return KernelStatus.WrongContext;   // a stuck task's mask is its own
             _shutdown = true;
-            runnerThread = null;          // from now on every thread is foreign to the kernel
+            _irq.runnerThread = null;          // from now on every thread is foreign to the kernel
             Board.Stop();
             for (int i = 0; i < _taskCount; i++) _threads[i].Gate.Open();
             long deadline = ClockMs() + Config.ShutdownTimeoutMs;

@@ -58,12 +58,12 @@ namespace NfRt.Scheduling
         private readonly TaskGate _idleGate;
         private int _checkerCount;
         private int _taskCount;
-        // The task that owns the CPU, and the thread that may run kernel code (its thread, or the
-        // driver's while idle; null after shutdown). Fields, not properties: the rt-mutex fast path
-        // reads them, and on the interpreter every call costs. Compared by Thread object identity, not
+        // The task that owns the CPU. A field, not a property: the primitives read it, and on the interpreter
+        // every call costs. The thread that may run kernel code (its thread, or the driver's while idle; null
+        // after shutdown) is the IRQ controller's runnerThread, where every fast path already looks; the
+        // scheduler keeps no copy (one store per switch). Compared by Thread object identity, not
         // ManagedThreadId (on nanoCLR an id read before Thread.Start need not be the one the thread reports).
         internal TaskControlBlock current;
-        internal Thread runnerThread;
         private readonly Thread _driverThread;
         private int _handovers;   // bumped with Interlocked at every hand-over: the fence between switcher and switched-to
         private long _ticks;
@@ -131,7 +131,7 @@ namespace NfRt.Scheduling
             Idle.state = TaskState.Running;
             current = Idle;
             _driverThread = Thread.CurrentThread;
-            runnerThread = _driverThread;
+            _irq.runnerThread = _driverThread;
             _checkers[_checkerCount++] = new SchedulerInvariants(this);
             InitTiming();   // run-time statistics and periodic tasks (Scheduler.Statistics.cs)
             _irq.Attach(this);

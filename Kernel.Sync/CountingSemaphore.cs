@@ -87,25 +87,25 @@ namespace NfRt.Sync
             // been). Nothing else can run kernel code until this task makes a kernel call or unmasks, so the update
             // needs neither a mask nor a CAS. Anything else goes to the slow path, which sorts it out.
             int c = _count;
-            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _k.runnerThread)
+            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _count = c - 1;
                 return KernelStatus.Ok;
             }
-            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
-            KernelStatus st = _k.CheckCaller();
-            if (st != KernelStatus.Ok) return st;
-            int s = _k.EnterChecked();
-            KernelStatus r;
-            c = _count;
+            // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less. Two
+            // locals only (nanoCLR sets up every local of a frame on each call, the fast path's too): c holds the
+            // mask state from here on, r the caller check's status and then the result.
+            KernelStatus r = _k.CheckCaller();
+            if (r != KernelStatus.Ok) return r;
+            c = _k.EnterChecked();
             if (destroyed) r = KernelStatus.Destroyed;
-            else if (c > 0) { _count = c - 1; r = KernelStatus.Ok; }
+            else if (_count > 0) _count--;
             else
             {
                 if (timeoutTicks != 0) _count = WaitersWord;   // before the task pends: a fast Give must fail from now on
-                r = _k.BlockCurrent(s, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+                r = _k.BlockCurrent(c, TaskState.Blocked, this, waiters.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             }
-            _k.Leave(s);
+            _k.Leave(c);
             return r;
         }
 
@@ -119,7 +119,7 @@ namespace NfRt.Sync
             // The fast path (see Take): nobody waits and there is room (0 <= count < max), nothing records traces.
             int c = _count;
             if (c >= 0 && c < _max && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
-                && Thread.CurrentThread == _k.runnerThread)
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 _count = c + 1;
                 return KernelStatus.Ok;

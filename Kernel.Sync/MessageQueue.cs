@@ -118,7 +118,7 @@ namespace NfRt.Sync
             // InvalidArgument, as the full path answers, with no null and length tests on the good path.
             int c = _count;
             if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
-                && Thread.CurrentThread == _k.runnerThread)
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 int slot = _head + c;
                 if (slot >= _capacity) slot -= _capacity;
@@ -192,7 +192,7 @@ namespace NfRt.Sync
             // pending, no halt asked for; the array checked by the copy. (A receive that lets nobody in records no trace.)
             int c = _count;
             if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c > 0 && _irq.fastWord != 0
-                && Thread.CurrentThread == _k.runnerThread)
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 int h = _head;
                 try { System.Array.Copy(_slots, h * _words, into, 0, _words); }
@@ -202,11 +202,12 @@ namespace NfRt.Sync
                 return KernelStatus.Ok;
             }
             // The full path, in this frame (not a call): a task parked in its wait keeps one stack frame less.
-            // (Its locals are few on purpose: nanoCLR sets up every local of the frame on each call, the fast path's too.)
+            // Its locals are few on purpose (nanoCLR sets up every local of the frame on each call, the fast path's
+            // too): c holds the mask state from here on, r the caller check's status and then the result.
             KernelStatus r = _k.CheckCaller();
             if (r != KernelStatus.Ok) return r;
             if (into == null || into.Length < _words) return KernelStatus.InvalidArgument;
-            int s = _k.EnterChecked();
+            c = _k.EnterChecked();
             if (destroyed) r = KernelStatus.Destroyed;
             else if (_count > 0)
             {
@@ -219,9 +220,9 @@ namespace NfRt.Sync
             {
                 _k.Current.waitBuffer = into;   // a sender writes straight into it
                 if (timeoutTicks != 0) fastBlock |= RxMayWait;   // before it pends: a fast Send must fail
-                r = _k.BlockCurrent(s, TaskState.Blocked, this, receivers.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
+                r = _k.BlockCurrent(c, TaskState.Blocked, this, receivers.list, timeoutTicks, true);   // the wait (WaitQueue's protocol)
             }
-            _k.Leave(s);
+            _k.Leave(c);
             return r;
         }
 

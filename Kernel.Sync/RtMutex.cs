@@ -148,7 +148,7 @@ namespace NfRt.Sync
             // task runs, or on a board without a CAS instruction. The thread check keeps foreign threads out.
             // Anything unusual (or a taken or option-marked word) goes to LockFront, which sorts it out.
             int w = _irq.fastWord;
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
             return LockFront(false, -1, false);
         }
 
@@ -182,7 +182,7 @@ namespace NfRt.Sync
         /// </summary>
         private KernelStatus LockFront(bool interruptible, long timeout, bool detectDeadlock)
         {
-            if (Thread.CurrentThread != _k.runnerThread) return _k.ForeignCallStatus();
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
             TaskControlBlock me = _k.current;
             if (me == _k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
@@ -200,13 +200,8 @@ namespace NfRt.Sync
         public bool TryLock()
         {
             int w = _irq.fastWord;   // see Lock
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) { k.ForeignCallStatus(); return false; }
-            TaskControlBlock me = k.current;
-            if (me == k.Idle || _irq.masked != 0) return false;
-            if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return true;
-            return TryLockSlow(me, false) == KernelStatus.Ok;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return true;
+            return TryLockFront(false) == KernelStatus.Ok;   // OwnerDied is not Ok: that mutex is left alone
         }
 
         /// <summary>
@@ -220,13 +215,22 @@ namespace NfRt.Sync
         public KernelStatus TryLockStatus()
         {
             int w = _irq.fastWord;   // see Lock
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
-            TaskControlBlock me = k.current;
-            if (me == k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, w, 0) == 0) return KernelStatus.Ok;
+            return TryLockFront(true);
+        }
+
+        /// <summary>
+        /// The shared front end of both try locks, past their fast path: caller check, context check, one CAS
+        /// with the board's CAS flavour, else the slow path. A call of its own, so the try locks' frames hold one
+        /// local (nanoCLR sets up every local of a frame on each call, the fast path's too).
+        /// </summary>
+        private KernelStatus TryLockFront(bool mayReportOwnerDied)
+        {
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
+            TaskControlBlock me = _k.current;
+            if (me == _k.Idle || _irq.masked != 0) return KernelStatus.WrongContext;
             if (_sys.Atomics.CompareExchange(ref ownerWord, me.lockWord, 0) == 0) return KernelStatus.Ok;
-            return TryLockSlow(me, true);
+            return TryLockSlow(me, mayReportOwnerDied);
         }
 
         /// <summary>
@@ -239,13 +243,21 @@ namespace NfRt.Sync
         public KernelStatus Unlock()
         {
             int w = _irq.fastWord;   // see Lock: the running task's owner word, or 0
-            if (w != 0 && Thread.CurrentThread == _k.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
-            Scheduler k = _k;
-            if (Thread.CurrentThread != k.runnerThread) return k.ForeignCallStatus();
+            if (w != 0 && Thread.CurrentThread == _irq.runnerThread && Interlocked.CompareExchange(ref ownerWord, 0, w) == w) return KernelStatus.Ok;
+            return UnlockFront();
+        }
+
+        /// <summary>
+        /// Unlock past its fast path: caller check, context check, one CAS with the board's CAS flavour, else the
+        /// slow path. A call of its own, so Unlock's frame holds one local (see <see cref="TryLockFront"/>).
+        /// </summary>
+        private KernelStatus UnlockFront()
+        {
+            if (Thread.CurrentThread != _irq.runnerThread) return _k.ForeignCallStatus();
             if (_irq.masked != 0) return KernelStatus.WrongContext;   // an IRQ handler owns no mutex
-            TaskControlBlock me = k.current;
+            TaskControlBlock me = _k.current;
             int word = me.lockWord;
-            if (me != k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
+            if (me != _k.Idle && _sys.Atomics.CompareExchange(ref ownerWord, 0, word) == word) return KernelStatus.Ok;
             return UnlockSlow(me);
         }
 

@@ -80,7 +80,6 @@ namespace NfRt.Memory
         private int _freeOrDirect;
         private int _inFlight;
         internal Scheduler checkedBy;
-        private Scheduler _kernel;   // the board's kernel, cached by the first full-path call after it attached (the fast paths read its runner thread)
         private readonly int[] _grantLogAsked = new int[GrantLogLength];
         private readonly int[] _grantLogGot = new int[GrantLogLength];
 
@@ -185,10 +184,10 @@ namespace NfRt.Memory
             // runs kernel or pool code until this task makes a kernel call or unmasks, so no mask is needed.
             // The full path is a call of its own: nanoCLR sets up every local of a frame on each call, so its
             // locals would cost the fast path too (Benchmarks.Nano/PoolCosts.cs).
-            // _kernel is read twice rather than kept in a local (one local less to set up): only the runner's full path
-            // writes it, once, from null to the board's kernel, so a second read sees the first's value or that kernel.
+            // The runner thread is the IRQ controller's, null while no kernel is attached: then no thread passes, and
+            // the full path decides (a set-up allocator before a kernel exists, the kernel's caller check after).
             int b0 = _freeHead;
-            if (b0 != EndOfList && _kernel != null && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == _kernel.runnerThread)
+            if (b0 != EndOfList && _irq.fastWord != 0 && _irq.pendingLines == 0 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _freeHead = next[b0];   // next[] of a block off the free list is never read: left as it is
                 holder[b0] = HolderDirect;
@@ -202,7 +201,6 @@ namespace NfRt.Memory
         private MemoryStatus AllocateFull(out int block)
         {
             if (!_irq.AdmitsCaller()) { block = -1; return MemoryStatus.WrongContext; }
-            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             // PopFree written out: on the interpreter a call costs more than these lines.
             int s = _irq.Mask();
             int b = _freeHead;
@@ -228,8 +226,8 @@ namespace NfRt.Memory
         public MemoryStatus Free(int block)
         {
             // The fast path (see Allocate): a block in range that is allocated directly.
-            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && _kernel != null && _irq.fastWord != 0 && _irq.pendingLines == 0
-                && Thread.CurrentThread == _kernel.runnerThread)
+            if (block >= 0 && block < BlockCount && holder[block] == HolderDirect && _irq.fastWord != 0 && _irq.pendingLines == 0
+                && Thread.CurrentThread == _irq.runnerThread)
             {
                 holder[block] = HolderFree;   // a direct block's slot is already -1 (outside every partition)
                 next[block] = _freeHead;
@@ -243,7 +241,6 @@ namespace NfRt.Memory
         private MemoryStatus FreeFull(int block)
         {
             if (!_irq.AdmitsCaller()) return MemoryStatus.WrongContext;
-            if (_kernel == null) _kernel = _irq.AttachedSink as Scheduler;
             if (block < 0 || block >= BlockCount)
             {
                 int s0 = _irq.Mask();
