@@ -123,14 +123,15 @@ namespace NfRt.Scheduling
             if (_fineClock) AccountCpu(prev, next);   // statistics: CPU time by the finer clock (Scheduler.Statistics.cs)
             if (tracing) Emit(TraceKind.Switch, next, prev.Id, 0);
             bool prevDead = prev.state == TaskState.Dead;
-            _irq.SetTaskWord(nt != null && _hardwareCas ? next.lockWord : 0);   // the rt-mutex fast paths' context word
-            _irq.RestoreQuiet(0);
+            _irq.UnmaskWithTaskWord(nt != null && _hardwareCas ? next.lockWord : 0);   // the rt-mutex fast paths' context word; unmasked quietly
             if (tracing) FlushTrace();
             // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
             runnerThread = nt == null ? _driverThread : nt.Thread;
             Interlocked.Increment(ref _handovers);
             current = next;
-            (nt == null ? _idleGate : nt.Gate).Open();
+            TaskGate open = nt == null ? _idleGate : nt.Gate;
+            AutoResetEvent e = open.ParkEvent;   // the default gate: its event set directly (TaskGate.ParkEvent)
+            if (e != null) e.Set(); else open.Open();
             if (prevDead) return;
             if (prev == Idle)
             {
@@ -140,10 +141,11 @@ namespace NfRt.Scheduling
             // WaitTurn(prev), written out: the thread parks in this frame, so every parked task holds one stack
             // frame less of nanoCLR's heap (~200 bytes, docs/FOOTPRINT.md) and every switch makes one call less.
             TaskGate gate = _threads[prev.Id - 1].Gate;
+            e = gate.ParkEvent;                  // the default gate: waited on directly, one frame less while parked
             while (current != prev)
             {
                 if (_shutdown) throw new TaskAbortException();
-                gate.Wait();
+                if (e != null) e.WaitOne(Timeout.Infinite, false); else gate.Wait();
             }
             Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
             if (_shutdown) throw new TaskAbortException();
