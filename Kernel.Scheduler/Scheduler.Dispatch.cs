@@ -60,12 +60,24 @@ namespace NfRt.Scheduling
         /// </summary>
         private void Reschedule()
         {
+            if (_irq.masked != 0) return;
+            _irq.Mask();
+            RescheduleMasked();
+        }
+
+        /// <summary>
+        /// <see cref="Reschedule"/> from the outermost level, still masked (Leave with no line pending: unmasking
+        /// first would deliver nothing). Leaves IRQs enabled, quietly, whether it switched or not.
+        /// </summary>
+        private void RescheduleMasked()
+        {
             // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU;
             // the stuck task itself halts at its next kernel call (PickNext).
-            if (_irq.masked != 0 || _shutdown || !_started) return;
-            if (current == Idle && !_driving) return;
-            if (_stuck != null && Thread.CurrentThread == _driverThread) return;
-            int s = _irq.Mask();
+            if (_shutdown || !_started || (current == Idle && !_driving) || (_stuck != null && Thread.CurrentThread == _driverThread))
+            {
+                _irq.RestoreQuiet(0);
+                return;
+            }
             TaskControlBlock next = PickNext();
             if (next == current)
             {
@@ -76,10 +88,10 @@ namespace NfRt.Scheduling
                     next.state = TaskState.Running;
                     if (next.sliceLeft <= 0) next.sliceLeft = next.timeSlice;
                 }
-                _irq.RestoreQuiet(s);
+                _irq.RestoreQuiet(0);
                 return;
             }
-            SwitchTo(next, s);
+            SwitchTo(next, 0);
         }
 
         /// <summary>
