@@ -16,19 +16,24 @@ namespace NfRt.NanoBench
     /// fine-clock tests, task states and slices, the switch counters, the task word, the gate looked up by task id.</item>
     /// <item>5 <c>fences</c>: + the two Interlocked fences of the hand-over (a full fence out, a CAS in).</item>
     /// <item>6 <c>flat</c>: variant 5's work in the least calls: the whole switch in one frame of Yield, the gate
-    /// sealed and called directly (the shape of the kernel's Yield fast path).</item>
+    /// sealed and called directly.</item>
+    /// <item>7 <c>direct_shape</c>: the shape of the kernel's direct Yield switch since branch <c>switch</c>
+    /// (docs/spec/scheduler.md §16): Yield's frame (thread check, the fallback tests, a mask call), the queue's one-step
+    /// swap (a call), the switch (a call: the bookkeeping of variant 4, one unmask call, the fences), the event set and
+    /// waited on directly (no gate call). What the kernel's figure has above it is what this model leaves out.</item>
     /// </list>
     /// </summary>
     internal sealed class SwitchCosts
     {
         /// <summary>Names of the variants, in <see cref="Measure"/>'s order.</summary>
-        internal static readonly string[] Names = { "floor", "calls", "virtual_gate", "ready_queue", "kernel_tests", "fences", "flat" };
+        internal static readonly string[] Names = { "floor", "calls", "virtual_gate", "ready_queue", "kernel_tests", "fences", "flat", "direct_shape" };
 
-        private abstract class VGate { internal abstract void Open(); internal abstract void Wait(); }
+        private abstract class VGate { internal AutoResetEvent park; internal abstract void Open(); internal abstract void Wait(); }
 
         private sealed class EGate : VGate
         {
             private readonly AutoResetEvent _e = new AutoResetEvent(false);
+            internal EGate() { park = _e; }
             internal override void Open() { _e.Set(); }
             internal override void Wait() { _e.WaitOne(Timeout.Infinite, false); }
         }
@@ -353,6 +358,81 @@ namespace NfRt.NanoBench
             return 0;
         }
 
+        // ---- 7: the direct switch's shape ----
+        private Tcb YieldFrom(Tcb t)
+        {
+            int p = t.prio;
+            if (((_summary & ((1u << (p >> 5)) - 1)) | (_groups[p >> 5] & ((1u << (p & 31)) - 1))) != 0) return null;
+            Tcb h = _head[p];
+            if (h == null) return null;
+            Tcb n = h.next;
+            if (n == null) { t.prev = null; _head[p] = t; }
+            else { n.prev = null; _head[p] = n; Tcb last = _tail[p]; t.prev = last; last.next = t; h.next = null; }
+            t.next = null;
+            _tail[p] = t;
+            t.queued = true;
+            h.queued = false;
+            return h;
+        }
+
+        private void UnmaskWith(int word) { _taskWord = word; _fastWord = word; _masked = 0; }
+
+        private int Yield7()
+        {
+            if (Thread.CurrentThread != _runner) return 1;
+            Tcb t = _currentT;
+            if (t == _idle || (_masked | _pending | _halt) != 0) return 2;
+            Mask();
+            if (_checks) return 3;
+            Tcb next = YieldFrom(t);
+            if (next == null) return 4;
+            t.state = 1;
+            t.slice = 0;
+            SwitchTo7(next, 0);
+            if (_sink != null) return 5;
+            return 0;
+        }
+
+        private void SwitchTo7(Tcb next, int s)
+        {
+            if (s != 0) throw new System.InvalidOperationException("nested");
+            bool tracing = _sink != null;
+            Tcb prev = _currentT;
+            if (prev.state == 0) prev.state = 1;
+            Ctx nt = null;
+            if (next != _idle)
+            {
+                if (next.queued) Remove(next);
+                if (next.slice <= 0) next.slice = next.timeSlice;
+                nt = _ctx[next.id];
+            }
+            next.state = 0;
+            _switches++;
+            next.switchesIn++;
+            if (_fine) _switches++;
+            if (tracing) _switches++;
+            bool prevDead = prev.state == 3;
+            UnmaskWith(nt != null && !_fine ? next.lockWord : 0);
+            if (tracing) _switches++;
+            _runner = nt.thread;
+            Interlocked.Increment(ref _handovers);
+            _currentT = next;
+            VGate open = nt.gate;
+            AutoResetEvent e = open.park;
+            if (e != null) e.Set(); else open.Open();
+            if (prevDead) return;
+            if (prev == _idle) return;
+            VGate g = _ctx[prev.id].gate;
+            e = g.park;
+            while (_currentT != prev)
+            {
+                if (_shutdown) return;
+                if (e != null) e.WaitOne(Timeout.Infinite, false); else g.Wait();
+            }
+            Interlocked.CompareExchange(ref _handovers, 0, -1);
+            if (_shutdown) return;
+        }
+
         private int _bad;
 
         private void Side(int me, int rounds)
@@ -384,7 +464,8 @@ namespace NfRt.NanoBench
                 case 3: for (int i = 0; i < rounds; i++) bad += Yield3(); break;
                 case 4: for (int i = 0; i < rounds; i++) bad += Yield4(); break;
                 case 5: for (int i = 0; i < rounds; i++) bad += Yield5(); break;
-                default: for (int i = 0; i < rounds; i++) bad += Yield6(); break;
+                case 6: for (int i = 0; i < rounds; i++) bad += Yield6(); break;
+                default: for (int i = 0; i < rounds; i++) bad += Yield7(); break;
             }
             _bad += bad;
         }
@@ -435,6 +516,7 @@ namespace NfRt.NanoBench
             Tcb me = _tcb[1];
             if (_variant == 1 || _variant == 2) { while (_current != 1) { if (_variant == 1) sg.Wait(); else vg.Wait(); } }
             else if (_variant == 6) { while (_currentT != me) sg.Wait(); }
+            else if (_variant == 7) { while (_currentT != me) vg.park.WaitOne(Timeout.Infinite, false); }
             else { while (_currentT != me) vg.Wait(); }
             Side(1, _partnerRounds - 1);
             // The last hand-back, without waiting for another turn: the main side's last Yield returns, the partner ends.
