@@ -33,9 +33,10 @@ namespace NfRt.Scheduling
         public KernelStatus Checkpoint()
         {
             if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();
-            if (_irq.IsMasked) return KernelStatus.Ok;
+            if (_irq.masked != 0) return KernelStatus.Ok;
             _irq.Poll();
-            Reschedule();
+            _irq.Mask();           // Reschedule, written out (a trap's and Busy's path): Poll leaves IRQs enabled
+            RescheduleMasked();
             if (_stuck == null) FlushTrace();    // a driver that gave up on a stuck task touches nothing
             return KernelStatus.Ok;
         }
