@@ -35,9 +35,12 @@ namespace NfRt.Scheduling
             if (Thread.CurrentThread != runnerThread) return ForeignCallStatus();
             if (_irq.masked != 0) return KernelStatus.Ok;
             _irq.Poll();
-            _irq.Mask();           // Reschedule, written out (a trap's and Busy's path): Poll leaves IRQs enabled
+            // Reschedule, written out (a trap's and Busy's path; Poll leaves IRQs enabled). A driver that gave up on a
+            // stuck task (in the delivery above) touches nothing, not even the mask: that task still owns the CPU.
+            if (_stuck != null && Thread.CurrentThread == _driverThread) return KernelStatus.Ok;
+            _irq.Mask();
             RescheduleMasked();
-            if (_stuck == null) FlushTrace();    // a driver that gave up on a stuck task touches nothing
+            if (_stuck == null) FlushTrace();
             return KernelStatus.Ok;
         }
 
@@ -61,19 +64,20 @@ namespace NfRt.Scheduling
         /// </summary>
         private void Reschedule()
         {
-            if (_irq.masked != 0) return;
+            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU: it
+            // leaves the mask alone (the stuck task may be inside a critical section of its own by now); the stuck
+            // task itself halts at its next kernel call (PickNext).
+            if (_irq.masked != 0 || (_stuck != null && Thread.CurrentThread == _driverThread)) return;
             _irq.Mask();
             RescheduleMasked();
         }
 
         /// <summary>
-        /// <see cref="Reschedule"/> from the outermost level, still masked (Leave with no line pending: unmasking
-        /// first would deliver nothing). Leaves IRQs enabled, quietly, whether it switched or not.
+        /// <see cref="Reschedule"/> from the outermost level, masked by the caller, which owns the CPU (Leave with no
+        /// line pending: unmasking first would deliver nothing). Leaves IRQs enabled, quietly, whether it switched or not.
         /// </summary>
         private void RescheduleMasked()
         {
-            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU;
-            // the stuck task itself halts at its next kernel call (PickNext).
             if (_shutdown || !_started || (current == Idle && !_driving) || (_stuck != null && Thread.CurrentThread == _driverThread))
             {
                 _irq.RestoreQuiet(0);
