@@ -69,6 +69,8 @@ namespace NfRt.NanoBench
             for (int i = 1; i < pc.Length; i++) Print("pool_cost_" + PoolCosts.Names[i], pc[i] - pc[0]);
             double baton = floors.BatonHandoff(1000);
             Print("floor_baton_handoff", baton);
+            double[] sc = SwitchCosts.Measure(1000, Runs);   // a Yield switch's parts (SwitchCosts.cs): each variant adds one step
+            for (int i = 0; i < sc.Length; i++) { if (sc[i] < 0) _failures++; Print("switch_cost_" + SwitchCosts.Names[i], sc[i]); }
 
             var hw = new KernelBench(BoardProfiles.Stm32);
             Print("rtmutex_lock_unlock_pair", hw.LockPair);

@@ -11,9 +11,11 @@ namespace NfRt.Boards
     public sealed class EventGate : TaskGate
     {
         /// <summary>Creates a closed gate.</summary>
-        public EventGate() { }
+        public EventGate() : this(new AutoResetEvent(false)) { }
 
-        private readonly AutoResetEvent _event = new AutoResetEvent(false);
+        private EventGate(AutoResetEvent e) : base(e) { _event = e; }
+
+        private readonly AutoResetEvent _event;
 
         /// <inheritdoc/>
         public override void Open() { _event.Set(); }

@@ -115,6 +115,14 @@ namespace NfRt.Boards
         /// </summary>
         internal void SetTaskWord(int word) { _taskWord = word; }
 
+        /// <summary><see cref="SetTaskWord"/> then <see cref="RestoreQuiet"/>(0) in one call: the end of the switch's masked part.</summary>
+        internal void UnmaskWithTaskWord(int word)
+        {
+            _taskWord = word;
+            fastWord = word;
+            masked = 0;
+        }
+
         /// <summary>Raises line <paramref name="irq"/> (0 .. 31). Thread-safe; delivery happens at the next enable or poll.</summary>
         /// <returns>False (and nothing changes) when the line is out of range.</returns>
         public bool Raise(int irq)

@@ -102,11 +102,20 @@ namespace NfRt.Scheduling
                 return;
             }
             if (_checkInvariants) FaultIfBroken("invariant: ");
-            _irq.Restore(0);
             // Only call what can do something: a switch is possible only if the current task stopped
-            // running (blocked, yielded, exited), another task is ready, or a halt is requested.
+            // running (blocked, yielded, exited), another task is ready, or a halt is requested. With no line
+            // pending, unmasking would deliver nothing: the reschedule starts still masked (one mask, not two).
             TaskControlBlock cur = current;
-            if (cur.state != TaskState.Running || _ready.count != 0 || _haltRequested != 0) Reschedule();
+            if (cur.state != TaskState.Running || _ready.count != 0 || _haltRequested != 0)
+            {
+                if (_irq.pendingLines == 0) RescheduleMasked();
+                else
+                {
+                    _irq.Restore(0);
+                    Reschedule();
+                }
+            }
+            else _irq.Restore(0);
             if (Trace.sink != null) FlushTrace();
         }
 

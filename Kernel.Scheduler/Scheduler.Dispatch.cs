@@ -13,7 +13,7 @@ namespace NfRt.Scheduling
     ///      (blocked, sleeping, suspended, dead); N out of the ready queue, N Running; counters,
     ///      trace events.
     ///   2. TP unmasks (quietly: no IRQ delivery here) and flushes the trace to the sink.
-    ///   3. TP: runnerThread = TN (the right to enter the kernel moves first), then a full fence
+    ///   3. TP: the IRQ controller's runnerThread = TN (the right to enter the kernel moves first), then a full fence
     ///      (Interlocked on _handovers), then current = N. From this write on TN may run: it can see
     ///      its turn even before its gate opens, so TP touches no shared kernel state after it.
     ///   4. TP opens N's gate.
@@ -33,10 +33,14 @@ namespace NfRt.Scheduling
         public KernelStatus Checkpoint()
         {
             if (Thread.CurrentThread != _irq.runnerThread) return ForeignCallStatus();
-            if (_irq.IsMasked) return KernelStatus.Ok;
+            if (_irq.masked != 0) return KernelStatus.Ok;
             _irq.Poll();
-            Reschedule();
-            if (_stuck == null) FlushTrace();    // a driver that gave up on a stuck task touches nothing
+            // Reschedule, written out (a trap's and Busy's path; Poll leaves IRQs enabled). A driver that gave up on a
+            // stuck task (in the delivery above) touches nothing, not even the mask: that task still owns the CPU.
+            if (_stuck != null && Thread.CurrentThread == _driverThread) return KernelStatus.Ok;
+            _irq.Mask();
+            RescheduleMasked();
+            if (_stuck == null) FlushTrace();
             return KernelStatus.Ok;
         }
 
@@ -60,12 +64,25 @@ namespace NfRt.Scheduling
         /// </summary>
         private void Reschedule()
         {
-            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU;
-            // the stuck task itself halts at its next kernel call (PickNext).
-            if (_irq.masked != 0 || _shutdown || !_started) return;
-            if (current == Idle && !_driving) return;
-            if (_stuck != null && Thread.CurrentThread == _driverThread) return;
-            int s = _irq.Mask();
+            // A driver that gave up on a stuck task unwinds through here while that task still owns the CPU: it
+            // leaves the mask alone (the stuck task may be inside a critical section of its own by now); the stuck
+            // task itself halts at its next kernel call (PickNext).
+            if (_irq.masked != 0 || (_stuck != null && Thread.CurrentThread == _driverThread)) return;
+            _irq.Mask();
+            RescheduleMasked();
+        }
+
+        /// <summary>
+        /// <see cref="Reschedule"/> from the outermost level, masked by the caller, which owns the CPU (Leave with no
+        /// line pending: unmasking first would deliver nothing). Leaves IRQs enabled, quietly, whether it switched or not.
+        /// </summary>
+        private void RescheduleMasked()
+        {
+            if (_shutdown || !_started || (current == Idle && !_driving) || (_stuck != null && Thread.CurrentThread == _driverThread))
+            {
+                _irq.RestoreQuiet(0);
+                return;
+            }
             TaskControlBlock next = PickNext();
             if (next == current)
             {
@@ -76,10 +93,10 @@ namespace NfRt.Scheduling
                     next.state = TaskState.Running;
                     if (next.sliceLeft <= 0) next.sliceLeft = next.timeSlice;
                 }
-                _irq.RestoreQuiet(s);
+                _irq.RestoreQuiet(0);
                 return;
             }
-            SwitchTo(next, s);
+            SwitchTo(next, 0);
         }
 
         /// <summary>
@@ -123,14 +140,15 @@ namespace NfRt.Scheduling
             if (_fineClock) AccountCpu(prev, next);   // statistics: CPU time by the finer clock (Scheduler.Statistics.cs)
             if (tracing) Emit(TraceKind.Switch, next, prev.Id, 0);
             bool prevDead = prev.state == TaskState.Dead;
-            _irq.SetTaskWord(nt != null && _hardwareCas ? next.lockWord : 0);   // the rt-mutex fast paths' context word
-            _irq.RestoreQuiet(0);
+            _irq.UnmaskWithTaskWord(nt != null && _hardwareCas ? next.lockWord : 0);   // the rt-mutex fast paths' context word; unmasked quietly
             if (tracing) FlushTrace();
             // Steps 3-5. The Interlocked increment is a full fence: every kernel write above is visible before current is.
             _irq.runnerThread = nt == null ? _driverThread : nt.Thread;
             Interlocked.Increment(ref _handovers);
             current = next;
-            (nt == null ? _idleGate : nt.Gate).Open();
+            TaskGate open = nt == null ? _idleGate : nt.Gate;
+            AutoResetEvent e = open.ParkEvent;   // the default gate: its event set directly (TaskGate.ParkEvent)
+            if (e != null) e.Set(); else open.Open();
             if (prevDead) return;
             if (prev == Idle)
             {
@@ -140,10 +158,11 @@ namespace NfRt.Scheduling
             // WaitTurn(prev), written out: the thread parks in this frame, so every parked task holds one stack
             // frame less of nanoCLR's heap (~200 bytes, docs/FOOTPRINT.md) and every switch makes one call less.
             TaskGate gate = _threads[prev.Id - 1].Gate;
+            e = gate.ParkEvent;                  // the default gate: waited on directly, one frame less while parked
             while (current != prev)
             {
                 if (_shutdown) throw new TaskAbortException();
-                gate.Wait();
+                if (e != null) e.WaitOne(Timeout.Infinite, false); else gate.Wait();
             }
             Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
             if (_shutdown) throw new TaskAbortException();

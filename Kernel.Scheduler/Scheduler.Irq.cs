@@ -1,3 +1,4 @@
+using System.Threading;
 using NfRt.Boards;
 using NfRt.Kernel;
 
@@ -46,7 +47,10 @@ namespace NfRt.Scheduling
         /// <summary>Called after the last pending IRQ handler: reschedule on IRQ exit.</summary>
         void IIrqSink.OnIrqExit()
         {
-            Reschedule();
+            // Reschedule, written out: every interrupt's path, one call less (the stuck-driver test as there).
+            if (_irq.masked != 0 || (_stuck != null && Thread.CurrentThread == _driverThread)) return;
+            _irq.Mask();
+            RescheduleMasked();
         }
     }
 }

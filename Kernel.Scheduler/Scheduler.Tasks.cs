@@ -1,3 +1,5 @@
+using System.Threading;
+using NfRt.Boards;
 using NfRt.Kernel;
 
 namespace NfRt.Scheduling
@@ -120,8 +122,37 @@ namespace NfRt.Scheduling
         /// <returns>Ok, or a caller refusal of <see cref="CheckCaller"/>.</returns>
         public KernelStatus Yield()
         {
-            KernelStatus st = CheckCaller();
-            if (st != KernelStatus.Ok) return st;
+            if (Thread.CurrentThread != _irq.runnerThread) return ForeignCallStatus();   // CheckCaller, written out
+            TaskControlBlock t = current;
+            IrqController irq = _irq;
+            // The general path: the idle task (the driver), a nested section, a pending line (delivered first, as
+            // Leave does) or a halt (a stuck task always has one, Scheduler.Watchdog.cs).
+            if (t == Idle || (irq.masked | irq.pendingLines | _haltRequested) != 0) return YieldGeneral();
+            // The direct switch: what Leave and Reschedule would do here, without their tests (each known to pass: a
+            // task runs, so the kernel started and is not shut down; nothing masked, pending or halted) and with one
+            // mask. The invariants are checked masked on entry, not after the queue step: a checker would see the
+            // task that runs next Ready but out of the queue; the queue step's result is checked at the next exit.
+            irq.Mask();
+            if (_checkInvariants) FaultIfBroken("invariant: ");
+            TaskControlBlock next = _ready.YieldFrom(t);   // t behind its equals; the next task out (an equal) or still queued
+            if (next != null)
+            {
+                t.state = TaskState.Ready;
+                t.sliceLeft = 0;      // a fresh slice when it runs again
+                SwitchTo(next, 0);
+            }
+            else
+            {
+                t.sliceLeft = t.timeSlice;   // nothing may run before it: it keeps the CPU, with a fresh slice
+                irq.RestoreQuiet(0);
+            }
+            if (Trace.sink != null) FlushTrace();
+            return KernelStatus.Ok;
+        }
+
+        /// <summary><see cref="Yield"/> through the critical section: Leave delivers, checks and reschedules.</summary>
+        private KernelStatus YieldGeneral()
+        {
             int s = EnterChecked();
             TaskControlBlock t = current;
             if (t != Idle)

@@ -84,6 +84,58 @@ public class UnitTestReadyQueue
         Assert.Equal(0u, Summary(q));
     }
 
+    /// <summary>
+    /// YieldFrom, the running task t at level 40 (not queued): with equals a, b queued, a comes out and t goes behind b
+    /// (count and bitmap unchanged); with a alone, t takes its place; with nothing at 40 or above, null and nothing
+    /// changes; with a more urgent task queued (levels 31 and 32 around the group edge), t is queued at the tail of
+    /// its level and the urgent task is returned, still queued.
+    /// </summary>
+    [Fact]
+    public void YieldFrom_swaps_the_yielder_behind_its_equals_in_one_step()
+    {
+        var q = new ReadyQueue(1024);
+        var t = Tcb(40, "t"); var a = Tcb(40, "a"); var b = Tcb(40, "b"); var low = Tcb(50, "low");
+        q.EnqueueTail(low);
+        Assert.Null(q.YieldFrom(t));                      // nothing at 40 or above: t is still the pick
+        Assert.False(t.inReadyQueue);
+        Assert.Equal(1, q.Count);
+        q.EnqueueTail(a); q.EnqueueTail(b);
+        uint summary = Summary(q), group = Groups(q)[1];
+        Assert.Same(a, q.YieldFrom(t));
+        Assert.False(a.inReadyQueue);
+        Assert.True(t.inReadyQueue);
+        Assert.Equal(3, q.Count);
+        Assert.Equal(summary, Summary(q));
+        Assert.Equal(group, Groups(q)[1]);
+        Assert.Null(q.Check());
+        Assert.Same(b, q.Peek());
+        q.Remove(b);
+        Assert.Same(t, q.Peek());
+        // t alone at 40 now: a (running) yields, t comes out and a takes its place
+        Assert.Same(t, q.YieldFrom(a));
+        Assert.Same(a, q.Peek());
+        Assert.Null(TailOf(q, 40).readyNext);
+        Assert.Same(a, TailOf(q, 40));
+        Assert.Null(q.Check());
+        foreach (int urgent in new[] { 39, 32, 31, 0 })
+        {
+            var q2 = new ReadyQueue(1024);
+            var y = Tcb(40, "y"); var e = Tcb(40, "e"); var u = Tcb(urgent, "u");
+            q2.EnqueueTail(e); q2.EnqueueTail(u);
+            Assert.Same(u, q2.YieldFrom(y));
+            Assert.True(u.inReadyQueue);
+            Assert.True(y.inReadyQueue);
+            Assert.Equal(3, q2.Count);
+            Assert.Null(q2.Check());
+            q2.Remove(u);
+            Assert.Same(e, q2.Peek());
+            q2.Remove(e);
+            Assert.Same(y, q2.Peek());
+        }
+    }
+
+    private static TaskControlBlock TailOf(ReadyQueue q, int level) => ((TaskControlBlock[])TailField.GetValue(q))[level];
+
     [Fact]
     public void Fifo_at_one_level_and_enqueue_head_goes_first()
     {

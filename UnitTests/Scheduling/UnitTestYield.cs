@@ -114,4 +114,60 @@ public class UnitTestYield
         Assert.Equal(new[] { "T Running Suspended", "T woke@2" }, s.Log);
         Assert.Equal(new[] { 1, 1 }, s.Trace.SwitchOrder());   // start, and the wake at tick 2: E never ran
     }
+
+    /// <summary>Three equals yield twice each: the yielder goes behind both others every time (A B C A B C A B C).</summary>
+    [Fact]
+    public void Three_equals_rotate_on_yield()
+    {
+        using var s = new SimKernel();
+        foreach (var n in new[] { "A", "B", "C" })
+            s.Task(n, 5, () => { s.Log.Add(n + "1"); s.K.Yield(); s.Log.Add(n + "2"); s.K.Yield(); s.Log.Add(n + "3"); });
+        s.Run();
+        Assert.Equal(new[] { "A1", "B1", "C1", "A2", "B2", "C2", "A3", "B3", "C3" }, s.Log);
+        Assert.Equal(new[] { 1, 2, 3, 1, 2, 3, 1, 2, 3 }, s.Trace.SwitchOrder());
+    }
+
+    /// <summary>
+    /// A cooperative task is not preempted by a more urgent task it makes ready, but its yield hands the CPU to it:
+    /// 1. C (5, cooperative) creates U (1) and E (5): neither runs yet.
+    /// 2. C yields: U runs first (more urgent), then E (C went behind it), then C.
+    /// </summary>
+    [Fact]
+    public void Cooperative_yield_runs_the_more_urgent_task_first_then_its_equals()
+    {
+        using var s = new SimKernel();
+        s.Task("C", 5, () =>
+        {
+            s.Task("U", 1, () => s.Log.Add("U"));
+            s.Task("E", 5, () => s.Log.Add("E"));
+            s.Log.Add("C1");
+            s.K.Yield();
+            s.Log.Add("C2");
+        }, TaskOptions.Cooperative);
+        s.Run();
+        Assert.Equal(new[] { "C1", "U", "E", "C2" }, s.Log);
+    }
+
+    /// <summary>
+    /// A yield keeps the CPU with a fresh slice when nothing of its priority is ready; with an equal ready the
+    /// yielder's slice is spent and the equal starts a fresh one (slice 3 ticks).
+    /// </summary>
+    [Fact]
+    public void Yield_gives_a_fresh_slice_to_whoever_runs_next()
+    {
+        using var s = new SimKernel(timeSlice: 3);
+        TaskControlBlock a = null, b = null;
+        a = s.Task("A", 5, () =>
+        {
+            s.K.Busy(1);
+            s.Log.Add("A busy " + a.SliceLeft);
+            s.K.Yield();                              // alone: keeps the CPU
+            s.Log.Add("A alone " + a.SliceLeft);
+            b = s.Task("B", 5, () => s.Log.Add("B " + b.SliceLeft), TaskOptions.None, 3);
+            s.K.Yield();                              // B runs, A waits behind it
+            s.Log.Add("A back " + a.SliceLeft);
+        }, TaskOptions.None, 3);
+        s.Run();
+        Assert.Equal(new[] { "A busy 2", "A alone 3", "B 3", "A back 3" }, s.Log);
+    }
 }
