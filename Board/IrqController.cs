@@ -41,6 +41,11 @@ namespace NfRt.Boards
         // kernel's caller check: here, next to the fast word, so a fast path reaches it through the object it
         // already reads. Compared by Thread object identity.
         internal Thread runnerThread;
+        // 1: the kernel's next preemption point hands the CPU to its driver (a halt: the driver's target tick passed, or
+        // the watchdog fired; docs/spec/scheduler.md). Written by the attached kernel only (the watchdog's thread with
+        // an Interlocked exchange); read by the primitives' fast paths, which leave a halt to the full path's
+        // preemption point: here, beside the pending lines, so they test both through the object they already read.
+        internal int haltRequested;
         // Raised lines not yet delivered. Read directly by the primitives' fast paths (a fast path runs only while
         // no line is pending, so it never delays a delivery the slow path's Leave would make).
         internal int pendingLines;

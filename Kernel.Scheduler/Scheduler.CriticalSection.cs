@@ -106,7 +106,7 @@ namespace NfRt.Scheduling
             // running (blocked, yielded, exited), another task is ready, or a halt is requested. With no line
             // pending, unmasking would deliver nothing: the reschedule starts still masked (one mask, not two).
             TaskControlBlock cur = current;
-            if (cur.state != TaskState.Running || _ready.count != 0 || _haltRequested != 0)
+            if (cur.state != TaskState.Running || _ready.count != 0 || _irq.haltRequested != 0)
             {
                 if (_irq.pendingLines == 0) RescheduleMasked();
                 else

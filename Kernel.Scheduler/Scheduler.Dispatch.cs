@@ -47,7 +47,7 @@ namespace NfRt.Scheduling
         private TaskControlBlock PickNext()
         {
             TaskControlBlock cur = current;
-            if (_haltRequested != 0 && cur != Idle) return Idle;   // halted: the driver runs next (Scheduler.Watchdog.cs)
+            if (_irq.haltRequested != 0 && cur != Idle) return Idle;   // halted: the driver runs next (Scheduler.Watchdog.cs)
             TaskControlBlock top = _ready.Peek();
             if (cur.state == TaskState.Running)
             {
@@ -111,7 +111,7 @@ namespace NfRt.Scheduling
             TaskControlBlock prev = current;
             if (prev.state == TaskState.Running)
             {
-                if (prev != Idle && next == Idle && _haltRequested != 0)
+                if (prev != Idle && next == Idle && _irq.haltRequested != 0)
                 {
                     prev.state = TaskState.Ready;
                     _ready.EnqueueHead(prev);             // halted: it resumes first at the next driver call

@@ -127,7 +127,7 @@ namespace NfRt.Scheduling
             IrqController irq = _irq;
             // The general path: the idle task (the driver), a nested section, a pending line (delivered first, as
             // Leave does) or a halt (a stuck task always has one, Scheduler.Watchdog.cs).
-            if (t == Idle || (irq.masked | irq.pendingLines | _haltRequested) != 0) return YieldGeneral();
+            if (t == Idle || (irq.masked | irq.pendingLines | irq.haltRequested) != 0) return YieldGeneral();
             // The direct switch: what Leave and Reschedule would do here, without their tests (each known to pass: a
             // task runs, so the kernel started and is not shut down; nothing masked, pending or halted) and with one
             // mask. The invariants are checked masked on entry, not after the queue step: a checker would see the

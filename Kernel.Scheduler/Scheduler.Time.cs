@@ -72,7 +72,7 @@ namespace NfRt.Scheduling
             _ticks++;
             _ticksProcessed++;
             Emit(TraceKind.Tick, current, (int)_ticks, 0);
-            if (_ticks >= _haltAt && current != Idle && !Board.IsSimulated) _haltRequested = 1;   // real time: halt at the target tick
+            if (_ticks >= _haltAt && current != Idle && !Board.IsSimulated) _irq.haltRequested = 1;   // real time: halt at the target tick
             TaskControlBlock cur = current;
             if (cur != Idle)
             {

@@ -7,7 +7,7 @@ namespace NfRt.Scheduling
     /// Halting and the watchdog: how the driver gets the CPU back from a task that does not give it.
     /// <code>
     /// A halt is a forced switch to the idle task (the driver), taken at the running task's next
-    /// preemption point while _haltRequested is set: PickNext answers Idle, the task goes back to the
+    /// preemption point while _irq.haltRequested is set: PickNext answers Idle, the task goes back to the
     /// head of the ready queue (it resumes first at the next driver call), a Halt event is traced.
     /// Two things request one:
     ///   target tick  the driver's AdvanceTicks/RunUntilTick target is reached while a task runs
@@ -89,7 +89,7 @@ namespace NfRt.Scheduling
                         // No switch for a period: ask the task to hand over at its next preemption point.
                         _watchdogTask = current;
                         _watchdogFired = true;
-                        Interlocked.Exchange(ref _haltRequested, 1);
+                        Interlocked.Exchange(ref _irq.haltRequested, 1);
                         haltSince = now;
                         continue;
                     }
@@ -101,7 +101,7 @@ namespace NfRt.Scheduling
                 }
             }
             Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire fence: our turn seen, so is the state before it
-            _haltRequested = 0;
+            _irq.haltRequested = 0;
         }
 
         /// <summary>
@@ -113,7 +113,7 @@ namespace NfRt.Scheduling
             if (current != Idle) return false;
             Interlocked.CompareExchange(ref _handovers, 0, -1);   // acquire: the halted task's writes are visible
             _stuck = null;
-            _haltRequested = 0;
+            _irq.haltRequested = 0;
             _haltAt = long.MaxValue;
             return true;
         }
@@ -122,7 +122,7 @@ namespace NfRt.Scheduling
         private bool HaltAtTargetTick()
         {
             if (_ticks < _haltAt) return false;
-            Interlocked.Exchange(ref _haltRequested, 1);
+            Interlocked.Exchange(ref _irq.haltRequested, 1);
             return true;
         }
     }

@@ -89,7 +89,6 @@ namespace NfRt.Scheduling
         private int _faultCount, _faultsReported;
         private TaskControlBlock _lastFault;
         private long _haltAt = long.MaxValue;     // the driver's target tick: a task about to pass it is halted
-        internal int _haltRequested;              // 1: the next preemption point hands the CPU to the driver (the primitives' fast paths read it)
         private bool _watchdogFired;              // the current driver call hit the watchdog
         private TaskControlBlock _watchdogTask;   // named by the last WatchdogExpired
         private TaskControlBlock _stuck;          // holds the CPU and has not reached a kernel call

@@ -87,7 +87,7 @@ namespace NfRt.Sync
             // been). Nothing else can run kernel code until this task makes a kernel call or unmasks, so the update
             // needs neither a mask nor a CAS. Anything else goes to the slow path, which sorts it out.
             int c = _count;
-            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
+            if (c > 0 && _irq.fastWord != 0 && (_irq.pendingLines | _irq.haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _count = c - 1;
                 return KernelStatus.Ok;
@@ -118,7 +118,7 @@ namespace NfRt.Sync
         {
             // The fast path (see Take): nobody waits and there is room (0 <= count < max), nothing records traces.
             int c = _count;
-            if (c >= 0 && c < _max && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && _trace.sink == null
+            if (c >= 0 && c < _max && _irq.fastWord != 0 && (_irq.pendingLines | _irq.haltRequested) == 0 && _trace.sink == null
                 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _count = c + 1;

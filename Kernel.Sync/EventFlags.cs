@@ -69,7 +69,7 @@ namespace NfRt.Sync
             // The fast path (docs/spec/primitives.md §17; the argument as in CountingSemaphore.Take): nobody may wait,
             // the flags live, the task that owns the CPU with interrupts enabled, no line pending, no halt asked for,
             // nothing records traces (the full path records FlagsSet). No mask: nothing else runs kernel code meanwhile.
-            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && _irq.fastWord != 0 && _trace.sink == null
+            if ((fastBlock | _irq.pendingLines | _irq.haltRequested) == 0 && _irq.fastWord != 0 && _trace.sink == null
                 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _value |= flags;
@@ -115,7 +115,7 @@ namespace NfRt.Sync
         {
             // The fast path (see Set): taking flags away satisfies no waiter and records no trace, so waiters and a
             // trace sink do not keep it out; only a destroy does.
-            if (!destroyed && _irq.fastWord != 0 && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
+            if (!destroyed && _irq.fastWord != 0 && (_irq.pendingLines | _irq.haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
             {
                 _value &= ~flags;
                 return KernelStatus.Ok;
@@ -156,7 +156,7 @@ namespace NfRt.Sync
             int v = _value;
             observed = v;
             if (flags != 0 && (all ? (v & flags) == flags : (v & flags) != 0) && !destroyed && _irq.fastWord != 0
-                && (_irq.pendingLines | _k._haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
+                && (_irq.pendingLines | _irq.haltRequested) == 0 && Thread.CurrentThread == _irq.runnerThread)
             {
                 if (clearOnExit) _value = v & ~flags;
                 return KernelStatus.Ok;

@@ -117,7 +117,7 @@ namespace NfRt.Sync
             // the copy itself (a null or too short array throws before a word moves, nothing was changed yet):
             // InvalidArgument, as the full path answers, with no null and length tests on the good path.
             int c = _count;
-            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
+            if ((fastBlock | _irq.pendingLines | _irq.haltRequested) == 0 && c < _capacity && _irq.fastWord != 0 && _trace.sink == null
                 && Thread.CurrentThread == _irq.runnerThread)
             {
                 int slot = _head + c;
@@ -191,7 +191,7 @@ namespace NfRt.Sync
             // The fast path (see Send): a message queued, nobody waits, the CPU's task, interrupts enabled, no line
             // pending, no halt asked for; the array checked by the copy. (A receive that lets nobody in records no trace.)
             int c = _count;
-            if ((fastBlock | _irq.pendingLines | _k._haltRequested) == 0 && c > 0 && _irq.fastWord != 0
+            if ((fastBlock | _irq.pendingLines | _irq.haltRequested) == 0 && c > 0 && _irq.fastWord != 0
                 && Thread.CurrentThread == _irq.runnerThread)
             {
                 int h = _head;

@@ -305,7 +305,7 @@ public class UnitTestEventFlagsFastPath
         s.Task("A", 10, () =>
         {
             Assert.Equal(KernelStatus.Ok, f.Set(0b0011));
-            Interlocked.Exchange(ref s.K._haltRequested, 1);
+            Interlocked.Exchange(ref s.K.Board.Irq.haltRequested, 1);
             var (r, full) = Call(s.K, () => call == "set" ? f.Set(0b0100) : call == "wait" ? f.Wait(0b0001, false, true, 0, out _) : f.Clear(0b0010));
             log.Add($"{call} {r} full={full} value={f.Value}");
         });
