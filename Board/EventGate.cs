@@ -11,21 +11,19 @@ namespace NfRt.Boards
     public sealed class EventGate : TaskGate
     {
         /// <summary>Creates a closed gate.</summary>
-        public EventGate() : this(new AutoResetEvent(false)) { }
+        public EventGate() : base(new AutoResetEvent(false)) { }
 
-        private EventGate(AutoResetEvent e) : base(e) { _event = e; }
-
-        private readonly AutoResetEvent _event;
+        // The event is the base's ParkEvent (one field per gate): the scheduler sets and waits on it directly.
 
         /// <inheritdoc/>
-        public override void Open() { _event.Set(); }
+        public override void Open() { ParkEvent.Set(); }
 
         /// <inheritdoc/>
-        public override void Wait() { _event.WaitOne(Timeout.Infinite, false); }
+        public override void Wait() { ParkEvent.WaitOne(Timeout.Infinite, false); }
 
         /// <inheritdoc/>
         /// <param name="timeoutMs">Most milliseconds to wait (<c>Timeout.Infinite</c> = no limit).</param>
         /// <returns>True when the gate was opened; false on timeout.</returns>
-        public override bool Wait(int timeoutMs) { return _event.WaitOne(timeoutMs, false); }
+        public override bool Wait(int timeoutMs) { return ParkEvent.WaitOne(timeoutMs, false); }
     }
 }
