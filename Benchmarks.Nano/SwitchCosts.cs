@@ -5,7 +5,9 @@ namespace NfRt.NanoBench
     /// <summary>
     /// Where a kernel <c>Yield</c> switch's time goes on nanoCLR (issue 18, the switch): two threads pass a baton as in
     /// <see cref="Floors.BatonHandoff"/>, and each variant adds one of the kernel's steps to the one before, so the
-    /// difference of two figures is that step's cost. ns per hand-off.
+    /// difference of two figures is that step's cost. ns per hand-off. Each variant is written out whole, with no flag
+    /// or shared helper in its measured path (a test or a call would be measured too), so consecutive variants repeat
+    /// each other's code by design, as QueueCosts and PoolCosts do.
     /// <list type="bullet">
     /// <item>0 <c>floor</c>: the baton floor, inline in the loop (thread check, mask, hand-over, unmask, set, wait).</item>
     /// <item>1 <c>calls</c>: the same work through the kernel's call chain (Yield, CheckCaller, EnterChecked, Mask,
