@@ -250,7 +250,25 @@ namespace NfRt.Scheduling
         internal void ExitCurrent()
         {
             ITaskExitHook hook = SyncLayer;
-            if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(current);
+            if (hook != null && !_irq.IsMasked)
+            {
+                try
+                {
+                    hook.OnTaskExiting(current);
+                }
+                catch (TaskAbortException)
+                {
+                    throw;
+                }
+                catch (System.Exception e)
+                {
+                    // On a board with the heap full, the hook's calls need stack frames from the heap and throw
+                    // OutOfMemoryException. Finish the exit without it (nothing here allocates); the task's fault,
+                    // unless its body already threw, so the driver learns it (§20). The hook may have failed
+                    // inside its section: the masked check below abandons that.
+                    if (current.fault == null) current.fault = e;
+                }
+            }
             int s = Enter();
             TaskControlBlock t = current;
             if (s != 0)

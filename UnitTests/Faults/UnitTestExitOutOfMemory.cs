@@ -49,7 +49,7 @@ public class UnitTestExitOutOfMemory
     [InlineData(true)]
     public void An_exit_hook_out_of_heap_completes_the_exit_and_is_the_tasks_fault(bool failMasked)
     {
-        using var s = new SimKernel(watchdogMs: 2000);
+        var s = new SimKernel(watchdogMs: 2000);   // not disposed: Dispose rethrows the faults this test expects
         var layer = new FailingExitLayer(s.K, failMasked);
         s.K.SyncLayer = layer;
         var ev = new KernelEvent(s.K);
@@ -84,7 +84,7 @@ public class UnitTestExitOutOfMemory
     [Fact]
     public void A_faulted_body_keeps_its_fault_when_the_exit_hook_also_fails()
     {
-        using var s = new SimKernel(watchdogMs: 2000);
+        var s = new SimKernel(watchdogMs: 2000);   // not disposed: Dispose rethrows the faults this test expects
         s.K.SyncLayer = new FailingExitLayer(s.K, false);
         var bad = s.Task("bad", 5, () => throw new InvalidOperationException("sensor gone"));
         Assert.Equal(KernelStatus.TaskFaulted, s.K.RunUntilIdle());
