@@ -263,10 +263,27 @@ namespace NfRt.Scheduling
                 catch (System.Exception e)
                 {
                     // On a board with the heap full, the hook's calls need stack frames from the heap and throw
-                    // OutOfMemoryException. Finish the exit without it (nothing here allocates); the task's fault,
-                    // unless its body already threw, so the driver learns it (§20). The hook may have failed
-                    // inside its section: the masked check below abandons that.
+                    // OutOfMemoryException. Drop the exit reserve (Scheduler.ExitReserve.cs) for the frames of the
+                    // rest; the exception is the task's fault unless its body already threw, so the driver learns
+                    // it (§20). Unless the hook failed inside its section, it runs once more with those bytes (its
+                    // work is idempotent: a mutex already released is skipped); if that fails too, the exit goes
+                    // on without it. A section the hook left masked is abandoned by the masked check below.
+                    _exitReserve = null;
                     if (current.fault == null) current.fault = e;
+                    if (!_irq.IsMasked)
+                    {
+                        try
+                        {
+                            hook.OnTaskExiting(current);
+                        }
+                        catch (TaskAbortException)
+                        {
+                            throw;
+                        }
+                        catch (System.Exception)
+                        {
+                        }
+                    }
                 }
             }
             int s = Enter();

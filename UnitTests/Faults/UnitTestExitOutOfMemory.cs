@@ -18,17 +18,21 @@ public class UnitTestExitOutOfMemory
     {
         private readonly Scheduler _k;
         internal readonly bool FailMasked;
-        internal int Exits;
+        internal int Calls;          // every call, the kernel's second run of a failed hook included
+        internal int FailuresLeft;   // fail this many calls, then succeed
 
-        internal FailingExitLayer(Scheduler k, bool failMasked)
+        internal FailingExitLayer(Scheduler k, bool failMasked, int failures = int.MaxValue)
         {
             _k = k;
             FailMasked = failMasked;
+            FailuresLeft = failures;
         }
 
         void ITaskExitHook.OnTaskExiting(TaskControlBlock task)
         {
-            Exits++;
+            Calls++;
+            if (FailuresLeft == 0) return;
+            FailuresLeft--;
             if (FailMasked) _k.Enter();   // the rt-mutex's release runs masked: it can fail inside its section
             throw new OutOfMemoryException("no frame for the exit hook");
         }
@@ -75,7 +79,7 @@ public class UnitTestExitOutOfMemory
         Assert.Equal(KernelStatus.TaskFaulted, s.K.RunUntilIdle());
         Assert.Same(after, s.K.LastFault);
         Assert.Equal(TaskState.Dead, after.State);
-        Assert.Equal(3, layer.Exits);
+        Assert.Equal(failMasked ? 3 : 6, layer.Calls);   // unmasked, each failed hook ran once more (and failed again)
         Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
         Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
     }
@@ -92,6 +96,40 @@ public class UnitTestExitOutOfMemory
         Assert.IsType<InvalidOperationException>(bad.Fault);
         Assert.Equal(TaskState.Dead, bad.State);
         Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
+        Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
+    }
+
+    /// <summary>
+    /// The exit reserve (Scheduler.ExitReserve.cs): held from the first run call of a kernel with an exit hook; a
+    /// failed hook drops it and runs once more (here it then succeeds, as on a board where the reserve's bytes
+    /// gave it its frames); the task's fault is still the exception; the next run call makes the reserve again.
+    /// A kernel without an exit hook holds none.
+    /// </summary>
+    [Fact]
+    public void A_failed_hook_runs_again_on_the_exit_reserve_which_the_next_run_call_makes_again()
+    {
+        var s = new SimKernel(watchdogMs: 2000);
+        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
+        Assert.False(s.K.HoldsExitReserve);                     // no exit hook: no reserve
+        var layer = new FailingExitLayer(s.K, false, failures: 1);
+        s.K.SyncLayer = layer;
+        var ev = new KernelEvent(s.K);
+        var t = s.Task("t", 5, () => ev.Wait(-1));
+        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
+        Assert.True(s.K.HoldsExitReserve);
+        Assert.Equal(KernelStatus.Ok, ev.Signal());
+        Assert.Equal(KernelStatus.TaskFaulted, s.K.RunUntilIdle());
+        Assert.Same(t, s.K.LastFault);
+        Assert.IsType<OutOfMemoryException>(t.Fault);
+        Assert.Equal(2, layer.Calls);                            // failed, then ran again and finished
+        Assert.False(s.K.HoldsExitReserve);                     // used by that exit
+        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
+        Assert.True(s.K.HoldsExitReserve);                      // made again
+        var u = s.Task("u", 5, () => { });
+        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());      // a hook that works: no fault, the reserve kept
+        Assert.Null(u.Fault);
+        Assert.Equal(3, layer.Calls);
+        Assert.True(s.K.HoldsExitReserve);
         Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
     }
 
