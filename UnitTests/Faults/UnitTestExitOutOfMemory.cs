@@ -102,8 +102,8 @@ public class UnitTestExitOutOfMemory
     /// <summary>
     /// The exit reserve (Scheduler.ExitReserve.cs): held from the first run call of a kernel with an exit hook; a
     /// failed hook drops it and runs once more (here it then succeeds, as on a board where the reserve's bytes
-    /// gave it its frames); the task's fault is still the exception; the next run call makes the reserve again.
-    /// A kernel without an exit hook holds none.
+    /// gave it its frames); the task's fault is still the exception; the next run call makes the reserve again,
+    /// and so after a CreateTask (which shares its field). A kernel without an exit hook holds none.
     /// </summary>
     [Fact]
     public void A_failed_hook_runs_again_on_the_exit_reserve_which_the_next_run_call_makes_again()
@@ -115,6 +115,7 @@ public class UnitTestExitOutOfMemory
         s.K.SyncLayer = layer;
         var ev = new KernelEvent(s.K);
         var t = s.Task("t", 5, () => ev.Wait(-1));
+        Assert.False(s.K.HoldsExitReserve);
         Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
         Assert.True(s.K.HoldsExitReserve);
         Assert.Equal(KernelStatus.Ok, ev.Signal());
@@ -126,11 +127,26 @@ public class UnitTestExitOutOfMemory
         Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());
         Assert.True(s.K.HoldsExitReserve);                      // made again
         var u = s.Task("u", 5, () => { });
-        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());      // a hook that works: no fault, the reserve kept
+        Assert.False(s.K.HoldsExitReserve);                     // CreateTask's own reserve replaced it
+        Assert.Equal(KernelStatus.Ok, s.K.RunUntilIdle());      // a hook that works: no fault
         Assert.Null(u.Fault);
         Assert.Equal(3, layer.Calls);
         Assert.True(s.K.HoldsExitReserve);
         Assert.Equal(KernelStatus.Ok, s.K.Shutdown());
+    }
+
+    /// <summary>A kernel with an rt-mutex holds the exit reserve from its first run call on; the hook then releases what an ending task owns.</summary>
+    [Fact]
+    public void A_kernel_with_an_rt_mutex_holds_the_exit_reserve_from_its_first_run_call()
+    {
+        using var s = new SimKernel();
+        var m = new NfRt.Sync.RtMutex(s.K, "m");
+        Assert.False(s.K.HoldsExitReserve);
+        s.Task("t", 5, () => { m.Lock(); });                    // ends owning m: the hook releases it
+        s.Run();
+        Assert.True(s.K.HoldsExitReserve);
+        Assert.Null(m.OwnerTask);
+        Assert.Equal(1, m.System.Counters.ReleasedOnExit);
     }
 
     private static bool JoinThread(SimKernel s, TaskControlBlock t)
