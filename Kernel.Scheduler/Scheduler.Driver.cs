@@ -66,6 +66,7 @@ namespace NfRt.Scheduling
         private KernelStatus RunToQuiescence()
         {
             _started = true;
+            KeepExitReserve();
             Checkpoint();
             if (_watchdogFired) return KernelStatus.WatchdogExpired;
             if (_faultsReported < _faultCount)

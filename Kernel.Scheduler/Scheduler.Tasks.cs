@@ -14,7 +14,11 @@ namespace NfRt.Scheduling
         /// </summary>
         private const int CreateReserveBytes = 2048;
 
-        private byte[] _createReserve;   // a field: the compiler drops a local that is written and never read
+        // Heap held back for the stack frames of a call that must not fail half-way on a full heap: during
+        // CreateTask the create reserve, otherwise (a kernel with an exit hook) the exit reserve
+        // (Scheduler.ExitReserve.cs). One field for both, so the scheduler is no larger for it. A field: the
+        // compiler drops a local that is written and never read.
+        private byte[] _reserve;
 
         /// <summary>
         /// Creates a task and makes it ready: created by a task, a more urgent one preempts it at once;
@@ -48,7 +52,7 @@ namespace NfRt.Scheduling
             WaitQueue joiners = null;
             try
             {
-                _createReserve = new byte[CreateReserveBytes];
+                _reserve = new byte[CreateReserveBytes];   // drops the exit reserve too: the next run call makes it again
                 t = new TaskControlBlock(slot + 1, name, priority, options, body);
                 t.timeSlice = timeSlice;
                 joiners = new WaitQueue(this, t);
@@ -59,11 +63,11 @@ namespace NfRt.Scheduling
             }
             catch (System.OutOfMemoryException)
             {
-                _createReserve = null;
+                _reserve = null;
                 if (ctx != null) ctx.TryAbort();
                 ctx = null;
             }
-            _createReserve = null;
+            _reserve = null;
             if (ctx == null)
             {
                 _threads[slot] = null;
@@ -250,7 +254,42 @@ namespace NfRt.Scheduling
         internal void ExitCurrent()
         {
             ITaskExitHook hook = SyncLayer;
-            if (hook != null && !_irq.IsMasked) hook.OnTaskExiting(current);
+            if (hook != null && !_irq.IsMasked)
+            {
+                try
+                {
+                    hook.OnTaskExiting(current);
+                }
+                catch (TaskAbortException)
+                {
+                    throw;
+                }
+                catch (System.Exception e)
+                {
+                    // On a board with the heap full, the hook's calls need stack frames from the heap and throw
+                    // OutOfMemoryException. Drop the exit reserve (Scheduler.ExitReserve.cs) for the frames of the
+                    // rest; the exception is the task's fault unless its body already threw, so the driver learns
+                    // it (§20). Unless the hook failed inside its section, it runs once more with those bytes (its
+                    // work is idempotent: a mutex already released is skipped); if that fails too, the exit goes
+                    // on without it. A section the hook left masked is abandoned by the masked check below.
+                    _reserve = null;
+                    if (current.fault == null) current.fault = e;
+                    if (!_irq.IsMasked)
+                    {
+                        try
+                        {
+                            hook.OnTaskExiting(current);
+                        }
+                        catch (TaskAbortException)
+                        {
+                            throw;
+                        }
+                        catch (System.Exception)
+                        {
+                        }
+                    }
+                }
+            }
             int s = Enter();
             TaskControlBlock t = current;
             if (s != 0)
