@@ -135,8 +135,11 @@ md.AppendLine("woken and runs to its end. *Refused at*: creating tasks without r
 md.AppendLine("`OutOfMemory` (checked: no exception, task count unchanged); a task that has run needs a little more than a created one.");
 md.AppendLine("Why the margin counts the largest step: with only the last step as \"one more task\", 24 tasks and 8 mutexes were");
 md.AppendLine("created leaving 4,032 bytes, and then a task's exit (the rt-mutex system's exit hook entering the kernel) ran out of");
-md.AppendLine("heap for its stack frames: an `OutOfMemoryException` on that task's thread, inside the kernel, reported by the");
-md.AppendLine("runtime as uncaught (2026-12-07). A configuration counts here only if every task also ran to its end.");
+md.AppendLine("heap for its stack frames: an `OutOfMemoryException` on that task's thread, inside the kernel, uncaught; the driver");
+md.AppendLine("saw only a stuck task (2026-12-07). A configuration counts here only if every task also ran to its end. Since then a");
+md.AppendLine("kernel with rt-mutexes holds a 1 KiB exit reserve (in the first task's step of the table's runs): a task whose exit");
+md.AppendLine("hook runs out of heap still ends, and the driver gets `TaskFaulted` with the exception (docs/spec/scheduler.md §20).");
+md.AppendLine("A task exit in a kernel without rt-mutexes has no reserve: keep a few KiB free.");
 md.AppendLine();
 md.AppendLine("| rt-mutexes | tasks running (blocked between jobs) | heap left | kernel + mutexes | the last task took | CreateTask refused at |");
 md.AppendLine("|---:|---:|---:|---:|---:|---:|");
