@@ -2,6 +2,7 @@ using CsCheck;
 using NfRt.Boards;
 using NfRt.Kernel;
 using NfRt.Sync;
+using UnitTests.Support;
 using Xunit.Abstractions;
 
 namespace UnitTests.Sync;
@@ -55,65 +56,34 @@ public class UnitTestEventFlagsFastPathEquivalence
     /// <summary>One run of <paramref name="c"/> on <paramref name="profile"/>: the observations after every step, and the fast calls counted.</summary>
     private static (List<string> seen, int fast) Run(Case c, BoardProfile profile)
     {
-        using var s = new SimKernel(levels: 8, profile: profile, recordTrace: c.Trace);
-        var f = new EventFlags(s.K, "f");
-        var tasks = new LockstepTask[3];
+        using var rig = new FastPathEquivalenceRig(profile, c.Trace, c.Priorities);
+        var f = new EventFlags(rig.S.K, "f");
         var observed = new int[3];
-        for (int i = 0; i < 3; i++) tasks[i] = new LockstepTask(s, "T" + i, c.Priorities[i], i);
-        s.Run();
-        int fast = 0;
-        var seen = new List<string>();
+        rig.Start();
         for (int step = 0; step < c.Ops.Length; step++)
         {
             Op op = c.Ops[step];
-            LockstepTask t = tasks[op.Task];
-            Func<KernelStatus> call = op.Kind switch
+            switch (op.Kind)
             {
-                OpKind.Set => () => f.Set(op.Flags),
-                OpKind.Clear => () => f.Clear(op.Flags),
-                OpKind.Wait => () => f.Wait(op.Flags, op.All, op.ClearOnExit, op.Timeout, out observed[op.Task]),
-                _ => null,
-            };
-            if (call != null)
-            {
-                if (t.Busy) continue;   // still waiting: the step is skipped on both boards alike
-                t.Do(() =>
-                {
-                    int before = s.K.InvariantChecks;
-                    KernelStatus r = call();
-                    if (s.K.InvariantChecks == before) fast++;
-                    return r;
-                });
+                case OpKind.Set: rig.TaskCall(op.Task, () => f.Set(op.Flags)); break;
+                case OpKind.Clear: rig.TaskCall(op.Task, () => f.Clear(op.Flags)); break;
+                case OpKind.Wait: rig.TaskCall(op.Task, () => f.Wait(op.Flags, op.All, op.ClearOnExit, op.Timeout, out observed[op.Task])); break;
+                case OpKind.DriverSet: rig.Driver("driver set", () => f.Set(op.Flags)); break;
+                case OpKind.Tick: rig.Tick(op.Timeout); break;
+                case OpKind.Interrupt: rig.Interrupt(op.Task); break;
+                default: rig.Driver("destroy", () => f.Destroy()); break;
             }
-            else if (op.Kind == OpKind.DriverSet) { seen.Add("driver set " + f.Set(op.Flags)); s.Run(); }
-            else if (op.Kind == OpKind.Tick) s.Ticks(op.Timeout);
-            else if (op.Kind == OpKind.Interrupt) { seen.Add("interrupt " + s.K.Interrupt(t.Tcb)); s.Run(); }
-            else { seen.Add("destroy " + f.Destroy()); s.Run(); }
-            s.K.CheckInvariants();
             var waiters = new List<string>();
             for (int i = 0; f.WaiterAt(i) != null; i++) waiters.Add(f.WaiterAt(i).Name);
-            seen.Add($"{step} {op.Kind}: results {string.Join(" | ", tasks.Select(x => string.Join(",", x.Results)))}"
-                + $" observed {string.Join(",", observed)} value {f.Value} waiters {string.Join(",", waiters)}"
-                + $" switches {s.K.ContextSwitches} foreign {s.K.ForeignCalls}");
-            if (c.Trace) seen.Add("trace " + string.Join(" ", s.Trace.Events.Select(e => $"{e.Kind}:{e.Task}:{e.A}:{e.B}")));
+            rig.EndStep(step, op.Kind.ToString(), $"observed {string.Join(",", observed)} value {f.Value} waiters {string.Join(",", waiters)}");
         }
-        return (seen, fast);
+        return (rig.Seen, rig.Fast);
     }
 
     [Fact]
     public void Fast_paths_are_observably_the_full_path_on_random_sequences()
     {
-        int fastTotal = 0, cases = 0;
-        GenCase.Sample(c =>
-        {
-            var (withCas, fast) = Run(c, BoardProfiles.Stm32);
-            var (noCas, fastM0) = Run(c, BoardProfiles.Stm32M0);
-            Assert.Equal(0, fastM0);
-            Assert.Equal(noCas, withCas);
-            Interlocked.Add(ref fastTotal, fast);
-            Interlocked.Increment(ref cases);
-        }, iter: Iterations, threads: 1, print: c => c.ToString(), writeLine: _out.WriteLine);
-        _out.WriteLine($"{cases} cases, {fastTotal} fast calls");
-        Assert.True(fastTotal > cases, $"only {fastTotal} fast calls in {cases} cases");
+        var (cases, fast, _) = FastPathEquivalenceRig.Check(GenCase, Run, Iterations, _out, c => c.ToString());
+        Assert.True(fast > cases, $"only {fast} fast calls in {cases} cases");
     }
 }
