@@ -11,8 +11,9 @@ namespace UnitTests.Support;
 /// a fast path — and <see cref="Check{TCase}"/>, which runs every sampled case on the STM32F429 (CAS: the fast paths run
 /// whenever they may) and on the Cortex-M0 profile (no CAS: the fast word is always 0, every call takes the full path)
 /// and demands identical observations, no fast call on the M0 and many on the CAS board.
-/// A task call counts as fast when the invariant checkers did not run during it (every full kernel call runs them at
-/// its outermost Leave; a fast path enters nothing). Each primitive's test creates its object on <see cref="S"/>,
+/// A task call counts as fast when it returned Ok and the invariant checkers did not run during it (every full kernel
+/// call that does its work runs them at its outermost Leave; a fast path enters nothing; a full-path refusal before it
+/// enters — a bad array's InvalidArgument — runs none either, hence the Ok). Each primitive's test creates its object on <see cref="S"/>,
 /// issues its operations through <see cref="TaskCall"/>, <see cref="Driver"/>, <see cref="Tick"/>,
 /// <see cref="Interrupt"/>, and ends every step with <see cref="EndStep"/> and a description of the object's state.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class FastPathEquivalenceRig : IDisposable
     public readonly List<string> Seen = new();
     private readonly bool _trace;
 
-    /// <summary>Task calls that ran without the invariant checkers (or that the caller counted as fast itself).</summary>
+    /// <summary>Task calls that returned Ok without the invariant checkers running: the fast path's.</summary>
     public int Fast;
 
     public FastPathEquivalenceRig(BoardProfile profile, bool trace, int[] priorities)
@@ -40,7 +41,7 @@ public sealed class FastPathEquivalenceRig : IDisposable
 
     /// <summary>
     /// Posts <paramref name="call"/> to task <paramref name="task"/> and runs the system to quiescence; counts the call as
-    /// fast when the checkers did not run during it. A task still busy with an earlier command skips the step (on both
+    /// fast when it returned Ok without the checkers running. A task still busy with an earlier command skips the step (on both
     /// boards alike: the same case makes the same tasks busy when the runs agree). Returns false when skipped.
     /// </summary>
     public bool TaskCall(int task, Func<KernelStatus> call)
@@ -51,7 +52,7 @@ public sealed class FastPathEquivalenceRig : IDisposable
         {
             int before = S.K.InvariantChecks;
             KernelStatus r = call();
-            if (S.K.InvariantChecks == before) Fast++;
+            if (S.K.InvariantChecks == before && r == KernelStatus.Ok) Fast++;
             return r;
         });
         return true;
