@@ -58,6 +58,22 @@ public sealed class FastPathEquivalenceRig : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// <see cref="TaskCall"/> for a call the checkers cannot judge (the block pool masks without entering the kernel, so
+    /// its full path runs no checker either): <paramref name="call"/> runs in the task and says itself whether it was fast.
+    /// </summary>
+    public bool TaskCallJudged(int task, Func<bool> call)
+    {
+        LockstepTask t = Tasks[task];
+        if (t.Busy) return false;
+        t.Do(() =>
+        {
+            if (call()) Fast++;
+            return KernelStatus.Ok;
+        });
+        return true;
+    }
+
     /// <summary>A call by the driver (the idle task's thread: always the full path), its answer recorded, then the system run.</summary>
     public void Driver(string what, Func<object> call)
     {
