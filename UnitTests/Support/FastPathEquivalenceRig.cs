@@ -1,3 +1,4 @@
+using System.Linq;
 using CsCheck;
 using NfRt.Boards;
 using NfRt.Kernel;
@@ -123,6 +124,16 @@ public sealed class FastPathEquivalenceRig : IDisposable
         output.WriteLine($"{cases} cases, {fastTotal} fast calls, {withFast} cases with a fast call");
         Assert.True(withFast * 2 >= cases, $"a fast path ran in only {withFast} of {cases} cases");
         return (cases, fastTotal, withFast);
+    }
+
+    /// <summary>
+    /// A case as the C# literal that rebuilds it: <c>new(new[] { priorities }, trace, settings..., new Op[] { ops })</c>,
+    /// each op printed by its own ToString. <paramref name="settings"/> are the primitive's own arguments, in order.
+    /// </summary>
+    public static string CaseLiteral(int[] priorities, bool trace, IEnumerable<object> ops, params object[] settings)
+    {
+        string middle = string.Concat(settings.Select(x => x + ", "));
+        return $"new(new[] {{ {string.Join(", ", priorities)} }}, {(trace ? "true" : "false")}, {middle}new Op[] {{\n    {string.Join(",\n    ", ops)} }})";
     }
 
     /// <summary>Asserts two observation lists are equal, naming the first entry that differs (full path first, then fast).</summary>

@@ -38,8 +38,7 @@ public class UnitTestBlockPoolFastPathEquivalence
 
     public sealed record Case(int[] Priorities, bool Trace, Op[] Ops)
     {
-        public override string ToString() =>
-            $"new(new[] {{ {string.Join(", ", Priorities)} }}, {(Trace ? "true" : "false")}, new Op[] {{\n    {string.Join(",\n    ", Ops.Select(o => o.ToString()))} }})";
+        public override string ToString() => FastPathEquivalenceRig.CaseLiteral(Priorities, Trace, Ops);
     }
 
     private static readonly Gen<Op> GenOp =

@@ -35,8 +35,7 @@ public class UnitTestMessageQueueFastPathEquivalence
 
     public sealed record Case(int[] Priorities, bool Trace, int Capacity, int Words, Op[] Ops)
     {
-        public override string ToString() =>
-            $"new(new[] {{ {string.Join(", ", Priorities)} }}, {(Trace ? "true" : "false")}, {Capacity}, {Words}, new Op[] {{\n    {string.Join(",\n    ", Ops.Select(o => o.ToString()))} }})";
+        public override string ToString() => FastPathEquivalenceRig.CaseLiteral(Priorities, Trace, Ops, Capacity, Words);
     }
 
     private static readonly Gen<Op> GenOp =

@@ -31,8 +31,7 @@ public class UnitTestSemaphoreFastPathEquivalence
 
     public sealed record Case(int[] Priorities, bool Trace, int Max, int Initial, Op[] Ops)
     {
-        public override string ToString() =>
-            $"new(new[] {{ {string.Join(", ", Priorities)} }}, {(Trace ? "true" : "false")}, {Max}, {Initial}, new Op[] {{\n    {string.Join(",\n    ", Ops.Select(o => o.ToString()))} }})";
+        public override string ToString() => FastPathEquivalenceRig.CaseLiteral(Priorities, Trace, Ops, Max, Initial);
     }
 
     private static readonly Gen<Op> GenOp =
