@@ -51,7 +51,7 @@ public static partial class Commands
         {
             Search = r.GetValue(search),
             Seed = r.GetValue(seed),
-            Until = r.GetResult(until) is { Implicit: false } ? r.GetValue(until) : null,
+            Until = Program.GivenValue(r, until),
         }, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }

@@ -117,7 +117,7 @@ public static partial class Commands
             Json = r.GetValue(json),
             Search = r.GetValue(search),
             Seed = r.GetValue(seed),
-            Until = r.GetResult(until) is { Implicit: false } ? r.GetValue(until) : null,
+            Until = Program.GivenValue(r, until),
             Svg = r.GetValue(svg),
             Trace = r.GetValue(trace),
         }, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));

@@ -50,7 +50,7 @@ public static class Program
             Svg = r.GetValue(svg),
             Verbose = r.GetValue(verbose),
             From = r.GetValue(from),
-            To = r.GetResult(to) is { Implicit: false } ? r.GetValue(to) : null,
+            To = GivenValue(r, to),
             MaxEvents = r.GetValue(maxEvents),
             MaxWidth = r.GetValue(maxWidth),
         }, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
@@ -100,6 +100,9 @@ public static class Program
 
     /// <summary>Largest <c>--max-events</c>.</summary>
     public const int MaxEventsLimit = 5_000_000;
+
+    /// <summary>The option's value when the user gave it on the command line, else null (a default value does not count).</summary>
+    internal static int? GivenValue(ParseResult r, Option<int> o) => r.GetResult(o) is { Implicit: false } ? r.GetValue(o) : null;
 
     /// <summary>
     /// An int option in <paramref name="min"/>..<paramref name="max"/>: "not a number" and "out of
