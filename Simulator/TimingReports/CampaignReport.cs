@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using NfRt.Harness;
 using NfRt.Timing;
@@ -68,8 +68,7 @@ public static class CampaignReport
     /// <summary>The JSON output (indented, LF, final newline).</summary>
     public static string ToJson(CampaignResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("sets", r.Sets);
@@ -101,8 +100,7 @@ public static class CampaignReport
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void Ratio(Utf8JsonWriter w, string name, IReadOnlyList<double> ratios)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NfRt.Harness;
+using NfRt.Timing;
 
 namespace NfRt.Simulator.TimingReports;
 
@@ -15,8 +16,7 @@ public static class SimulationReport
     /// <summary>The JSON text, indented, LF line ends, final newline.</summary>
     public static string ToJson(SimulationResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("name", r.Set.Name);
@@ -34,8 +34,7 @@ public static class SimulationReport
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     /// <summary>One line: how many phasings of which kinds, their horizons and the seed.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace NfRt.Timing;
@@ -15,8 +14,7 @@ public static class AnalysisJsonWriter
     /// <summary>The JSON text, indented, LF line ends, final newline.</summary>
     public static string ToJson(AnalysisResult result)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("name", result.Name);
@@ -38,8 +36,7 @@ public static class AnalysisJsonWriter
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     /// <summary>The distinct <c>task:resource</c> names of the stretches in the task's blocking term, in order.</summary>
