@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace NfRt.Timing;
 
 /// <summary>
-/// The one shape of every JSON text the tools print: indented, LF line ends, a final newline. The caller writes the
-/// document into the writer it is given.
+/// The shape of the <c>--json</c> texts of <c>analyze</c>, <c>simulate</c> and <c>campaign</c>: indented, LF line ends,
+/// a final newline. The caller writes the document into the writer it is given.
 /// </summary>
 public static class JsonText
 {
